@@ -1,0 +1,58 @@
+"""Run the rules over one text and collect a report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.document import Document
+from auditor.findings import Finding, Severity
+from auditor.langid import detect
+from auditor.scoring import document_score
+
+
+@dataclass
+class FileReport:
+    """Findings for one document, sorted by position."""
+
+    path: str
+    language: str
+    words: int
+    score: int
+    findings: list[Finding]
+    document: Document = field(repr=False)
+
+    def at_or_above(self, level: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= level]
+
+
+def check_text(
+    text: str,
+    path: str = "-",
+    language: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    severities: dict[str, Severity] | None = None,
+    knowledge=None,
+) -> FileReport:
+    """Check ``text`` and return its :class:`FileReport`.
+
+    ``language`` None or "auto" detects it; ``select``/``ignore`` take rule ids; ``severities``
+    overrides rule severities; ``knowledge`` is a :class:`auditor.names.NameKnowledge`.
+    """
+    from auditor.rules import Context, select_rules
+
+    lang = detect(text) if language in (None, "auto") else language
+    doc = Document(text, lang, path)
+    ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge)
+    seen: set[tuple[str, int, int]] = set()
+    findings: list[Finding] = []
+    for rule in select_rules(select, ignore):
+        if rule.languages is not None and lang not in rule.languages:
+            continue
+        for f in rule.check(ctx):
+            key = (f.rule, f.start, f.end)
+            if key not in seen:
+                seen.add(key)
+                findings.append(f)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return FileReport(path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)

@@ -1,0 +1,152 @@
+"""The document model: decoded text with paragraphs, sentences and tokens at code-point offsets.
+
+Every offset is a 0-based index into :attr:`Document.text` (end exclusive). Lines and columns are
+derived on demand through :class:`LineIndex`, so rules only ever deal in offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from auditor import segment
+from auditor.languages import LanguageProfile, get_profile
+
+# Words keep inner apostrophes and hyphens ("Haniyeh’s", "al-Sudani"); everything else that is not
+# whitespace is a one-character punctuation token.
+TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
+_WORD_RE = regex.compile(r"\w+", regex.V1)
+_CLOSING_PUNCT = regex.compile(r"[.!?…][\"”’'»)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or a punctuation mark."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def is_capitalized(self) -> bool:
+        """Upper-case first letter followed by at least one lower-case letter ("Gaza", not "IRGC")."""
+        t = self.text
+        return t[0].isupper() and len(t) > 1 and any(c.islower() for c in t[1:])
+
+
+@dataclass(eq=False)
+class Paragraph:
+    start: int
+    end: int
+    index: int
+    sentences: list["Sentence"] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Sentence:
+    start: int
+    end: int
+    paragraph: Paragraph
+    index_in_paragraph: int
+    doc: "Document"
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start:self.end]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return self.doc.tokens_in(self.start, self.end)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    @property
+    def is_terminated(self) -> bool:
+        """Ends in terminal punctuation, as running text does (headlines and captions do not)."""
+        return bool(_CLOSING_PUNCT.search(self.text))
+
+    @property
+    def is_whole_paragraph(self) -> bool:
+        return self.start == self.paragraph.start and self.end == self.paragraph.end
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column) positions."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+class Document:
+    """A decoded text and its structure. Structure is computed lazily, once."""
+
+    def __init__(self, text: str, language: str = "en", path: str = "-") -> None:
+        self.text = text
+        self.language = language
+        self.path = path
+        self.profile: LanguageProfile = get_profile(language)
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.line_index.position(offset)
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        paras = []
+        for i, (s, e) in enumerate(segment.paragraphs(self.text)):
+            para = Paragraph(s, e, i)
+            for j, (ss, se) in enumerate(segment.sentences(self.text, s, e, self.profile)):
+                para.sentences.append(Sentence(ss, se, para, j, self))
+            paras.append(para)
+        return paras
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(self.text)]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        return self.tokens[lo:hi]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for _ in _WORD_RE.finditer(self.text))
+
+    @cached_property
+    def word_counts(self) -> dict[str, int]:
+        """How often each exact word form occurs (case-sensitive): the document's own evidence."""
+        counts: dict[str, int] = {}
+        for t in self.tokens:
+            if t.is_word:
+                counts[t.text] = counts.get(t.text, 0) + 1
+        return counts

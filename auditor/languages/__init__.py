@@ -1,0 +1,88 @@
+"""Per-language knowledge: closed word classes, abbreviations and page-furniture phrases.
+
+Each supported language is one :class:`LanguageProfile`. Rules never hard-code words; they ask the
+profile of the document's language, so adding a language means adding one module here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex
+
+
+def words(text: str) -> frozenset[str]:
+    """Split a whitespace-separated word list into a frozenset (lists read better as prose)."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """What the rules need to know about one language.
+
+    Word sets are lower-case. Phrase lists are regular-expression fragments matched against a
+    whole line, case-insensitively, after trimming.
+    """
+
+    code: str
+    name: str
+    function_words: frozenset[str]
+    # Finite auxiliaries, copulas, modals and very frequent irregular finite verbs.
+    finite_verbs: frozenset[str]
+    # Endings that mark a finite verb form often enough to count as a verb candidate.
+    finite_suffixes: tuple[str, ...]
+    # Abbreviations that end in a full stop without ending the sentence (lower-case, no dot).
+    abbreviations: frozenset[str]
+    # Nouns and adjectives that house styles capitalise inside names and titles.
+    title_words: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    # Articles, possessives and prepositions: a word right after one of these is not a finite verb.
+    noun_markers: frozenset[str] = frozenset()
+    # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").
+    name_homographs: frozenset[str] = frozenset()
+    # Words that legitimately occur twice in a row ("had had", "nous nous").
+    legit_doubles: frozenset[str] = frozenset()
+    # Punctuation that this language's typography puts after a space (French ; : ! ? »).
+    spaced_punctuation: str = ""
+    boilerplate_lines: tuple[str, ...] = ()
+    teaser_headings: tuple[str, ...] = ()
+    inline_tails: tuple[str, ...] = ()
+    disclaimers: tuple[str, ...] = ()
+    relative_time: str = ""
+    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, name: str) -> regex.Pattern:
+        """A compiled, cached alternation of one of the phrase lists."""
+        if name not in self._compiled:
+            parts: Iterable[str] = getattr(self, name)
+            if isinstance(parts, str):
+                parts = [parts] if parts else []
+            body = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
+            self._compiled[name] = regex.compile(body, regex.IGNORECASE | regex.VERSION1)
+        return self._compiled[name]
+
+
+_PROFILES: dict[str, LanguageProfile] = {}
+
+
+def register(profile: LanguageProfile) -> LanguageProfile:
+    _PROFILES[profile.code] = profile
+    return profile
+
+
+def get_profile(code: str) -> LanguageProfile:
+    """The profile for ``code``; unknown languages fall back to English word classes."""
+    _load_all()
+    return _PROFILES.get(code, _PROFILES["en"])
+
+
+def supported_languages() -> list[str]:
+    _load_all()
+    return sorted(_PROFILES)
+
+
+def _load_all() -> None:
+    if not _PROFILES:
+        from auditor.languages import en, es, fr, pt  # noqa: F401

@@ -1,0 +1,61 @@
+"""Spanish."""
+
+from auditor.languages import LanguageProfile, register, words
+
+PROFILE = register(LanguageProfile(
+    code="es",
+    name="Spanish",
+    function_words=words("""
+        el la los las un una unos unas lo al del de en a con sin por para sobre entre hasta desde hacia
+        contra según tras durante mediante ante bajo y e o u ni pero sino que quien quienes cual cuales
+        cuyo cuya donde cuando como porque pues si aunque mientras también tampoco no ya muy más menos
+        yo tú él ella ello nosotros nosotras ellos ellas usted ustedes me te se nos os le les su sus mi
+        mis tu tus nuestro nuestra nuestros nuestras este esta estos estas ese esa esos esas aquel aquella
+        es son fue fueron era eran ha han había habían será serán está están estaba estaban hay
+        todo toda todos todas otro otra otros otras cada
+    """),
+    finite_verbs=words("""
+        es son fue fueron era eran sea sean será serán sería serían ha han he has hemos había habían habrá
+        habría hay está están estaba estaban estuvo estuvieron estará estarán puede pueden podía podrá
+        podría debe deben debía deberá debería tiene tienen tenía tuvo tendrá va van iba fue dijo dicen
+        dice dijeron hizo hace hacen hicieron sigue siguen quiere quieren sabe saben cree creen parece
+        vino viene vienen dio da dan pidió pide
+    """),
+    finite_suffixes=("ó", "aron", "ieron", "aba", "aban", "ía", "ían", "ará", "erá", "irá", "arán",
+                     "erán", "irán", "aría", "ería", "iría", "arían", "erían", "irían", "amos", "emos",
+                     "imos", "aste", "iste"),
+    abbreviations=words("""
+        sr sra srta dr dra lic ing gral gob pdte prof sto sta ud uds dña dn av avda núm no tel
+        ene feb mar abr may jun jul ago sep sept oct nov dic etc ee.uu eeuu p.ej a.m p.m
+    """),
+    title_words=words("""
+        presidente presidenta vicepresidente ministro ministra ministerio secretario secretaria jefe
+        jefa director directora gobernador gobernadora senador senadora embajador general coronel
+        comandante rey reina príncipe princesa papa cardenal obispo jeque ayatolá imán portavoz
+        consejo comité asamblea departamento oficina parlamento congreso senado cámara corte tribunal
+        ejército armada fuerza fuerzas guardia cuerpo partido movimiento frente universidad agencia
+        organización unión banco estado estados república reino federación revolución revolucionaria
+        suprema supremo nacional internacional federal central exteriores defensa interior seguridad
+        unidas unidos naciones franja mar golfo río ciudad provincia región gobierno alianza acuerdo
+        cumbre guerra resistencia liberación islámica islámico
+    """),
+    noun_markers=words("el la los las un una unos unas del al de su sus este esta estos estas ese esa en con por para"),
+    months=words("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"),
+    weekdays=words("lunes martes miércoles jueves viernes sábado domingo"),
+    boilerplate_lines=(
+        r"fuente(?:: .{0,40})?", r"leer más", r"seguir leyendo", r"sigue leyendo", r"deja (?:una respuesta|un comentario)",
+        r"(?:\d+ )?comentarios?", r"entradas? recientes", r"art[íi]culos? relacionados?", r"noticias relacionadas",
+        r"te puede interesar", r"también te puede interesar", r"lo más (?:leído|visto)", r"últimas noticias",
+        r"compartir(?: en \w+)?:?", r"comparte(?: esta noticia)?", r"síguenos(?: en [\w\s,]+)?",
+        r"suscr[íi]bete(?: a [\w\s]+)?", r"publicidad", r"haz clic aquí.*",
+        r"tu dirección de correo electrónico no será publicada\.?(?: los campos obligatorios están marcados con \*?)?",
+        r"los campos obligatorios están marcados con \*?", r"(?:©|copyright\b\s*©?\s*\d{4}).*", r"todos los derechos reservados\.?",
+        r"acerca de \w+", r"sobre el autor", r"etiquetas:.*", r"publicado (?:el|en):? .{0,40}",
+        r"actualizado(?: el)?:? .{0,40}",
+    ),
+    teaser_headings=(r"entradas? recientes", r"art[íi]culos? relacionados?", r"noticias relacionadas",
+                     r"(?:también )?te puede interesar", r"lo más (?:leído|visto)", r"últimas noticias", r"lee también"),
+    inline_tails=(r"leer más", r"seguir leyendo", r"sigue leyendo"),
+    disclaimers=(r"no (?:necesariamente )?refleja[n]? (?:necesariamente )?(?:la|las) (?:opinión|opiniones|posición)",),
+    relative_time=r"hace\s+\d+\s+(?:segundo|minuto|hora|día|semana|mes|año)s?",
+))

@@ -1,0 +1,58 @@
+"""French."""
+
+from auditor.languages import LanguageProfile, register, words
+
+PROFILE = register(LanguageProfile(
+    code="fr",
+    name="French",
+    function_words=words("""
+        le la les un une des du de d' l' au aux en à dans sur sous avec sans pour par entre vers chez
+        contre selon après avant pendant depuis et ou mais ni donc or car que qui quoi dont où quand
+        comme si lorsque puisque ne pas plus moins très aussi déjà encore je tu il elle on nous vous ils
+        elles me te se lui leur leurs son sa ses mon ma mes ton ta tes notre nos votre vos ce cet cette
+        ces celui celle ceux celles est sont était étaient a ont avait avaient sera seront été être
+        tout toute tous toutes autre autres chaque
+    """),
+    finite_verbs=words("""
+        est sont était étaient sera seront serait seraient fut a ont avait avaient aura auront aurait
+        auraient peut peuvent pouvait pourra pourrait doit doivent devait devra devrait va vont allait
+        fait font faisait dit disent disait veut veulent voulait sait savent semble semblent reste
+        restent vient viennent faut
+    """),
+    finite_suffixes=("ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "èrent",
+                     "irent", "ons", "ez"),
+    abbreviations=words("""
+        m mm mme mmes mlle dr pr me st ste gén col cdt lt av bd etc janv févr avr juil sept oct nov déc
+        no nos p.ex c.-à-d
+    """),
+    title_words=words("""
+        président présidente vice premier ministre ministère secrétaire chef directeur directrice
+        gouverneur sénateur ambassadeur général colonel commandant roi reine prince princesse pape
+        cardinal évêque cheikh ayatollah imam porte-parole conseil comité assemblée département bureau
+        parlement congrès sénat chambre cour tribunal armée marine force forces garde gardiens corps
+        parti mouvement front université agence organisation union banque état états république royaume
+        fédération révolution suprême national nationale international internationale fédéral central
+        étrangères défense intérieur sécurité unies unis nations bande mer golfe ville province région
+        gouvernement alliance accord sommet guerre résistance libération islamique
+    """),
+    noun_markers=words("le la les un une des du de d' l' au aux son sa ses leur leurs ce cet cette ces en à dans pour par sur"),
+    months=words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    weekdays=words("lundi mardi mercredi jeudi vendredi samedi dimanche"),
+    legit_doubles=words("nous vous"),
+    spaced_punctuation=";:!?»",
+    boilerplate_lines=(
+        r"source(?: ?: .{0,40})?", r"lire la suite", r"lire aussi", r"à lire aussi", r"en savoir plus",
+        r"laisser un commentaire", r"laisser une réponse", r"(?:\d+ )?commentaires?", r"articles? récents?",
+        r"articles? similaires", r"sur le même sujet", r"à (?:la une|voir aussi)", r"les plus lus",
+        r"partager(?: sur \w+)? ?:?", r"partagez(?: cet article)?", r"suivez[- ]nous(?: sur [\w\s,]+)?",
+        r"abonnez[- ]vous(?: à [\w\s]+)?", r"publicité", r"cliquez ici.*",
+        r"votre adresse (?:e-mail|email|de messagerie) ne sera pas publiée\.?(?: les champs obligatoires sont indiqués avec \*?)?",
+        r"les champs obligatoires sont indiqués avec \*?", r"(?:©|copyright\b\s*©?\s*\d{4}).*", r"tous droits réservés\.?",
+        r"à propos (?:de l'auteur|d'\w+|de \w+)", r"mots-clés ?:.*", r"publié le:? .{0,40}", r"mis à jour le:? .{0,40}",
+    ),
+    teaser_headings=(r"articles? récents?", r"articles? similaires", r"sur le même sujet", r"(?:à )?lire aussi",
+                     r"les plus lus", r"à voir aussi"),
+    inline_tails=(r"lire la suite", r"en savoir plus"),
+    disclaimers=(r"ne reflète(?:nt)? pas (?:nécessairement )?(?:l'opinion|les opinions|la position)",),
+    relative_time=r"il y a\s+\d+\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?",
+))

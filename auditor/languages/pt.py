@@ -1,0 +1,61 @@
+"""Portuguese (European and Brazilian)."""
+
+from auditor.languages import LanguageProfile, register, words
+
+PROFILE = register(LanguageProfile(
+    code="pt",
+    name="Portuguese",
+    function_words=words("""
+        o a os as um uma uns umas ao aos à às do da dos das de em no na nos nas num numa pelo pela pelos
+        pelas por para com sem sobre entre até desde contra segundo após durante e ou mas nem que quem
+        qual quais cujo cuja onde quando como porque se embora enquanto também não já muito mais menos
+        eu tu ele ela nós vós eles elas você vocês me te se lhe lhes seu sua seus suas meu minha meus
+        minhas nosso nossa nossos nossas este esta estes estas esse essa esses essas aquele aquela isso
+        isto é são foi foram era eram será serão está estão estava estavam há tem têm todo toda todos
+        todas outro outra outros outras cada
+    """),
+    finite_verbs=words("""
+        é são foi foram era eram seja sejam será serão seria seriam há houve havia haverá tem têm tinha
+        tinham teve tiveram terá terão teria está estão estava estavam esteve estiveram estará pode podem
+        podia pôde poderá poderia deve devem devia deverá deveria vai vão ia iam fez faz fazem fizeram
+        disse dizem diz disseram quer querem sabe sabem parece vem vêm veio deu dá dão pediu pede
+    """),
+    finite_suffixes=("ou", "aram", "eram", "iram", "ava", "avam", "ia", "iam", "ará", "erá", "irá",
+                     "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam", "iriam", "amos",
+                     "emos", "imos", "eu", "iu"),
+    abbreviations=words("""
+        sr sra srta dr dra prof eng gen cel cap sto sta av no nº tel jan fev mar abr mai jun jul ago set
+        out nov dez etc p.ex a.c d.c
+    """),
+    title_words=words("""
+        presidente vice-presidente ministro ministra ministério secretário secretária chefe diretor
+        diretora governador senador embaixador general coronel comandante rei rainha príncipe princesa
+        papa cardeal bispo xeque aiatolá imã porta-voz conselho comitê comité assembleia departamento
+        gabinete parlamento congresso senado câmara corte tribunal exército marinha força forças guarda
+        corpo partido movimento frente universidade agência organização união banco estado estados
+        república reino federação revolução revolucionária suprema supremo nacional internacional
+        federal central exteriores estrangeiros defesa interior segurança unidas unidos nações faixa
+        mar golfo rio cidade província região governo aliança acordo cúpula guerra resistência
+        libertação islâmica islâmico
+    """),
+    noun_markers=words("o a os as um uma uns umas do da dos das no na nos nas de em ao aos à às seu sua seus suas pelo pela por para com"),
+    months=words("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+    weekdays=words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta"),
+    boilerplate_lines=(
+        r"fonte(?:: .{0,40})?", r"leia mais", r"leia também", r"continue lendo", r"saiba mais",
+        r"deixe (?:uma resposta|um comentário|seu comentário)", r"(?:\d+ )?comentários?", r"posts? recentes",
+        r"(?:artigos|notícias|matérias) relacionad[ao]s", r"veja também", r"você (?:pode|também pode) gostar",
+        r"mais lidas", r"últimas notícias", r"compartilh(?:e|ar)(?: (?:isso|no \w+|esta notícia))?:?",
+        r"partilh(?:e|ar)(?: no \w+)?:?", r"siga-nos(?: n[oa] [\w\s,]+)?", r"(?:assine|inscreva-se)(?: [\w\s]+)?",
+        r"publicidade", r"clique aqui.*",
+        r"o seu endereço de e-mail não será publicado\.?(?: campos obrigatórios são marcados com \*?)?",
+        r"seu endereço de e-mail não será publicado\.?.*", r"campos obrigatórios são marcados com \*?",
+        r"(?:©|copyright\b\s*©?\s*\d{4}).*", r"todos os direitos reservados\.?", r"sobre (?:o autor|\w+)", r"tags:.*",
+        r"publicado (?:em|no dia):? .{0,40}", r"atualizado (?:em)?:? .{0,40}",
+    ),
+    teaser_headings=(r"posts? recentes", r"(?:artigos|notícias|matérias) relacionad[ao]s", r"veja também",
+                     r"você (?:pode|também pode) gostar", r"mais lidas", r"últimas notícias", r"leia também"),
+    inline_tails=(r"leia mais", r"continue lendo", r"saiba mais"),
+    disclaimers=(r"não reflete(?:m)? (?:necessariamente )?(?:a|as) (?:opinião|opiniões|posição)",),
+    relative_time=r"há\s+\d+\s+(?:segundo|minuto|hora|dia|semana|mês|meses|ano)s?",
+))

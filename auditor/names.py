@@ -1,0 +1,164 @@
+"""Name mentions in one document, transliteration keys, and the pluggable source of canonical
+spellings that the name rules consult.
+
+A later layer (style sheets, corpus statistics) plugs in through :class:`NameKnowledge`; the
+default knows what the document says and how well each spelling is attested in word-frequency data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Protocol
+
+import regex
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from auditor.document import Document, Token
+from auditor.lexicon import FREQUENCY_LANGUAGES, fold, is_common_word, zipf
+
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_ELISION = regex.compile(r"^(?:[dlDL]['’])")
+_KEY_STEPS = [
+    (regex.compile(r"kh|ch|gh"), "h"), (regex.compile(r"ph"), "f"), (regex.compile(r"dh|th"), "d"),
+    (regex.compile(r"sh|sch"), "s"), (regex.compile(r"[qgc]|ck"), "k"), (regex.compile(r"w"), "v"),
+    (regex.compile(r"z"), "s"), (regex.compile(r"[aeiouyh'’\- ]"), ""), (regex.compile(r"(.)\1+"), r"\1"),
+]
+
+
+def base_form(token_text: str) -> str:
+    """A name mention without possessive or elided article: "Haniyeh’s" -> "Haniyeh"."""
+    return _ELISION.sub("", _POSSESSIVE.sub("", token_text))
+
+
+def skeleton(name: str) -> str:
+    """A transliteration-tolerant key: folded consonants with vowels and h dropped.
+
+    "Abdulahian" and "Abdollahian" share "bdln"; "Qadhafi" and "Gaddafi" share "kdf".
+    """
+    key = fold(name)
+    for pattern, repl in _KEY_STEPS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def attestation(name: str) -> float:
+    """How established a spelling is: its best Zipf frequency over the supported languages."""
+    return max(zipf(name, lang) for lang in FREQUENCY_LANGUAGES)
+
+
+class NameKnowledge(Protocol):
+    """Chooses the canonical spelling among the variants of one entity."""
+
+    def canonical(self, spellings: Mapping[str, int], lang: str) -> str | None:
+        """The preferred spelling, or None when there is no basis for choosing."""
+
+
+class WordFrequencyKnowledge:
+    """Prefer a spelling that is clearly better attested in published text; else the document's
+    majority; no choice on a tie."""
+
+    margin = 1.0
+
+    def canonical(self, spellings: Mapping[str, int], lang: str) -> str | None:
+        ranked = sorted(spellings, key=attestation, reverse=True)
+        if attestation(ranked[0]) - attestation(ranked[1]) >= self.margin:
+            return ranked[0]
+        by_count = sorted(spellings.items(), key=lambda kv: kv[1], reverse=True)
+        if by_count[0][1] > by_count[1][1]:
+            return by_count[0][0]
+        return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    token: Token
+    name: str  # base form
+
+
+class NameIndex:
+    """Capitalised name-like mentions of a document, grouped by spelling."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        for tok in doc.tokens:
+            if not tok.is_word or not tok.text[0].isupper():
+                continue
+            name = base_form(tok.text)
+            if len(name) < 3 or not any(c.islower() for c in name):
+                continue
+            self.mentions.append(Mention(tok, name))
+        self.counts: Counter[str] = Counter(m.name for m in self.mentions)
+        self._common: dict[str, bool] = {}
+
+    def is_name(self, name: str) -> bool:
+        """A capitalised form that is not a common word of the document's language."""
+        if name not in self._common:
+            self._common[name] = is_common_word(name, self.doc.language)
+        return not self._common[name]
+
+    def names(self) -> list[str]:
+        return [n for n in self.counts if self.is_name(n)]
+
+    def truncation_of(self, name: str) -> str | None:
+        """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any."""
+        if len(name) < 4 or attestation(name) >= 2.0:
+            return None
+        best = None
+        for other in self.names():
+            rest = len(other) - len(name)
+            if 1 <= rest <= 3 and other.startswith(name) and not is_translit_ending(name, other):
+                if best is None or self.counts[other] > self.counts[best]:
+                    best = other
+        return best
+
+    def variant_clusters(self) -> list[dict[str, int]]:
+        """Groups of spellings that denote one entity (each group has two or more spellings)."""
+        buckets: dict[str, list[str]] = {}
+        for name in self.names():
+            if len(name) >= 4:
+                buckets.setdefault(skeleton(name), []).append(name)
+        clusters = []
+        for forms in buckets.values():
+            if len(forms) < 2:
+                continue
+            parent = {f: f for f in forms}
+
+            def find(x: str) -> str:
+                while parent[x] != x:
+                    x = parent[x]
+                return x
+
+            for i, a in enumerate(forms):
+                for b in forms[i + 1:]:
+                    if are_variants(a, b):
+                        parent[find(a)] = find(b)
+            groups: dict[str, dict[str, int]] = {}
+            for f in forms:
+                groups.setdefault(find(f), {})[f] = self.counts[f]
+            clusters.extend(g for g in groups.values() if len(g) > 1)
+        return clusters
+
+
+def is_translit_ending(short: str, long: str) -> bool:
+    """"Haniye"/"Haniyeh": a final h after a vowel is a transliteration choice, not a cut."""
+    return long[len(short):].lower() == "h" and short[-1].lower() in "aeiouy"
+
+
+def are_variants(a: str, b: str) -> bool:
+    """Two spellings of one name, not two names and not a truncation."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return a != b  # differ only in accents or case
+    if fa[0] != fb[0] and not (fa[0] in "kqgc" and fb[0] in "kqgc"):
+        return False
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and not is_translit_ending(short, long):
+        return False  # a cut-off form: reported as truncation
+    if min(attestation(a), attestation(b)) >= 2.5:
+        return False  # both spellings established on their own: likely two people
+    if Levenshtein.distance(fa, fb) > max(2, len(long) // 4):
+        return False
+    return ratio(fa, fb) >= 85

@@ -1,0 +1,119 @@
+"""The rule interface, the registry and the per-document context that rules share."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+
+from auditor.document import Document, Sentence, Token
+from auditor.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from auditor.names import NameIndex, NameKnowledge
+
+
+class Rule:
+    """A detector. Subclasses set ``id`` (stable, kebab-case), ``severity`` and a docstring whose
+    first line is the summary shown by ``auditor rules``; the rest says why the rule is safe."""
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity]
+    # Rules that only apply to some languages list them; None means every language.
+    languages: ClassVar[frozenset[str] | None] = None
+
+    def check(self, ctx: "Context") -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, ctx: "Context", start: int, end: int, message: str,
+                suggestion: str | None = None) -> Finding:
+        return Finding(self.id, ctx.severity_of(self), message, start, end, suggestion)
+
+    @classmethod
+    def summary(cls) -> str:
+        first_paragraph = (cls.__doc__ or "").strip().split("\n\n")[0]
+        return " ".join(first_paragraph.split())
+
+
+RULES: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator that adds a rule to the registry under its id."""
+    if cls.id in RULES:
+        raise ValueError(f"duplicate rule id {cls.id}")
+    RULES[cls.id] = cls
+    return cls
+
+
+@dataclass
+class Context:
+    """What a rule sees: the document, shared analyses computed once, and the configuration."""
+
+    doc: Document
+    severities: dict[str, Severity] = field(default_factory=dict)
+    knowledge: "NameKnowledge | None" = None
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.id, rule.severity)
+
+    @cached_property
+    def boilerplate(self) -> list[tuple[int, int, str]]:
+        """(start, end, why) of scraped page furniture; other rules stay out of these spans."""
+        from auditor.rules.boilerplate import find_boilerplate
+
+        return find_boilerplate(self.doc)
+
+    @cached_property
+    def _boilerplate_starts(self) -> list[int]:
+        return [s for s, _, _ in self.boilerplate]
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._boilerplate_starts, start) - 1
+        if i >= 0 and self.boilerplate[i][1] > start:
+            return True
+        j = bisect.bisect_left(self._boilerplate_starts, start)
+        return j < len(self.boilerplate) and self.boilerplate[j][0] < end
+
+    @cached_property
+    def names(self) -> "NameIndex":
+        from auditor.names import NameIndex
+
+        return NameIndex(self.doc)
+
+    @cached_property
+    def name_knowledge(self) -> "NameKnowledge":
+        from auditor.names import WordFrequencyKnowledge
+
+        return self.knowledge or WordFrequencyKnowledge()
+
+    def running_sentences(self) -> Iterator[Sentence]:
+        """Sentences of running text: not headlines, captions or page furniture."""
+        for sent in self.doc.sentences:
+            if self.in_boilerplate(sent.start, sent.end):
+                continue
+            if is_headline(sent):
+                continue
+            yield sent
+
+
+def is_headline(sent: Sentence) -> bool:
+    """A line that stands alone without terminal punctuation, or in title case: headline, caption,
+    dateline or label. Casing and grammar rules do not apply to these."""
+    if sent.is_whole_paragraph and not sent.is_terminated:
+        return True
+    words = [t for t in sent.tokens if t.is_word and t.text[0].isalpha()]
+    if len(words) >= 4:
+        caps = sum(1 for t in words if t.text[0].isupper())
+        if caps / len(words) >= 0.7:
+            return True
+    return False
+
+
+def previous_token(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i - 1] if i > 0 else None
+
+
+def next_token(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i + 1] if i + 1 < len(tokens) else None

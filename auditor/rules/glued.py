@@ -1,0 +1,109 @@
+"""glued-token: two words run together by a lost space or a lost sentence break."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from auditor.findings import Finding, Severity
+from auditor.lexicon import english_pos, is_common_word, zipf
+from auditor.names import attestation
+from auditor.rules.base import Context, Rule, register
+
+_INNER_CAPITAL = regex.compile(r"(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)", regex.V1)
+_LOWER_RUN = regex.compile(r"\p{Lu}?\p{Ll}{6,}", regex.V1)
+# Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
+_NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
+# Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
+_SUFFIX_LIKE = frozenset(
+    "ian ians ist ists ism isms land lands stan abad ville berg burg ton field wood ford shire ness "
+    "less ment ments ship dom hood ward wards like able ible ing ings ers ation ations ity ize ise "
+    "ized ised tion tions ally ence ance ous ive".split()
+)
+
+
+@register
+class GluedToken(Rule):
+    """A word or name run into the next word ("Khameneireiterated", "PalestineGaza", "AbdulahianIn").
+
+    Fires only when the whole token is unattested in word-frequency data (so brands such as
+    YouTube, PayPal, LinkedIn and names such as McDonald's, DeSantis or LeBron pass) and both parts
+    are independently known: a name the document itself uses, or a well-attested word. Conventional
+    name prefixes (Mc, Mac, De, Le, Van, Al ...) never split.
+    """
+
+    id = "glued-token"
+    severity = Severity.ERROR
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        for tok in doc.tokens:
+            text = tok.text
+            if len(text) < 6 or not text.isalpha() or ctx.in_boilerplate(tok.start, tok.end):
+                continue
+            m = _INNER_CAPITAL.fullmatch(text)
+            if m:
+                found = self._inner_capital(ctx, m.group(1), m.group(2))
+            elif _LOWER_RUN.fullmatch(text):
+                found = self._lower_run(ctx, text)
+            else:
+                continue
+            if found:
+                message, suggestion = found
+                yield self.finding(ctx, tok.start, tok.end, message, suggestion)
+
+    def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | None:
+        whole = left + right
+        if left in _NAME_PREFIXES or len(left) < 3 or attestation(whole) >= 1.5:
+            return None
+        counts = ctx.doc.word_counts
+        if right.lower() in ctx.doc.profile.function_words:
+            return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
+        known_left = counts.get(left, 0) > 0 or attestation(left) >= 2.5
+        known_right = counts.get(right, 0) > 0 or attestation(right) >= 2.5
+        used_here = counts.get(left, 0) + counts.get(right, 0) > 0
+        if len(right) >= 3 and known_left and known_right and used_here:
+            return (f"'{left}' and '{right}' run together", f"{left} {right}")
+        return None
+
+    def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | None:
+        lang = ctx.doc.language
+        if attestation(text) >= 1.0:
+            return None
+        counts = ctx.doc.word_counts
+        capital = text[0].isupper()
+        best: tuple[float, str, str] | None = None
+        for i in range(3, len(text) - 2):
+            left, right = text[:i], text[i:]
+            if right in _SUFFIX_LIKE or not _is_common_lower(right, lang):
+                continue
+            in_doc = counts.get(left, 0) > 0
+            short_right = len(right) < 4
+            if capital:
+                if not in_doc and (attestation(left) < 3.0 or short_right or zipf(right, lang) < 4.0):
+                    continue
+                if short_right and not in_doc:
+                    continue
+            elif short_right or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
+                continue
+            score = (10.0 if in_doc else 0.0) + zipf(left, lang) + zipf(right, lang)
+            if best is None or score > best[0]:
+                best = (score, left, right)
+        if best is None:
+            return None
+        _, left, right = best
+        return (f"'{left}' and '{right}' run together", f"{left} {right}")
+
+
+def _is_common_lower(word: str, lang: str) -> bool:
+    """A lower-case word the language uses on its own (no fragments, no names)."""
+    if word in _SUFFIX_LIKE:
+        return False
+    if lang == "en":
+        if len(word) < 4:
+            return word in {"the", "and", "for", "was", "has", "who", "his", "her", "its", "but", "not", "are", "had"}
+        return bool(english_pos(word)) and zipf(word, lang) >= 3.0
+    if len(word) < 4:
+        return word in {"que", "del", "los", "las", "por", "con", "les", "des", "une", "est", "pas", "dos", "das", "com", "não", "uma"}
+    return zipf(word, lang) >= 3.5

@@ -1,0 +1,67 @@
+"""mojibake: text decoded with the wrong character set, and undecodable characters."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+import regex
+
+from auditor.findings import Finding, Severity
+from auditor.rules.base import Context, Rule, register
+
+# Characters that mojibake of UTF-8 read as Latin-1 or Windows-1252 is made of; a paragraph
+# without any of them cannot hold mojibake, so ftfy never runs on it.
+_SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_REPLACEMENT = "\ufffd"
+
+
+@register
+class Mojibake(Rule):
+    """Mis-decoded text ("JosÃ©", "donâ€™t") and replacement characters (U+FFFD).
+
+    Detection and repair are ftfy's: a span fires only when ftfy judges the text bad and its
+    encoding repair changes it, and the repaired text is the suggestion.
+    """
+
+    id = "mojibake"
+    severity = Severity.ERROR
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.doc.text
+        for para in ctx.doc.paragraphs:
+            chunk = text[para.start:para.end]
+            if _REPLACEMENT in chunk:
+                for m in regex.finditer(_REPLACEMENT + "+", chunk):
+                    yield self.finding(ctx, para.start + m.start(), para.start + m.end(),
+                                       "undecodable character (U+FFFD): the original text was lost")
+            if not _SUSPECT.search(chunk):
+                continue
+            yield from self._repairs(ctx, para.start, chunk)
+
+    def _repairs(self, ctx: Context, offset: int, chunk: str) -> Iterable[Finding]:
+        import ftfy
+        from ftfy.badness import is_bad
+
+        if not is_bad(chunk):
+            return
+        fixed = ftfy.fix_encoding(chunk)
+        if fixed == chunk:
+            return
+        matcher = difflib.SequenceMatcher(None, chunk, fixed, autojunk=False)
+        for op, a0, a1, b0, b1 in _merge_nearby(matcher.get_opcodes()):
+            yield self.finding(ctx, offset + a0, offset + a1,
+                               f"mojibake '{chunk[a0:a1]}' (should read '{fixed[b0:b1]}')", fixed[b0:b1])
+
+
+def _merge_nearby(opcodes, gap: int = 2):
+    """Join edits separated by at most ``gap`` unchanged characters into one span."""
+    merged: list[list] = []
+    for op, a0, a1, b0, b1 in opcodes:
+        if op == "equal":
+            continue
+        if merged and a0 - merged[-1][2] <= gap:
+            merged[-1][2], merged[-1][4] = a1, b1
+        else:
+            merged.append([op, a0, a1, b0, b1])
+    return merged

@@ -1,0 +1,82 @@
+"""truncated-name and name-variant: spellings of one name that disagree within a document."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from auditor.findings import Finding, Severity
+from auditor.rules.base import Context, Rule, register
+
+
+@register
+class TruncatedName(Rule):
+    """A cut-off form of a name the text uses elsewhere ("Khamene He also praised" beside "Khamenei").
+
+    Needs the full name in the same document, a form that is unattested as a name of its own, and
+    either a one-off occurrence or a capitalised word right after it (the next sentence run in),
+    which is how machine translation and scraping cut names. A final -h after a vowel
+    ("Haniye"/"Haniyeh") is a transliteration choice, reported by name-variant instead.
+    """
+
+    id = "truncated-name"
+    severity = Severity.ERROR
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        index = ctx.names
+        tokens = ctx.doc.tokens
+        positions = {id(t): i for i, t in enumerate(tokens)}
+        for mention in index.mentions:
+            full = index.truncation_of(mention.name) if index.is_name(mention.name) else None
+            if not full:
+                continue
+            tok = mention.token
+            if ctx.in_boilerplate(tok.start, tok.end):
+                continue
+            i = positions[id(tok)]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            run_in = nxt is not None and nxt.is_word and nxt.text[0].isupper()
+            if index.counts[mention.name] > 1 and not run_in:
+                continue
+            end = tok.start + len(mention.name)
+            yield self.finding(ctx, tok.start, end,
+                               f"'{mention.name}' looks cut off; the text elsewhere has '{full}'", full)
+
+
+@register
+class NameVariant(Rule):
+    """Two spellings of one name in a document ("Haniye" beside "Haniyeh"); reports the
+    non-canonical ones.
+
+    Spellings are grouped by a transliteration key (vowels, doubled letters, kh/h, q/k/g, dh/d ...)
+    and string similarity; two spellings that are both established names on their own are never
+    merged, so different people with similar names stay apart. The canonical spelling comes from
+    the pluggable name knowledge: by default a clearly better-attested spelling, else the
+    document's majority.
+    """
+
+    id = "name-variant"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        index = ctx.names
+        knowledge = ctx.name_knowledge
+        replace: dict[str, str] = {}
+        for cluster in index.variant_clusters():
+            canonical = knowledge.canonical(cluster, ctx.doc.language)
+            if canonical:
+                for spelling in cluster:
+                    if spelling != canonical:
+                        replace[spelling] = canonical
+        if not replace:
+            return
+        for mention in index.mentions:
+            canonical = replace.get(mention.name)
+            tok = mention.token
+            if canonical and not ctx.in_boilerplate(tok.start, tok.end):
+                start = tok.start + tok.text.index(mention.name)
+                yield self.finding(
+                    ctx, start, start + len(mention.name),
+                    f"'{mention.name}' is a variant spelling of '{canonical}' "
+                    f"({index.counts[canonical]} use(s) in this text)",
+                    canonical,
+                )

@@ -1,0 +1,179 @@
+"""Punctuation and spacing rules: broken quotes, missing and stray spaces, doubled words."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from auditor.findings import Finding, Severity
+from auditor.rules.base import Context, Rule, register
+
+_GARBLE = regex.compile(
+    r"""[”"][“"][,.;:]?      # a closing quote glued to an opening one: Islam.”“,
+      | “”                   # empty quotes
+      | [.!?][”"][,;:]       # punctuation after a quote that already closed the sentence: end.”,
+      | [,;:][”"][.,;:]      # two punctuation marks around one quote: ,”.
+      | ([“”«»])\1+          # the same quote mark twice
+    """,
+    regex.VERBOSE | regex.V1,
+)
+_DOUBLE_QUOTES = regex.compile(r"[“”\"«»]")
+_WORD_BEFORE = regex.compile(r"\S*$")
+_WORD_AFTER = regex.compile(r"\S*")
+_MISSING_SPACE = regex.compile(
+    r"(?P<left>\p{L}*\p{Ll}\p{Ll})(?P<punct>[.!?][\"”’)]?|[,;:])(?P<right>\p{Lu}?\p{Ll}+)", regex.V1
+)
+_URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
+_SPACE_BEFORE = regex.compile(r"(?P<word>[\p{L}\p{N}”\")’]+)(?P<space>[ \t\u00a0\u202f]+)(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
+_DOUBLED = regex.compile(r"(?<![\p{L}\-])(?P<w>\p{L}+)[ \t]+(?P=w)(?![\p{L}\-])", regex.IGNORECASE | regex.V1)
+
+
+@register
+class QuoteGarble(Rule):
+    """Quote marks run into each other or into stray punctuation ("Islam.”“,", "“”", "end.”,").
+
+    These sequences have no reading in any house style; they are left behind when machine
+    translation or scraping reorders quotation marks.
+    """
+
+    id = "quote-garble"
+    severity = Severity.ERROR
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.doc.text
+        for m in _GARBLE.finditer(text):
+            if ctx.in_boilerplate(m.start(), m.end()):
+                continue
+            frag = m.group()
+            suggestion = frag[:-1] if regex.fullmatch(r"[.!?][”\"][,;:]", frag) else None
+            yield self.finding(ctx, m.start(), m.end(), f"garbled quotation marks '{frag}'", suggestion)
+
+
+@register
+class UnbalancedQuote(Rule):
+    """A closing double quote with no opening one in its paragraph, or an opening one never closed.
+
+    Straight quotes are classified by the space around them. An opening quote left open at the end
+    of a paragraph is allowed when the next paragraph opens with a quote mark, the wire-copy
+    convention for a quotation that runs over several paragraphs.
+    """
+
+    id = "unbalanced-quote"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        text = doc.text
+        paras = doc.paragraphs
+        for k, para in enumerate(paras):
+            if ctx.in_boilerplate(para.start, para.end):
+                continue
+            opened: list[int] = []
+            for m in _DOUBLE_QUOTES.finditer(text, para.start, para.end):
+                pos = m.start()
+                if _is_opening(text, pos, para.start, para.end):
+                    opened.append(pos)
+                elif opened:
+                    opened.pop()
+                else:
+                    start = pos - len(_WORD_BEFORE.search(text, para.start, pos).group())
+                    yield self.finding(ctx, start, pos + 1, "closing quotation mark without an opening one")
+            if opened:
+                nxt = paras[k + 1] if k + 1 < len(paras) else None
+                if nxt and _is_opening(text, nxt.start, nxt.start, nxt.end):
+                    continue  # a quotation continued in the next paragraph
+                pos = opened[0]
+                end = pos + 1 + len(_WORD_AFTER.match(text, pos + 1, para.end).group())
+                yield self.finding(ctx, pos, end, "opening quotation mark that is never closed")
+
+
+def _is_opening(text: str, pos: int, start: int, end: int) -> bool:
+    ch = text[pos]
+    if ch in "“«":
+        return True
+    if ch in "”»":
+        return False
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return False
+
+
+@register
+class MissingSpace(Rule):
+    """No space after sentence punctuation or a comma between two words ("Monday.The", "it.\"The",
+    "Gaza,Lebanon").
+
+    Needs lower-case letters before the mark, so abbreviations (U.S.A.), decimals (3.5), thousands
+    (1,200), times (10:30) and web addresses or e-mail addresses do not fire.
+    """
+
+    id = "missing-space"
+    severity = Severity.ERROR
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.doc.text
+        for m in _MISSING_SPACE.finditer(text):
+            punct, right = m.group("punct"), m.group("right")
+            if punct[0] in ".!?" and not right[0].isupper():
+                continue  # "example.com", "Node.js": no sentence starts in lower case
+            chunk_start = text.rfind(" ", 0, m.start()) + 1
+            chunk_end = text.find(" ", m.end())
+            if _URLISH.search(text[chunk_start:chunk_end if chunk_end != -1 else len(text)]):
+                continue
+            if ctx.in_boilerplate(m.start(), m.end()):
+                continue
+            left = m.group("left")
+            yield self.finding(ctx, m.start(), m.end(), f"missing space after '{punct}'",
+                               f"{left}{punct} {right}")
+
+
+@register
+class SpaceBeforePunctuation(Rule):
+    """A space before a comma, full stop, colon, semicolon, question or exclamation mark
+    ("leaders , but").
+
+    French typography puts a space before ; : ! ? and », so those marks are exempt in French copy.
+    """
+
+    id = "space-before-punct"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.doc.text
+        exempt = ctx.doc.profile.spaced_punctuation
+        for m in _SPACE_BEFORE.finditer(text):
+            punct = m.group("punct")
+            if punct in exempt or ctx.in_boilerplate(m.start(), m.end()):
+                continue
+            word = m.group("word")
+            yield self.finding(ctx, m.start(), m.end(), f"space before '{punct}'", f"{word}{punct}")
+
+
+@register
+class DoubledWord(Rule):
+    """The same word twice in a row ("the the").
+
+    Legitimate repetitions of the language ("had had", "that that", French "nous nous") and
+    capitalised name doubles ("Bora Bora", "Sirhan Sirhan") are exempt.
+    """
+
+    id = "doubled-word"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        profile = ctx.doc.profile
+        for m in _DOUBLED.finditer(ctx.doc.text):
+            first, second = m.group("w"), m.group(0)[-len(m.group("w")):]
+            low = first.lower()
+            if low in profile.legit_doubles:
+                continue
+            if second[0].isupper() and low not in profile.function_words:
+                continue  # a reduplicated name
+            if len(low) == 1 and low not in profile.function_words:
+                continue
+            if ctx.in_boilerplate(m.start(), m.end()):
+                continue
+            yield self.finding(ctx, m.start(), m.end(), f"doubled word '{first}'", first)

@@ -1,0 +1,120 @@
+"""wrong-language: words, phrases or sentences left in another language."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+from rapidfuzz.fuzz import ratio
+
+from auditor.document import Token
+from auditor.findings import Finding, Severity
+from auditor.langid import sentence_language
+from auditor.languages import get_profile
+from auditor.lexicon import best_other_language, fold, zipf
+from auditor.rules.base import Context, Rule, register
+
+_ROMANCE_MARKS = regex.compile(r"[áéíóúñãõçâêôàèìòùëïü]", regex.IGNORECASE)
+# Particles that other languages lend to names in any copy ("Charles de Gaulle", "al-Quds").
+_NAME_PARTICLES = frozenset("de del della la le las los da do dos das du des di van von der den al el bin ibn y e".split())
+
+
+@register
+class WrongLanguage(Rule):
+    """Words or sentences left in another language: exonyms ("Teherán", "Hezbolá"), untranslated
+    words and phrases ("Yihad Islámica" in English copy), whole sentences in the wrong language.
+
+    A word fires when it is far more frequent in another supported language than in the
+    document's own; a capitalised word only when it carries accents and is unattested in the
+    document's language, so foreign personal names that keep their accents ("José", "Andrés") pass.
+    Adjacent foreign words merge into one phrase. Sentences are judged by function words.
+    """
+
+    id = "wrong-language"
+    severity = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        lang = doc.language
+        flagged_sentences = []
+        for sent in doc.sentences:
+            if ctx.in_boilerplate(sent.start, sent.end):
+                continue
+            words = [t.text for t in sent.tokens if t.is_word]
+            if len(words) >= 5:
+                other = sentence_language(words, lang)
+                if other:
+                    flagged_sentences.append((sent.start, sent.end))
+                    yield self.finding(ctx, sent.start, sent.end,
+                                       f"sentence appears to be {get_profile(other).name} in "
+                                       f"{doc.profile.name} copy")
+        yield from self._words(ctx, flagged_sentences)
+
+    def _words(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
+        doc = ctx.doc
+        lang = doc.language
+        run: list[tuple[Token, str]] = []
+        for tok in doc.tokens:
+            if not tok.is_word:
+                continue  # punctuation inside a phrase does not break it
+            verdict = self._foreign(ctx, tok) if not any(s <= tok.start < e for s, e in skip) else None
+            if verdict:
+                if run and doc.text[run[-1][0].end:tok.start].strip(" ") not in ("", "-"):
+                    yield from self._emit(ctx, run)
+                    run = []
+                run.append((tok, verdict))
+            elif run:
+                yield from self._emit(ctx, run)
+                run = []
+        if run:
+            yield from self._emit(ctx, run)
+
+    def _foreign(self, ctx: Context, tok: Token) -> str | None:
+        """The other language this word belongs to, or None."""
+        text = tok.text
+        if len(text) < 3 or not text.isalpha() or ctx.in_boilerplate(tok.start, tok.end):
+            return None
+        lang = ctx.doc.language
+        low = text.lower()
+        if low in _NAME_PARTICLES:
+            return None
+        own = zipf(low, lang)
+        if own >= 3.0:
+            return None
+        other, z_other = best_other_language(low, lang)
+        if not other or z_other - own < 2.0:
+            return None
+        if text[0].isupper():
+            if own == 0.0 and z_other >= 2.0 and _ROMANCE_MARKS.search(text) and other != "en":
+                return other
+            return None
+        if own < 1.5 and z_other >= 3.0:
+            return other
+        if z_other >= 5.0:
+            return other
+        return None
+
+    def _emit(self, ctx: Context, run: list[tuple[Token, str]]) -> Iterable[Finding]:
+        doc = ctx.doc
+        start, end = run[0][0].start, run[-1][0].end
+        phrase = doc.text[start:end]
+        other = get_profile(run[0][1]).name
+        suggestion = _native_spelling(ctx, phrase) if len(run) == 1 else None
+        what = "word" if len(run) == 1 else "phrase"
+        message = f"{other} {what} '{phrase}' in {doc.profile.name} copy"
+        if suggestion:
+            message += f" (the text elsewhere has '{suggestion}')"
+        yield self.finding(ctx, start, end, message, suggestion)
+
+
+def _native_spelling(ctx: Context, word: str) -> str | None:
+    """A differently spelled form of the same name that the document itself uses ("Tehran")."""
+    target = fold(word)
+    best, best_score = None, 0.0
+    for other in ctx.names.names():
+        if other == word or fold(other) == target or zipf(other, ctx.doc.language) < 2.0:
+            continue
+        score = ratio(target, fold(other))
+        if score >= 75 and score > best_score:
+            best, best_score = other, score
+    return best
