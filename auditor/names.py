@@ -149,9 +149,11 @@ def is_translit_ending(short: str, long: str) -> bool:
 
 def are_variants(a: str, b: str) -> bool:
     """Two spellings of one name, not two names and not a truncation."""
+    if a.lower() == b.lower():
+        return False  # a difference of case only ("E-Account"/"E-account") is style, not spelling
     fa, fb = fold(a), fold(b)
     if fa == fb:
-        return a != b  # differ only in accents or case
+        return True  # differ only in accents
     if fa[0] != fb[0] and not (fa[0] in "kqgc" and fb[0] in "kqgc"):
         return False
     short, long = sorted((a, b), key=len)

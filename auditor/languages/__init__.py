@@ -38,6 +38,9 @@ class LanguageProfile:
     title_words: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
+    # Present-tense endings: too common on nouns to mark a verb alone, so only the fragment rule
+    # uses them, and only for words that do not follow an article or preposition.
+    present_suffixes: tuple[str, ...] = ()
     # Articles, possessives and prepositions: a word right after one of these is not a finite verb.
     noun_markers: frozenset[str] = frozenset()
     # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").

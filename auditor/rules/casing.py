@@ -45,6 +45,8 @@ class MidSentenceCapital(Rule):
                 if not tok.is_capitalized:
                     continue
                 word = base_form(tok.text)
+                if len(word) < 2 or not word[1:].islower():
+                    continue  # "US's", "McCain": not a plain capitalised word
                 low = word.lower()
                 prev = tokens[i - 1]
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -93,5 +95,6 @@ def _is_verb_form(low: str, lang: str, profile) -> bool:
         pos = english_pos(low)
         if "VERB" not in pos:
             return False
-        return pos == frozenset({"VERB"}) or low.endswith("ed")
+        # Only past forms: base forms double as names too often ("Peter", "Shanghai", "Bill").
+        return low.endswith("ed")
     return low.endswith(profile.finite_suffixes) and len(low) > 5

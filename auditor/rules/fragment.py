@@ -84,4 +84,4 @@ def _may_be_finite(lowered: list[str], i: int, original: str, profile: LanguageP
         if w != lemma:
             return True  # past tense or third person: "said", "leads"
         return prev in _EN_SUBJECTS or prev.endswith("s")
-    return any(w.endswith(s) and len(w) > len(s) + 2 for s in profile.finite_suffixes)
+    return any(w.endswith(s) and len(w) > len(s) + 2 for s in profile.finite_suffixes + profile.present_suffixes)

@@ -70,9 +70,13 @@ class UnbalancedQuote(Rule):
             if ctx.in_boilerplate(para.start, para.end):
                 continue
             opened: list[int] = []
+            garbled = {i for g in _GARBLE.finditer(text, para.start, para.end) for i in range(*g.span())}
             for m in _DOUBLE_QUOTES.finditer(text, para.start, para.end):
                 pos = m.start()
-                if _is_opening(text, pos, para.start, para.end):
+                opening = _is_opening(text, pos, para.start, para.end)
+                if opening and pos in garbled:
+                    continue  # a stray opening mark, reported by quote-garble
+                if opening:
                     opened.append(pos)
                 elif opened:
                     opened.pop()
@@ -81,7 +85,7 @@ class UnbalancedQuote(Rule):
                     yield self.finding(ctx, start, pos + 1, "closing quotation mark without an opening one")
             if opened:
                 nxt = paras[k + 1] if k + 1 < len(paras) else None
-                if nxt and _is_opening(text, nxt.start, nxt.start, nxt.end):
+                if nxt and text[nxt.start] in "“«\"" and _is_opening(text, nxt.start, nxt.start, nxt.end):
                     continue  # a quotation continued in the next paragraph
                 pos = opened[0]
                 end = pos + 1 + len(_WORD_AFTER.match(text, pos + 1, para.end).group())

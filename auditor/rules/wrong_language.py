@@ -85,8 +85,11 @@ class WrongLanguage(Rule):
         if not other or z_other - own < 2.0:
             return None
         if text[0].isupper():
-            if own == 0.0 and z_other >= 2.0 and _ROMANCE_MARKS.search(text) and other != "en":
-                return other
+            if own == 0.0 and other != "en":
+                # An exonym ("Teherán", "Bruselas"): unknown in this language, and either accented
+                # in a foreign way or well established in the other one.
+                if (z_other >= 2.0 and _ROMANCE_MARKS.search(text)) or z_other >= 3.5:
+                    return other
             return None
         if own < 1.5 and z_other >= 3.0:
             return other
