@@ -14,7 +14,7 @@ _GARBLE = regex.compile(
       | “”                   # empty quotes
       | [.!?][”"][,;:]       # punctuation after a quote that already closed the sentence: end.”,
       | [,;:][”"][.,;:]      # two punctuation marks around one quote: ,”.
-      | ([“”«»])\1+          # the same quote mark twice
+      | ([“”«»])[ \u00a0\u202f]?\1  # the same quote mark twice: ”” or » »
     """,
     regex.VERBOSE | regex.V1,
 )
@@ -22,7 +22,7 @@ _DOUBLE_QUOTES = regex.compile(r"[“”\"«»]")
 _WORD_BEFORE = regex.compile(r"\S*$")
 _WORD_AFTER = regex.compile(r"\S*")
 _MISSING_SPACE = regex.compile(
-    r"(?P<left>\p{L}*\p{Ll}\p{Ll})(?P<punct>[.!?][\"”’)]?|[,;:])(?P<right>\p{Lu}?\p{Ll}+)", regex.V1
+    r"(?P<left>\p{L}*\p{Ll}\p{Ll})(?P<punct>[.!?][\"”’)]?|[,;:])(?P<right>\p{Lu}\p{Ll}*|\p{Ll}+)", regex.V1
 )
 _URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
 _SPACE_BEFORE = regex.compile(r"(?P<word>[\p{L}\p{N}”\")’]+)(?P<space>[ \t\u00a0\u202f]+)(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)

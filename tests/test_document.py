@@ -1,0 +1,68 @@
+"""The document model: offsets, lines and columns, paragraphs and sentence splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.document import Document
+
+
+def sentence_texts(text: str, lang: str = "en") -> list[str]:
+    return [s.text for s in Document(text, lang).sentences]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He left. She stayed.", ["He left.", "She stayed."]),
+    ("The U.S. Army said Dr. Smith arrived on Jan. 5 with Gov. Brown.",
+     ["The U.S. Army said Dr. Smith arrived on Jan. 5 with Gov. Brown."]),
+    ("George W. Bush and J. R. Whitfield met.", ["George W. Bush and J. R. Whitfield met."]),
+    ("Growth was 3.5 percent, or 1,200 jobs. Prices rose.", ["Growth was 3.5 percent, or 1,200 jobs.", "Prices rose."]),
+    ("He moved to the U.S. The move surprised many.", ["He moved to the U.S.", "The move surprised many."]),
+    ('"We will win," he said. "They know it."', ['"We will win," he said.', '"They know it."']),
+    ("“Why?” he asked. Nobody answered.", ["“Why?” he asked.", "Nobody answered."]),
+    ("She said it was “over.” Then she left.", ["She said it was “over.”", "Then she left."]),
+    ("TEHRAN, Iran (AP) — Iran's leader spoke on Monday. He praised the army.",
+     ["TEHRAN, Iran (AP) — Iran's leader spoke on Monday.", "He praised the army."]),
+    ("It ended on Monday.The talks resume today.", ["It ended on Monday.", "The talks resume today."]),
+    ("El Sr. García llegó a EE.UU. ayer. Luego habló.", ["El Sr. García llegó a EE.UU. ayer.", "Luego habló."]),
+])
+def test_sentence_splitting(text, expected):
+    lang = "es" if text.startswith("El Sr.") else "en"
+    assert sentence_texts(text, lang) == expected
+
+
+def test_headlines_and_paragraphs_are_their_own_units():
+    text = "Port reopens after storm\n\nROTTERDAM — The port reopened.\nShips queued outside.\n"
+    doc = Document(text)
+    assert [text[p.start:p.end] for p in doc.paragraphs] == [
+        "Port reopens after storm", "ROTTERDAM — The port reopened.", "Ships queued outside."]
+    assert [s.text for s in doc.sentences][0] == "Port reopens after storm"
+
+
+def test_hard_wrapped_copy_joins_lines_into_paragraphs():
+    line = "word " * 14
+    para = "\n".join([line.strip()] * 3) + " end."
+    text = "\n\n".join([para] * 3)
+    doc = Document(text)
+    assert len(doc.paragraphs) == 3
+    assert doc.paragraphs[0].end - doc.paragraphs[0].start == len(para)
+
+
+def test_positions_are_one_based_code_points_and_handle_crlf():
+    text = "ab\r\nc😀d\nx"
+    doc = Document(text)
+    assert doc.position(0) == (1, 1)
+    assert doc.position(text.index("c")) == (2, 1)
+    assert doc.position(text.index("d")) == (2, 3)  # the emoji is one code point
+    assert doc.position(text.index("x")) == (3, 1)
+
+
+def test_tokens_keep_names_with_apostrophes_and_hyphens_whole():
+    doc = Document("Haniyeh’s aide met al-Sudani.")
+    assert [t.text for t in doc.tokens] == ["Haniyeh’s", "aide", "met", "al-Sudani", "."]
+    for t in doc.tokens:
+        assert doc.text[t.start:t.end] == t.text
+
+
+def test_word_count():
+    assert Document("Three short words.").word_count == 3

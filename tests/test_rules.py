@@ -1,0 +1,271 @@
+"""Every rule: what it must catch, and the legitimate look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor import check_text
+from auditor.rules import RULES, select_rules
+from tests.conftest import fired
+
+# ---------------------------------------------------------------- glued-token
+
+GLUED_CONTEXT = ("Supreme leader Ali Khamenei spoke on Tuesday. Later, Ali Khameneireiterated his support "
+                 "for the group. He said Gaza would not be abandoned and that Palestine mattered. "
+                 "The minister said support for PalestineGaza was firm. Officials met Hossein "
+                 "Amir AbdulahianIn the sixth meeting since the war began.")
+
+
+def test_glued_name_and_word():
+    assert "Khameneireiterated" in fired("glued-token", GLUED_CONTEXT)
+
+
+def test_glued_inner_capital_and_sentence_glue_with_suggestions():
+    report = check_text(GLUED_CONTEXT, language="en", select=["glued-token"])
+    by_text = {GLUED_CONTEXT[f.start:f.end]: f.suggestion for f in report.findings}
+    assert by_text["PalestineGaza"] == "Palestine Gaza"
+    assert by_text["AbdulahianIn"] == "Abdulahian. In"
+    assert by_text["Khameneireiterated"] == "Khamenei reiterated"
+
+
+def test_glued_known_country_and_lowercase_word():
+    assert fired("glued-token", "Refugees fled to Sudanwhere the fighting had stopped.") == ["Sudanwhere"]
+
+
+@pytest.mark.parametrize("word", ["iPhone", "YouTube", "PayPal", "McDonald's", "MacArthur", "DeSantis",
+                                  "LeBron", "al-Sudani", "LinkedIn", "WhatsApp", "PlayStation"])
+def test_glued_leaves_legitimate_inner_capitals(word):
+    text = f"Officials said {word} was mentioned in the report on Monday, and bin Salman and Al Thani agreed."
+    assert fired("glued-token", text) == []
+
+
+def test_glued_leaves_unknown_names_alone():
+    text = "Velayati and Ahmadian met Nakhala, and Abdollahian joined them in Tehran."
+    assert fired("glued-token", text) == []
+
+# ---------------------------------------------------------------- truncated-name / name-variant
+
+def test_truncated_name_followed_by_a_new_sentence():
+    text = "Khamenei met the delegation. Khamene He also praised the fighters. Khamenei left."
+    report = check_text(text, language="en", select=["truncated-name"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Khamene", "Khamenei")]
+
+
+def test_transliteration_ending_is_a_variant_not_a_truncation():
+    text = ("Ismail Haniyeh arrived. Haniye met the minister. Haniye spoke to reporters. "
+            "Haniyeh’s visit ended on Tuesday.")
+    assert fired("truncated-name", text) == []
+    report = check_text(text, language="en", select=["name-variant"])
+    assert {text[f.start:f.end] for f in report.findings} == {"Haniye"}
+    assert {f.suggestion for f in report.findings} == {"Haniyeh"}
+
+
+def test_variant_majority_wins_without_frequency_evidence():
+    text = "Benhaddou spoke. Benhaddou left. Benhado returned later."
+    assert fired("name-variant", text) == ["Benhado"]
+
+
+@pytest.mark.parametrize("a,b", [("Haniyeh", "Hamadeh"), ("Hamad", "Hamid"), ("Ahmadi", "Ahmadian"),
+                                 ("Yonggang", "Yungang")])
+def test_different_people_are_not_merged(a, b):
+    text = f"{a} met {b} in the capital. Later {a} and {b} spoke again."
+    assert fired("name-variant", text) == []
+    assert fired("truncated-name", text) == []
+
+
+def test_name_knowledge_is_pluggable():
+    class StyleSheet:
+        def canonical(self, spellings, lang):
+            return "Haniye" if "Haniye" in spellings else None
+
+    text = "Haniyeh arrived. Haniye spoke. Haniyeh left."
+    report = check_text(text, language="en", select=["name-variant"], knowledge=StyleSheet())
+    assert {text[f.start:f.end] for f in report.findings} == {"Haniyeh"}
+
+# ---------------------------------------------------------------- wrong-language
+
+def test_exonyms_and_untranslated_words_in_english():
+    text = ("Officials in Tehran met envoys from Teherán and Bruselas, según a statement. "
+            "The leaders of Yihad Islámica also attended.")
+    found = fired("wrong-language", text)
+    assert "Teherán" in found and "Bruselas" in found and "según" in found
+    assert any("Islámica" in f for f in found)
+
+
+def test_foreign_names_with_accents_pass_in_english():
+    text = "José Álvarez and Andrés López met in São Paulo with Peña, according to a spokesman."
+    assert fired("wrong-language", text) == []
+
+
+def test_english_sentence_in_spanish_copy():
+    text = "El ministro llegó a Madrid el martes. The minister said the talks were going well and would continue."
+    assert fired("wrong-language", text, "es") == ["The minister said the talks were going well and would continue."]
+
+
+def test_loanwords_in_spanish_copy_pass():
+    text = "El vídeo se hizo viral online y el hashtag fue tendencia en las redes del país."
+    assert fired("wrong-language", text, "es") == []
+
+# ---------------------------------------------------------------- punctuation and casing
+
+def test_quote_garble():
+    text = "He praised “the resilience of the people who respect Islam.”“, according to the agency."
+    assert fired("quote-garble", text) == ["”“,"]
+
+
+def test_unbalanced_quotes():
+    text = "The front must be strengthened “to face the situation” now. The enemy has been ruined,” he said."
+    assert fired("unbalanced-quote", text) == ["ruined,”"]
+    assert fired("unbalanced-quote", "He warned of “grave consequences for the region.") == ["“grave"]
+
+
+def test_quotation_continued_over_paragraphs_is_balanced():
+    text = "“We looked at every alternative.\n\n“This plan works,” she said.\n"
+    assert fired("unbalanced-quote", text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tehran leads the axis against Israel, It was formed by several groups.", "It"),
+    ("The leader said that the attack “destroyed the myth” and Accused the United States of complicity.", "Accused"),
+    ("He denounced “Zionist crimes” In the war against the Strip.", "In"),
+    ("The council passed a resolution for the first time Ordered a ceasefire in the war.", "Ordered"),
+    ("It must be strengthened “to face the ongoing situation” Repression of critics continued.", "Repression"),
+])
+def test_mid_sentence_capital(text, expected):
+    assert fired("mid-sentence-capital", text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's Supreme Leader Ayatollah Ali Khamenei spoke.",
+    "He fled to Beirut, Sidon, Tyre, and Damascus.",
+    "By the end of 2021, China had 720 million investors.",
+    "The Ministry of Economy, Trade and Industry said so.",
+    "Officials said the Iranian capital and the Western countries agreed.",
+    "It is robbing Peter to pay Paul, he said.",
+    "She said, “They will come back.”",
+    "Resistance Front Will Continue Until Ultimate Victory",
+])
+def test_mid_sentence_capital_leaves_names_titles_and_headlines(text):
+    assert fired("mid-sentence-capital", text) == []
+
+
+def test_missing_space():
+    assert fired("missing-space", 'The enemy could not overcome it."The comments came later.') == ['it."The']
+    assert fired("missing-space", "It ended on Monday.The talks resume.") == ["Monday.The"]
+    assert fired("missing-space", "Fighting spread to Gaza,Lebanon and Syria.") == ["Gaza,Lebanon"]
+
+
+@pytest.mark.parametrize("text", ["The U.S.A. and the U.K. agreed.", "Growth was 3.5 percent of 1,200 firms.",
+                                  "Write to press@example.com or visit www.example.org/News today.",
+                                  "The meeting starts at 10:30 in Node.js hall."])
+def test_missing_space_look_alikes(text):
+    assert fired("missing-space", text) == []
+
+
+def test_space_before_punctuation_and_french_exemption():
+    assert fired("space-before-punct", "It killed its top leaders , but fighting went on.") == ["leaders ,"]
+    assert fired("space-before-punct", "Il a dit : « Nous resterons » ; puis il est parti !", "fr") == []
+    assert fired("space-before-punct", "Il est venu jeudi , puis il est parti.", "fr") == ["jeudi ,"]
+
+
+def test_doubled_word_and_legitimate_repetitions():
+    assert fired("doubled-word", "He examined the the base of the crane.") == ["the the"]
+    assert fired("doubled-word", "He had had enough, and he said that that was final.") == []
+    assert fired("doubled-word", "They flew to Bora Bora and met Sirhan Sirhan's lawyer.") == []
+    assert fired("doubled-word", "Nous nous sommes réunis hier.", "fr") == []
+
+# ---------------------------------------------------------------- mojibake
+
+def test_mojibake_is_detected_and_repaired():
+    text = "Workers at the cafÃ© near the gate said they donâ€™t know."
+    report = check_text(text, language="en", select=["mojibake"])
+    fixes = {text[f.start:f.end]: f.suggestion for f in report.findings}
+    assert fixes.get("Ã©") == "é"
+    assert any(s == "’" for s in fixes.values())
+
+
+def test_mojibake_leaves_real_accents_alone():
+    assert fired("mojibake", "José Álvarez visited São Paulo and Zürich on “Monday”.") == []
+
+
+def test_replacement_character():
+    assert fired("mojibake", "The minister\ufffds visit ended.") == ["\ufffd"]
+
+# ---------------------------------------------------------------- fragment
+
+@pytest.mark.parametrize("text,expected", [
+    ("Haniye said the isolation was unprecedented. Capital of Iran after meeting the minister.",
+     "Capital of Iran after meeting the minister."),
+    ("The leader urged more resistance after the Zionists failed to defeat them. Have found.", "Have found."),
+    ("Los inspectores llegaron el lunes. Antes de la reparación del sistema de alarmas.",
+     "Antes de la reparación del sistema de alarmas."),
+])
+def test_fragments(text, expected):
+    lang = "es" if text.startswith("Los") else "en"
+    assert fired("fragment", text, lang) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Port reopens after storm\nROTTERDAM — The port reopened on Monday.",
+    "File photo: Palestinians next to a damaged house.\nThe army withdrew.",
+    "The port reopened. Ships queued outside. Officials met the press.",
+    "“It was terrible. Absolutely terrible,” he said.",
+    "By Jane Doe\nThe port reopened on Monday.",
+    "La préfecture suit la situation. Les dockers attendent des garanties.",
+])
+def test_fragment_look_alikes(text):
+    lang = "fr" if text.startswith("La ") else "en"
+    assert fired("fragment", text, lang) == []
+
+# ---------------------------------------------------------------- boilerplate
+
+def test_boilerplate_lines_and_teaser_lists():
+    text = ("The port reopened on Monday after the storm.\n\nSource link\n\nAbout Admin\n\nCheck Also\n\n"
+            "Minister resigns over port deal\n\n(Wire) — The minister said he would step down in ... Read more\n\n"
+            "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n"
+            "11 hours ago\n")
+    found = fired("boilerplate", text)
+    assert found == ["Source link", "About Admin", "Check Also", "Minister resigns over port deal", "Read more",
+                     "Leave a Reply", "Your email address will not be published. Required fields are marked *",
+                     "11 hours ago"]
+
+
+def test_boilerplate_date_stamps():
+    text = " date 2025-02-09 Port Will Reopen Next Week\nSunday, 09 February 2025 6:03 PM\nThe port will reopen."
+    assert fired("boilerplate", text) == ["date 2025-02-09", "Sunday, 09 February 2025 6:03 PM"]
+
+
+def test_site_disclaimer_and_its_labels():
+    text = ("Harbour Desk\n\nThe port reopened on Monday.\n\nXYZ Harbour Desk\n\n"
+            "Reports published in the Harbour Desk section were retrieved from other agencies and do not "
+            "necessarily reflect the opinion of XYZ.\n")
+    assert fired("boilerplate", text) == ["Harbour Desk", "XYZ Harbour Desk",
+                                          text.splitlines()[-1]]
+
+
+def test_sentences_that_mention_furniture_words_are_not_boilerplate():
+    text = ("Readers can leave a reply on the ministry's website until Friday.\n"
+            "Copyright lawsuits against the agency have risen, the report said.\n"
+            "Updated figures show 5 people died in the storm.\n")
+    assert fired("boilerplate", text) == []
+
+# ---------------------------------------------------------------- registry
+
+def test_every_rule_has_an_id_severity_and_docstring():
+    for rid, cls in RULES.items():
+        assert rid == cls.id and rid == rid.lower() and " " not in rid
+        assert cls.summary() and len((cls.__doc__ or "").split()) > 20
+
+
+def test_select_and_ignore():
+    assert [r.id for r in select_rules(["fragment"])] == ["fragment"]
+    assert "fragment" not in [r.id for r in select_rules(ignore=["fragment"])]
+    with pytest.raises(ValueError, match="unknown rule"):
+        select_rules(["no-such-rule"])
+
+
+def test_clean_copy_has_no_finding(samples_dir):
+    for path in sorted(samples_dir.glob("*_clean.txt")):
+        report = check_text(path.read_text(encoding="utf-8"), str(path))
+        assert report.findings == [], f"{path.name}: {[(f.rule, f.message) for f in report.findings]}"
+        assert report.score == 100
