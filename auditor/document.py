@@ -7,6 +7,7 @@ derived on demand through :class:`LineIndex`, so rules only ever deal in offsets
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,20 +20,23 @@ from auditor.languages import LanguageProfile, get_profile
 # whitespace is a one-character punctuation token.
 TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
 _WORD_RE = regex.compile(r"\w+", regex.V1)
+_WORD_TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
 _CLOSING_PUNCT = regex.compile(r"[.!?…][\"”’'»)\]]*$")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """A word or a punctuation mark."""
+    """A word or a punctuation mark, with its offsets."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_word = text[0].isalnum() or text[0] == "_"
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
     @property
     def is_capitalized(self) -> bool:
@@ -143,10 +147,6 @@ class Document:
         return sum(1 for _ in _WORD_RE.finditer(self.text))
 
     @cached_property
-    def word_counts(self) -> dict[str, int]:
+    def word_counts(self) -> Counter[str]:
         """How often each exact word form occurs (case-sensitive): the document's own evidence."""
-        counts: dict[str, int] = {}
-        for t in self.tokens:
-            if t.is_word:
-                counts[t.text] = counts.get(t.text, 0) + 1
-        return counts
+        return Counter(_WORD_TOKEN_RE.findall(self.text))

@@ -25,12 +25,14 @@ def _frequencies(lang: str) -> dict[str, float]:
         return {}
 
 
+@lru_cache(maxsize=1 << 18)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency (log10 per billion words) of ``word`` in ``lang``; 0.0 when unattested."""
     f = _frequencies(lang).get(word.lower())
     return math.log10(f) + 9.0 if f else 0.0
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower-case and strip diacritics: "Teherán" -> "teheran"."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -44,6 +46,7 @@ def _english_lexicon() -> dict[str, dict]:
     return Lemmatizer()._getLemmaDict()
 
 
+@lru_cache(maxsize=1 << 16)
 def english_pos(word: str) -> frozenset[str]:
     """Parts of speech lemminflect knows for an English word form (no proper nouns or demonyms)."""
     entry = _english_lexicon().get(word.lower())
@@ -57,6 +60,7 @@ def english_lemma(word: str, pos: str = "VERB") -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 17)
 def is_common_word(word: str, lang: str) -> bool:
     """True for a language's own common words, False for names, demonyms and foreign words.
 
@@ -81,6 +85,7 @@ def is_common_word(word: str, lang: str) -> bool:
     return own - elsewhere >= 1.0
 
 
+@lru_cache(maxsize=1 << 17)
 def best_other_language(word: str, lang: str) -> tuple[str, float]:
     """The supported language other than ``lang`` where ``word`` is most frequent."""
     best = ("", 0.0)

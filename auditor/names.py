@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Protocol
 
 import regex
@@ -32,6 +33,7 @@ def base_form(token_text: str) -> str:
     return _ELISION.sub("", _POSSESSIVE.sub("", token_text))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """A transliteration-tolerant key: folded consonants with vowels and h dropped.
 
@@ -43,6 +45,7 @@ def skeleton(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 17)
 def attestation(name: str) -> float:
     """How established a spelling is: its best Zipf frequency over the supported languages."""
     return max(zipf(name, lang) for lang in FREQUENCY_LANGUAGES)

@@ -25,6 +25,8 @@ _BOUNDARY = regex.compile(
 # Two sentences run together without a space: "Monday.The", "it.\"The".
 _GLUED_BOUNDARY = regex.compile(r"(?<=\p{Ll}{2})[.!?][\"”’]?(?=\p{Lu}\p{Ll})", regex.V1)
 _WORD_BEFORE = regex.compile(r"([\w.'’\-]+)$", regex.V1)
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}", regex.V1)
+_NEXT_WORD = regex.compile(r"[\"“‘'«(\[¿¡]*(\w+)", regex.V1)
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i this that these those in on at but and as after before when while "
     "however meanwhile his her their its our there some many most".split()
@@ -116,11 +118,11 @@ def _is_boundary(text: str, m: regex.Match, para_start: int, profile: LanguagePr
         if nxt.isdigit():
             return False
         return low in profile.months and _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
-    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):  # initials such as "J.R"
+    if _INITIALS.fullmatch(word):  # initials such as "J.R"
         return _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
     return True
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = regex.match(r"[\"“‘'«(\[¿¡]*(\w+)", text[pos:pos + 40])
+    m = _NEXT_WORD.match(text, pos, pos + 40)
     return m.group(1) if m else ""

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
+import regex
+
 from auditor.document import Document, Sentence, Token
 from auditor.findings import Finding, Severity
 
@@ -88,14 +90,13 @@ class Context:
 
         return self.knowledge or WordFrequencyKnowledge()
 
+    @cached_property
+    def _running(self) -> list[Sentence]:
+        return [s for s in self.doc.sentences if not self.in_boilerplate(s.start, s.end) and not is_headline(s)]
+
     def running_sentences(self) -> Iterator[Sentence]:
         """Sentences of running text: not headlines, captions or page furniture."""
-        for sent in self.doc.sentences:
-            if self.in_boilerplate(sent.start, sent.end):
-                continue
-            if is_headline(sent):
-                continue
-            yield sent
+        return iter(self._running)
 
 
 def is_headline(sent: Sentence) -> bool:
@@ -103,12 +104,18 @@ def is_headline(sent: Sentence) -> bool:
     dateline or label. Casing and grammar rules do not apply to these."""
     if sent.is_whole_paragraph and not sent.is_terminated:
         return True
-    words = [t for t in sent.tokens if t.is_word and t.text[0].isalpha()]
+    text = sent.text
+    if len(text) > 300:
+        return False
+    words = _LETTER_WORD.findall(text)
     if len(words) >= 4:
-        caps = sum(1 for t in words if t.text[0].isupper())
+        caps = sum(1 for w in words if w[0].isupper())
         if caps / len(words) >= 0.7:
             return True
     return False
+
+
+_LETTER_WORD = regex.compile(r"\p{L}[\w'’\-]*", regex.V1)
 
 
 def previous_token(tokens: list[Token], i: int) -> Token | None:

@@ -21,6 +21,8 @@ _DATE_PREFIX = regex.compile(
     regex.IGNORECASE | regex.V1,
 )
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|ª)?", regex.IGNORECASE | regex.V1)
+_HAS_DIGIT = regex.compile(r"\d")
+_TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
 
 
@@ -78,7 +80,9 @@ def _whole_line(core: str, n_words: int, profiles: list[LanguageProfile]) -> str
 
 def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     """A line of nothing but weekday, month, day, year and clock time."""
-    tokens = regex.findall(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", core, flags=regex.V1)
+    if len(core) > 80 or not _HAS_DIGIT.search(core):
+        return False
+    tokens = _TIME_TOKENS.findall(core)
     if not tokens or not any(t[0].isdigit() for t in tokens):
         return False
     for tok in tokens:
@@ -91,12 +95,21 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     return True
 
 
+_TAIL_CACHE: dict[str, regex.Pattern] = {}
+
+
+def _tail_pattern(p: LanguageProfile) -> regex.Pattern:
+    if p.code not in _TAIL_CACHE:
+        tails = "|".join(f"(?:{t})" for t in p.inline_tails) or r"(?!x)x"
+        _TAIL_CACHE[p.code] = regex.compile(rf"(?<=[\s.…])(?:{tails})\s*[»›>.…]*\s*$", regex.IGNORECASE | regex.V1)
+    return _TAIL_CACHE[p.code]
+
+
 def _inline_tail(line: str, profiles: list[LanguageProfile]) -> int | None:
     for p in profiles:
-        for tail in p.inline_tails:
-            m = regex.search(rf"(?:(?<=[\s.…])|^)(?:{tail})\s*[»›>.…]*\s*$", line, flags=regex.IGNORECASE | regex.V1)
-            if m and m.start() > 0:
-                return m.start()
+        m = _tail_pattern(p).search(line)
+        if m and m.start() > 0:
+            return m.start()
     return None
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import regex
+
 from auditor.document import Token
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, is_common_word
 from auditor.names import base_form
 from auditor.rules.base import Context, Rule, register
 
+# A capital after a comma, a closing quote or a lower-case word: the only places this rule looks.
+_CANDIDATE = regex.compile(r"(?:[,;”\"’»]|\p{Ll})\s+\p{Lu}\p{Ll}", regex.V1)
 _OPENERS = set("“‘\"'«([{—–-:/")
 _CLOSING_QUOTES = set("”\"’»")
 _SENTENCE_END = set(".!?…")
@@ -34,6 +38,8 @@ class MidSentenceCapital(Rule):
         doc = ctx.doc
         profile = doc.profile
         for sent in ctx.running_sentences():
+            if not _CANDIDATE.search(sent.text):
+                continue
             tokens = sent.tokens
             seen_word = False
             for i, tok in enumerate(tokens):

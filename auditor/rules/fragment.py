@@ -33,7 +33,9 @@ class Fragment(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         for sent in ctx.running_sentences():
-            if sent.index_in_paragraph == 0 or not sent.is_terminated or sent.text.endswith("?"):
+            if sent.index_in_paragraph == 0 or sent.end - sent.start > 140:
+                continue
+            if not sent.is_terminated or sent.text.endswith("?"):
                 continue
             words = [t.text for t in sent.tokens if t.is_word]
             if not 1 <= len(words) <= _MAX_WORDS or any(w[0].isdigit() for w in words[:1]):

@@ -11,8 +11,10 @@ from auditor.lexicon import english_pos, is_common_word, zipf
 from auditor.names import attestation
 from auditor.rules.base import Context, Rule, register
 
-_INNER_CAPITAL = regex.compile(r"(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)", regex.V1)
-_LOWER_RUN = regex.compile(r"\p{Lu}?\p{Ll}{6,}", regex.V1)
+# Whole words only (not inside hyphenated or apostrophe forms): two capitalised parts, or a long
+# lower-case run with an optional capital.
+_CANDIDATE = regex.compile(
+    r"(?<![\w'’\-])(?:(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}?\p{Ll}{6,})(?![\w'’\-])", regex.V1)
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
 # Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
@@ -37,21 +39,19 @@ class GluedToken(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        doc = ctx.doc
-        for tok in doc.tokens:
-            text = tok.text
-            if len(text) < 6 or not text.isalpha() or ctx.in_boilerplate(tok.start, tok.end):
-                continue
-            m = _INNER_CAPITAL.fullmatch(text)
-            if m:
-                found = self._inner_capital(ctx, m.group(1), m.group(2))
-            elif _LOWER_RUN.fullmatch(text):
-                found = self._lower_run(ctx, text)
+        for m in _CANDIDATE.finditer(ctx.doc.text):
+            text = m.group()
+            if m.group("left"):
+                if attestation(text) >= 1.5:
+                    continue
+                found = self._inner_capital(ctx, m.group("left"), m.group("right"))
             else:
-                continue
-            if found:
+                if attestation(text) >= 1.0:
+                    continue
+                found = self._lower_run(ctx, text)
+            if found and not ctx.in_boilerplate(m.start(), m.end()):
                 message, suggestion = found
-                yield self.finding(ctx, tok.start, tok.end, message, suggestion)
+                yield self.finding(ctx, m.start(), m.end(), message, suggestion)
 
     def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | None:
         whole = left + right

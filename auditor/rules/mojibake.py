@@ -10,9 +10,11 @@ import regex
 from auditor.findings import Finding, Severity
 from auditor.rules.base import Context, Rule, register
 
-# Characters that mojibake of UTF-8 read as Latin-1 or Windows-1252 is made of; a paragraph
-# without any of them cannot hold mojibake, so ftfy never runs on it.
-_SUSPECT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# UTF-8 read as Latin-1 or Windows-1252 turns a multi-byte character into a lead character
+# (Ã, Â, â ...) followed by a continuation character; a paragraph without such a pair cannot hold
+# mojibake, so ftfy never runs on it.
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_SUSPECT = regex.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 _REPLACEMENT = "\ufffd"
 
 

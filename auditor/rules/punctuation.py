@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import re
+
 import regex
 
 from auditor.findings import Finding, Severity
@@ -18,15 +20,18 @@ _GARBLE = regex.compile(
     """,
     regex.VERBOSE | regex.V1,
 )
+_CLOSED_THEN_PUNCT = regex.compile(r"[.!?][”\"][,;:]")
 _DOUBLE_QUOTES = regex.compile(r"[“”\"«»]")
 _WORD_BEFORE = regex.compile(r"\S*$")
 _WORD_AFTER = regex.compile(r"\S*")
 _MISSING_SPACE = regex.compile(
-    r"(?P<left>\p{L}*\p{Ll}\p{Ll})(?P<punct>[.!?][\"”’)]?|[,;:])(?P<right>\p{Lu}\p{Ll}*|\p{Ll}+)", regex.V1
+    r"(?<=\p{Ll}\p{Ll})(?P<punct>[.!?][\"”’)]?|[,;:])(?P<right>\p{Lu}\p{Ll}*|\p{Ll}+)", regex.V1
 )
+_LETTERS_BEFORE = regex.compile(r"\p{L}+$", regex.V1)
 _URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
-_SPACE_BEFORE = regex.compile(r"(?P<word>[\p{L}\p{N}”\")’]+)(?P<space>[ \t\u00a0\u202f]+)(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
-_DOUBLED = regex.compile(r"(?<![\p{L}\-])(?P<w>\p{L}+)[ \t]+(?P=w)(?![\p{L}\-])", regex.IGNORECASE | regex.V1)
+_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}”\")’])[ \t\u00a0\u202f]+(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
+_WORD_CHARS_BEFORE = regex.compile(r"[\p{L}\p{N}”\")’]+$", regex.V1)
+_DOUBLED = re.compile(r"\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", regex.IGNORECASE)
 
 
 @register
@@ -46,7 +51,7 @@ class QuoteGarble(Rule):
             if ctx.in_boilerplate(m.start(), m.end()):
                 continue
             frag = m.group()
-            suggestion = frag[:-1] if regex.fullmatch(r"[.!?][”\"][,;:]", frag) else None
+            suggestion = frag[:-1] if _CLOSED_THEN_PUNCT.fullmatch(frag) else None
             yield self.finding(ctx, m.start(), m.end(), f"garbled quotation marks '{frag}'", suggestion)
 
 
@@ -123,14 +128,15 @@ class MissingSpace(Rule):
             punct, right = m.group("punct"), m.group("right")
             if punct[0] in ".!?" and not right[0].isupper():
                 continue  # "example.com", "Node.js": no sentence starts in lower case
-            chunk_start = text.rfind(" ", 0, m.start()) + 1
+            chunk_start = text.rfind(" ", max(0, m.start() - 200), m.start()) + 1
             chunk_end = text.find(" ", m.end())
             if _URLISH.search(text[chunk_start:chunk_end if chunk_end != -1 else len(text)]):
                 continue
             if ctx.in_boilerplate(m.start(), m.end()):
                 continue
-            left = m.group("left")
-            yield self.finding(ctx, m.start(), m.end(), f"missing space after '{punct}'",
+            left = _LETTERS_BEFORE.search(text, max(0, m.start() - 60), m.start()).group()
+            start = m.start() - len(left)
+            yield self.finding(ctx, start, m.end(), f"missing space after '{punct}'",
                                f"{left}{punct} {right}")
 
 
@@ -152,8 +158,8 @@ class SpaceBeforePunctuation(Rule):
             punct = m.group("punct")
             if punct in exempt or ctx.in_boilerplate(m.start(), m.end()):
                 continue
-            word = m.group("word")
-            yield self.finding(ctx, m.start(), m.end(), f"space before '{punct}'", f"{word}{punct}")
+            word = _WORD_CHARS_BEFORE.search(text, max(0, m.start() - 60), m.start()).group()
+            yield self.finding(ctx, m.start() - len(word), m.end(), f"space before '{punct}'", f"{word}{punct}")
 
 
 @register
@@ -171,6 +177,8 @@ class DoubledWord(Rule):
         profile = ctx.doc.profile
         for m in _DOUBLED.finditer(ctx.doc.text):
             first, second = m.group("w"), m.group(0)[-len(m.group("w")):]
+            if m.start() > 0 and ctx.doc.text[m.start() - 1] == "-":
+                continue
             low = first.lower()
             if low in profile.legit_doubles:
                 continue

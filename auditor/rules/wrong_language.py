@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -53,11 +54,17 @@ class WrongLanguage(Rule):
     def _words(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
+        vocabulary = {w for w in doc.word_counts if len(w) >= 3 and w.isalpha()}
+        foreign = {w: v for w in vocabulary if (v := _foreign_word(w, lang))}
+        if not foreign:
+            return
         run: list[tuple[Token, str]] = []
         for tok in doc.tokens:
             if not tok.is_word:
                 continue  # punctuation inside a phrase does not break it
-            verdict = self._foreign(ctx, tok) if not any(s <= tok.start < e for s, e in skip) else None
+            verdict = foreign.get(tok.text)
+            if verdict and (ctx.in_boilerplate(tok.start, tok.end) or any(s <= tok.start < e for s, e in skip)):
+                verdict = None
             if verdict:
                 if run and doc.text[run[-1][0].end:tok.start].strip(" ") not in ("", "-"):
                     yield from self._emit(ctx, run)
@@ -68,34 +75,6 @@ class WrongLanguage(Rule):
                 run = []
         if run:
             yield from self._emit(ctx, run)
-
-    def _foreign(self, ctx: Context, tok: Token) -> str | None:
-        """The other language this word belongs to, or None."""
-        text = tok.text
-        if len(text) < 3 or not text.isalpha() or ctx.in_boilerplate(tok.start, tok.end):
-            return None
-        lang = ctx.doc.language
-        low = text.lower()
-        if low in _NAME_PARTICLES:
-            return None
-        own = zipf(low, lang)
-        if own >= 3.0:
-            return None
-        other, z_other = best_other_language(low, lang)
-        if not other or z_other - own < 2.0:
-            return None
-        if text[0].isupper():
-            if own == 0.0 and other != "en":
-                # An exonym ("Teherán", "Bruselas"): unknown in this language, and either accented
-                # in a foreign way or well established in the other one.
-                if (z_other >= 2.0 and _ROMANCE_MARKS.search(text)) or z_other >= 3.5:
-                    return other
-            return None
-        if own < 1.5 and z_other >= 3.0:
-            return other
-        if z_other >= 5.0:
-            return other
-        return None
 
     def _emit(self, ctx: Context, run: list[tuple[Token, str]]) -> Iterable[Finding]:
         doc = ctx.doc
@@ -108,6 +87,32 @@ class WrongLanguage(Rule):
         if suggestion:
             message += f" (the text elsewhere has '{suggestion}')"
         yield self.finding(ctx, start, end, message, suggestion)
+
+
+@lru_cache(maxsize=1 << 17)
+def _foreign_word(text: str, lang: str) -> str | None:
+    """The other supported language this word belongs to, or None. Pure, so memoised."""
+    low = text.lower()
+    if low in _NAME_PARTICLES:
+        return None
+    own = zipf(low, lang)
+    if own >= 3.0:
+        return None
+    other, z_other = best_other_language(low, lang)
+    if not other or z_other - own < 2.0:
+        return None
+    if text[0].isupper():
+        if own == 0.0 and other != "en":
+            # An exonym ("Teherán", "Bruselas"): unknown in this language, and either accented
+            # in a foreign way or well established in the other one.
+            if (z_other >= 2.0 and _ROMANCE_MARKS.search(text)) or z_other >= 3.5:
+                return other
+        return None
+    if own < 1.5 and z_other >= 3.0:
+        return other
+    if z_other >= 5.0:
+        return other
+    return None
 
 
 def _native_spelling(ctx: Context, word: str) -> str | None:

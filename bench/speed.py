@@ -1,0 +1,86 @@
+"""Throughput and cold start of `auditor check` (no back-translation).
+
+    python bench/speed.py [--mb 20]
+
+Builds a synthetic corpus of at least 20 MB from samples/ (documents repeated with their names
+shuffled between copies, so per-document work is not trivially repeated), checks it in one
+process on one core, and prints MB/s. The baseline in the same run is a plain pass of Python's
+`str.split()` over the same bytes, to make the figure comparable across machines. Then times
+`auditor check` on one small sample file as a new process (cold start), median of 7 runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def corpus(min_mb: float) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    rng = random.Random(7)
+    docs, size, n = [], 0, 0
+    while size < min_mb * 1_000_000:
+        base = texts[n % len(texts)]
+        # Vary each copy so caches keyed on whole documents cannot help.
+        doc = f"Copy {n} of the wire, item {rng.randrange(10**6)}.\n\n" + base
+        docs.append(doc)
+        size += len(doc.encode("utf-8"))
+        n += 1
+    return docs
+
+
+def throughput(docs: list[str]) -> tuple[float, float]:
+    from auditor import check_text
+
+    mb = sum(len(d.encode("utf-8")) for d in docs) / 1_000_000
+    t0 = time.perf_counter()
+    for d in docs:
+        d.split()
+    baseline = time.perf_counter() - t0
+    check_text(docs[0])  # load word lists once, as a long-running process would
+    t0 = time.perf_counter()
+    findings = 0
+    for i, d in enumerate(docs):
+        findings += len(check_text(d, f"doc{i}").findings)
+    elapsed = time.perf_counter() - t0
+    print(f"corpus: {len(docs)} documents, {mb:.1f} MB, {findings} findings")
+    print(f"auditor check: {elapsed:.1f} s = {mb / elapsed:.2f} MB/s on one core")
+    print(f"baseline str.split(): {mb / baseline:.0f} MB/s (auditor is {baseline / elapsed:.4f}x the baseline)")
+    return mb / elapsed, elapsed
+
+
+def cold_start(runs: int = 7) -> None:
+    exe = Path(sys.executable).with_name("auditor")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor"]
+    sample = ROOT / "samples" / "en_planted.txt"
+    times, base = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        base.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        subprocess.run(cmd + ["check", "--fail-on", "never", str(sample)], check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    med = statistics.median(times)
+    print(f"cold start: auditor check {sample.name}: median {med:.3f} s over {runs} runs "
+          f"(bare python start {statistics.median(base):.3f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="auditor check throughput and cold start")
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    args = parser.parse_args()
+    throughput(corpus(args.mb))
+    cold_start()
+
+
+if __name__ == "__main__":
+    main()
