@@ -1,35 +1,119 @@
 """Word knowledge: frequencies (wordfreq) and, for English, a common-word lexicon (lemminflect).
 
-Everything loads lazily on first use and is memoised per process, so ``auditor --help`` and a
-check that never needs a language's word list stay fast.
+Both are merged once into a small SQLite table in the user's cache folder (``AUDITOR_CACHE_DIR``
+overrides it) and looked up lazily, so ``auditor check`` on one file starts fast.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import sqlite3
+import tempfile
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from auditor.languages import get_profile
 
 FREQUENCY_LANGUAGES = ("en", "es", "fr", "pt")
+# One integer a word: Zipf frequency in tenths, 7 bits per language, then English lexicon flags.
+_SHIFT = {lang: 7 * i for i, lang in enumerate(FREQUENCY_LANGUAGES)}
+_EN_ENTRY, _EN_VERB, _EN_AUX, _EN_INFLECTED_VERB = 1 << 28, 1 << 29, 1 << 30, 1 << 31
+_SCHEMA = 1
+# A run that looks up more words than this is a batch: load everything into memory.
+_MEMORY_AFTER = 20_000
 
 
-@lru_cache(maxsize=None)
-def _frequencies(lang: str) -> dict[str, float]:
+class _LexiconStore:
+    """Word knowledge merged from wordfreq and lemminflect into one SQLite file in the user's cache
+    folder, built once (a few seconds) and then queried word by word, so a one-file check starts
+    in a fraction of a second; long runs switch to an in-memory table."""
+
+    def __init__(self) -> None:
+        self._conn: sqlite3.Connection | None = None
+        self._memory: dict[str, int] | None = None
+        self._lookups = 0
+
+    def packed(self, word: str) -> int:
+        if self._memory is not None:
+            return self._memory.get(word, 0)
+        self._lookups += 1
+        conn = self._connection()
+        if self._lookups > _MEMORY_AFTER:
+            self._memory = dict(conn.execute("SELECT w, v FROM lex"))
+            return self._memory.get(word, 0)
+        row = conn.execute("SELECT v FROM lex WHERE w = ?", (word,)).fetchone()
+        return row[0] if row else 0
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            path = _cache_path()
+            if not path.exists():
+                _build(path)
+            self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return self._conn
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    root = os.environ.get("AUDITOR_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "auditor")
+    tag = f"s{_SCHEMA}-wordfreq{version('wordfreq')}-lemminflect{version('lemminflect')}"
+    return Path(root) / f"lexicon-{tag}.sqlite3"
+
+
+def _build(path: Path) -> None:
+    """Write the merged table to a temporary file and rename it into place (safe across processes)."""
     import wordfreq
+    from lemminflect import Lemmatizer
 
+    merged: dict[str, int] = {}
+    for lang in FREQUENCY_LANGUAGES:
+        shift = _SHIFT[lang]
+        for word, freq in wordfreq.get_frequency_dict(lang, wordlist="best").items():
+            tenths = int(round((math.log10(freq) + 9.0) * 10))
+            if tenths > 0:
+                merged[word] = merged.get(word, 0) | (min(tenths, 127) << shift)
+    for word, entry in Lemmatizer()._getLemmaDict().items():
+        flags = _EN_ENTRY
+        if "VERB" in entry:
+            flags |= _EN_VERB
+            if entry["VERB"][0] != word:
+                flags |= _EN_INFLECTED_VERB
+        if "AUX" in entry:
+            flags |= _EN_AUX
+        merged[word] = merged.get(word, 0) | flags
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        return wordfreq.get_frequency_dict(lang, wordlist="best")
-    except LookupError:
-        return {}
+        conn = sqlite3.connect(tmp)
+        conn.execute("CREATE TABLE lex (w TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID")
+        conn.executemany("INSERT INTO lex VALUES (?, ?)", merged.items())
+        conn.commit()
+        conn.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+_STORE = _LexiconStore()
 
 
 @lru_cache(maxsize=1 << 18)
+def _packed(word: str) -> int:
+    return _STORE.packed(word)
+
+
 def zipf(word: str, lang: str) -> float:
-    """Zipf frequency (log10 per billion words) of ``word`` in ``lang``; 0.0 when unattested."""
-    f = _frequencies(lang).get(word.lower())
-    return math.log10(f) + 9.0 if f else 0.0
+    """Zipf frequency (log10 per billion words, to 0.1) of ``word`` in ``lang``; 0.0 when unattested."""
+    shift = _SHIFT.get(lang)
+    if shift is None:
+        return 0.0
+    return ((_packed(word.lower()) >> shift) & 127) / 10.0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -39,25 +123,19 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1)
-def _english_lexicon() -> dict[str, dict]:
-    from lemminflect import Lemmatizer
-
-    return Lemmatizer()._getLemmaDict()
-
-
-@lru_cache(maxsize=1 << 16)
 def english_pos(word: str) -> frozenset[str]:
-    """Parts of speech lemminflect knows for an English word form (no proper nouns or demonyms)."""
-    entry = _english_lexicon().get(word.lower())
-    return frozenset(entry) if entry else frozenset()
+    """Parts of speech lemminflect knows for an English word form (no proper nouns or demonyms).
+
+    "LEX" stands for any entry; "VERB" and "AUX" are reported as such."""
+    v = _packed(word.lower())
+    if not v & _EN_ENTRY:
+        return frozenset()
+    return frozenset(p for p, bit in (("LEX", _EN_ENTRY), ("VERB", _EN_VERB), ("AUX", _EN_AUX)) if v & bit)
 
 
-def english_lemma(word: str, pos: str = "VERB") -> str | None:
-    entry = _english_lexicon().get(word.lower())
-    if entry and pos in entry:
-        return entry[pos][0]
-    return None
+def english_inflected_verb(word: str) -> bool:
+    """An English verb form that differs from its lemma: past tense, participle or third person."""
+    return bool(_packed(word.lower()) & _EN_INFLECTED_VERB)
 
 
 @lru_cache(maxsize=1 << 17)

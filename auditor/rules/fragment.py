@@ -7,7 +7,7 @@ from typing import Iterable
 from auditor.document import Sentence
 from auditor.findings import Finding, Severity
 from auditor.languages import LanguageProfile
-from auditor.lexicon import english_lemma, english_pos
+from auditor.lexicon import english_inflected_verb, english_pos
 from auditor.rules.base import Context, Rule, register
 
 _EN_SUBJECTS = frozenset("i you we they he she it who people officials".split())
@@ -82,8 +82,7 @@ def _may_be_finite(lowered: list[str], i: int, original: str, profile: LanguageP
             return False
         if w.endswith("ing"):
             return False
-        lemma = english_lemma(w) or w
-        if w != lemma:
+        if english_inflected_verb(w):
             return True  # past tense or third person: "said", "leads"
         return prev in _EN_SUBJECTS or prev.endswith("s")
     return any(w.endswith(s) and len(w) > len(s) + 2 for s in profile.finite_suffixes + profile.present_suffixes)
