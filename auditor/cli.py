@@ -87,7 +87,12 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
                 text = decode(sys.stdin.buffer.read(), "<stdin>")
                 reports.append(check_text(text, "-", lang, selected, ignored, cfg.severities))
                 continue
-            for path in discover([raw], patterns):
+            files = list(discover([raw], patterns))
+            if len(files) > 50:
+                from auditor.lexicon import preload
+
+                preload()  # a batch: one bulk load beats thousands of lookups
+            for path in files:
                 reports.append(check_text(read_text(path), str(path), lang, selected, ignored, cfg.severities))
     except InputError as exc:
         _fail(str(exc))

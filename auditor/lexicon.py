@@ -46,6 +46,10 @@ class _LexiconStore:
         row = conn.execute("SELECT v FROM lex WHERE w = ?", (word,)).fetchone()
         return row[0] if row else 0
 
+    def preload(self) -> None:
+        if self._memory is None:
+            self._memory = dict(self._connection().execute("SELECT w, v FROM lex"))
+
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
             path = _cache_path()
@@ -101,6 +105,11 @@ def _build(path: Path) -> None:
 
 
 _STORE = _LexiconStore()
+
+
+def preload() -> None:
+    """Load the whole lexicon into memory now: worth it before checking many documents."""
+    _STORE.preload()
 
 
 @lru_cache(maxsize=1 << 18)
