@@ -125,7 +125,7 @@ class Document:
             paras.append(para)
         return paras
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
 

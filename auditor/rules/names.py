@@ -24,7 +24,7 @@ class TruncatedName(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names
         tokens = ctx.doc.tokens
-        positions = {id(t): i for i, t in enumerate(tokens)}
+        positions: dict[int, int] | None = None  # built only when a cut-off name is found
         for mention in index.mentions:
             full = index.truncation_of(mention.name) if index.is_name(mention.name) else None
             if not full:
@@ -32,6 +32,8 @@ class TruncatedName(Rule):
             tok = mention.token
             if ctx.in_boilerplate(tok.start, tok.end):
                 continue
+            if positions is None:
+                positions = {id(t): i for i, t in enumerate(tokens)}
             i = positions[id(tok)]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             run_in = nxt is not None and nxt.is_word and nxt.text[0].isupper()
