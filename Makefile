@@ -4,12 +4,12 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test bench bench-accuracy bench-speed clean
+.PHONY: install demo test bench bench-accuracy bench-speed bench-roundtrip bench-qe clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,hf,ct2]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -20,13 +20,19 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-accuracy bench-speed
+bench: bench-accuracy bench-speed bench-roundtrip bench-qe
 
 bench-accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 
 bench-speed: $(STAMP)
 	$(BIN)/python bench/speed.py
+
+bench-roundtrip: $(STAMP)
+	$(BIN)/python bench/roundtrip.py
+
+bench-qe: $(STAMP)
+	$(BIN)/python bench/qe.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -33,17 +33,23 @@ def check_text(
     ignore: list[str] | None = None,
     severities: dict[str, Severity] | None = None,
     knowledge=None,
+    roundtripper=None,
+    roundtrip_threshold: float = 8.0,
+    source_text: str | None = None,
 ) -> FileReport:
     """Check ``text`` and return its :class:`FileReport`.
 
     ``language`` None or "auto" detects it; ``select``/``ignore`` take rule ids; ``severities``
-    overrides rule severities; ``knowledge`` is a :class:`auditor.names.NameKnowledge`.
+    overrides rule severities; ``knowledge`` is a :class:`auditor.names.NameKnowledge`;
+    ``roundtripper`` (:class:`auditor.roundtrip.RoundTripper`) enables ``roundtrip-divergence``
+    below ``roundtrip_threshold``; ``source_text`` enables ``source-mismatch``.
     """
     from auditor.rules import Context, select_rules
 
     lang = detect(text) if language in (None, "auto") else language
     doc = Document(text, lang, path)
-    ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge)
+    ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge, roundtripper=roundtripper,
+                  roundtrip_threshold=roundtrip_threshold, source_text=source_text)
     seen: set[tuple[str, int, int]] = set()
     findings: list[Finding] = []
     for rule in select_rules(select, ignore):

@@ -1,7 +1,8 @@
 """Command-line interface: ``auditor check`` and ``auditor rules``.
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage or input
-errors (one line on standard error, never a traceback); 3 an internal error.
+errors (one line on standard error, never a traceback); 3 an internal error; 4 a translation
+engine failed while running.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import click
 
 from auditor import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_ENGINE = 0, 1, 2, 3, 4
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -50,14 +51,27 @@ def cli() -> None:
               help="TOML config (default: auditor.toml, .auditor.toml or [tool.auditor] in pyproject.toml).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file (atomically) instead of standard output.")
-def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, output) -> None:
+@click.option("--backtranslate", is_flag=True, help="Also round-trip each sentence (roundtrip-divergence).")
+@click.option("--bt-threshold", default=8.0, show_default=True, type=click.FloatRange(0, 100),
+              help="Report sentences whose round-trip quality is below this.")
+@click.option("--engine", default=None, metavar="NAME", help="Engine for --backtranslate (see auditor models).")
+@click.option("--model", default=None, metavar="ID", help="Model folder for --engine.")
+@click.option("--pivot", default=None, metavar="LANG", help="Pivot language for --backtranslate.")
+@click.option("--cache", "cache_path", default=None, metavar="PATH", help="Translation cache (SQLite).")
+@click.option("--no-cache", is_flag=True, help="Do not use the translation cache.")
+@click.option("--source", "source_path", type=click.Path(dir_okay=False), default=None,
+              help="The source text that the one checked file translates (source-mismatch).")
+def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, output, backtranslate,
+          bt_threshold, engine, model, pivot, cache_path, no_cache, source_path) -> None:
     """Check PATHS (files, directories, or - for standard input) and report artifacts."""
     from auditor.checker import check_text
     from auditor.config import ConfigError, load_config
     from auditor.findings import Severity
     from auditor.formatters import get_formatter
     from auditor.inputs import InputError, decode, discover, read_text
+    from auditor.langid import detect
     from auditor.languages import supported_languages
+    from auditor.mt import EngineError
     from auditor.rules import RULES
 
     try:
@@ -81,11 +95,49 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
 
     reports = []
     patterns = tuple(p.strip() for p in include.split(",") if p.strip())
+    source_text = None
+    if source_path:
+        if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
+            _fail("--source pairs one source file with one translated file")
+        try:
+            source_text = read_text(Path(source_path))
+        except InputError as exc:
+            _fail(str(exc))
+    trippers: dict[str, object] = {}
+    cache = _open_cache(no_cache, cache_path) if backtranslate else None
+
+    def tripper_for(text: str):
+        if not backtranslate:
+            return None
+        doc_lang = lang if lang != "auto" else detect(text)
+        if doc_lang not in trippers:
+            from auditor.mt import UnsupportedPair, resolve
+
+            try:
+                resolve(engine, model, doc_lang, pivot or _default_pivot(doc_lang))
+                trippers[doc_lang] = _round_tripper(engine, model, doc_lang, pivot, cache, 2, None, False)
+            except UnsupportedPair as exc:
+                if lang != "auto":
+                    _fail(str(exc))
+                click.echo(f"auditor: note: {exc}; {doc_lang} copy is checked without a round trip", err=True)
+                trippers[doc_lang] = None
+            except EngineError as exc:
+                _fail(str(exc))
+        return trippers[doc_lang]
+
+    def run(text: str, name: str):
+        try:
+            return check_text(text, name, lang, selected, ignored, cfg.severities,
+                              roundtripper=tripper_for(text), roundtrip_threshold=bt_threshold,
+                              source_text=source_text)
+        except EngineError as exc:
+            _fail(f"{exc}", EXIT_ENGINE)
+
     try:
         for raw in paths:
             if raw == "-":
                 text = decode(sys.stdin.buffer.read(), "<stdin>")
-                reports.append(check_text(text, "-", lang, selected, ignored, cfg.severities))
+                reports.append(run(text, "-"))
                 continue
             files = list(discover([raw], patterns))
             if len(files) > 50:
@@ -93,7 +145,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
 
                 preload()  # a batch: one bulk load beats thousands of lookups
             for path in files:
-                reports.append(check_text(read_text(path), str(path), lang, selected, ignored, cfg.severities))
+                reports.append(run(read_text(path), str(path)))
     except InputError as exc:
         _fail(str(exc))
 
@@ -117,6 +169,181 @@ def list_rules() -> None:
     for rid in sorted(RULES):
         cls = RULES[rid]
         click.echo(f"{rid:<{width}}  {str(cls.severity):<7}  {cls.summary()}")
+
+
+def _default_pivot(lang: str) -> str:
+    return "pt" if lang == "en" else "en"
+
+
+def _open_cache(no_cache: bool, cache_path: str | None):
+    from auditor.mt import CacheError, TranslationCache
+
+    if no_cache:
+        return None
+    try:
+        return TranslationCache(cache_path)
+    except CacheError as exc:
+        _fail(str(exc))
+
+
+def _round_tripper(engine, model, lang, pivot, cache, threads, registry, allow_download,
+                   source_lang=None):
+    """Build a RoundTripper, or exit with one line naming what is available."""
+    from auditor.mt import EngineError, UnsupportedPair, resolve
+    from auditor.roundtrip import RoundTripper
+
+    pivot = pivot or _default_pivot(lang)
+    try:
+        forward = resolve(engine, model, lang, pivot, registry, allow_download)
+        backward = resolve(engine, model, pivot, lang, registry, allow_download)
+        to_source = None
+        if source_lang and source_lang != lang:
+            try:
+                to_source = resolve(engine, model, lang, source_lang, registry, allow_download)
+            except UnsupportedPair:
+                click.echo(f"auditor: note: no engine translates {lang}-{source_lang}; the source is "
+                           "checked for numbers, names and length only", err=True)
+        return RoundTripper(forward, backward, lang, pivot, cache, threads, to_source=to_source)
+    except EngineError as exc:
+        _fail(str(exc))
+
+
+@cli.command()
+@click.argument("input_path", metavar="FILE|-", default="-")
+@click.option("--engine", default=None, metavar="NAME",
+              help="bergamot (default), transformers, ctranslate2, or a model name from the registry.")
+@click.option("--model", default=None, metavar="ID", help="Model folder (or hub id with --allow-download).")
+@click.option("--pivot", default=None, metavar="LANG", help="Pivot language  [default: pt for en, else en].")
+@click.option("--lang", default="auto", show_default=True, help="Language of the segments.")
+@click.option("--field", default="text", show_default=True, help="JSONL field holding the segment.")
+@click.option("--source-field", default=None, metavar="NAME", help="JSONL field holding its source (bilingual mode).")
+@click.option("--source-lang", default=None, metavar="LANG", help="Language of the source texts.")
+@click.option("--confidence-field", default=None, metavar="NAME",
+              help="JSONL field with the producing MT system's confidence (mean log-probability).")
+@click.option("--threads", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--cache", "cache_path", default=None, metavar="PATH", help="Translation cache (SQLite).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("--registry", default=None, metavar="PATH", help="A model registry TOML file.")
+@click.option("--allow-download", is_flag=True, help="Let the transformers engine fetch hub models.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write JSONL here (atomically) instead of standard output.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error [default: on a terminal].")
+def backtranslate(input_path, engine, model, pivot, lang, field, source_field, source_lang,
+                  confidence_field, threads, cache_path, no_cache, registry, allow_download, output,
+                  progress) -> None:
+    """Round-trip each segment of FILE (one a line, or JSONL records) and score it.
+
+    Writes one JSONL record per input segment, in input order, with the input's fields plus
+    pivot_text, roundtrip, chrf, bleu, ter and quality (0-100).
+    """
+    import json
+
+    from auditor.batch import RecordError, read_records
+    from auditor.inputs import InputError, decode, read_text
+    from auditor.langid import detect
+    from auditor.mt import CacheError, EngineError
+
+    try:
+        raw = decode(sys.stdin.buffer.read(), "<stdin>") if input_path == "-" else read_text(Path(input_path))
+        records = read_records(raw, input_path, field, source_field)
+    except (InputError, RecordError) as exc:
+        _fail(str(exc))
+    usable = [r for r in records if r.text is not None]
+    if lang == "auto":
+        lang = detect("\n".join(r.text for r in usable[:200])) if usable else "en"
+    if source_field and not source_lang:
+        _fail("--source-field needs --source-lang (the language of the source texts)")
+    tripper = _round_tripper(engine, model, lang, pivot, _open_cache(no_cache, cache_path), threads,
+                             registry, allow_download, source_lang)
+    show = progress if progress is not None else sys.stderr.isatty()
+    texts = [r.text for r in usable]
+    sources = [r.source for r in usable] if source_field else None
+    try:
+        if show and texts:
+            from auditor.roundtrip import sentence_spans
+
+            total = 2 * len({t[s:e] for t in texts for s, e in sentence_spans(t, lang)})
+            with click.progressbar(length=total, label="round trips", file=sys.stderr) as bar:
+                trips = tripper.run(texts, sources, source_lang, progress=bar.update)
+        else:
+            trips = tripper.run(texts, sources, source_lang)
+    except CacheError as exc:
+        _fail(str(exc))
+    except EngineError as exc:
+        _fail(f"{exc} (nothing was written; translations finished so far are cached)", EXIT_ENGINE)
+    if confidence_field:
+        from auditor.quality import estimate
+
+        for rec, trip in zip(usable, trips):
+            value = rec.fields.get(confidence_field)
+            if isinstance(value, (int, float)):
+                trip.quality = estimate(trip.text, trip.roundtrip, trip.scores, lang, trip.source,
+                                        trip.source_scores, float(value))
+    by_record = dict(zip(map(id, usable), trips))
+    lines = []
+    for rec in records:
+        out = dict(rec.fields)
+        trip = by_record.get(id(rec))
+        if trip is None:
+            out["error"] = rec.error
+        else:
+            out.update(_trip_fields(trip))
+        lines.append(json.dumps(out, ensure_ascii=False))
+    rendered = "\n".join(lines) + ("\n" if lines else "")
+    if output:
+        _write_atomic(Path(output), rendered)
+    else:
+        click.echo(rendered, nl=False)
+    corpus = tripper.metrics.corpus([t.roundtrip for t in trips], [t.text for t in trips])
+    rejected = len(records) - len(usable)
+    hit = f", cache hit rate {tripper.cache.hit_rate:.2f}" if tripper.cache is not None else ""
+    click.echo(f"auditor: {len(records)} read, {len(usable)} round-tripped, {rejected} rejected{hit}; "
+               f"corpus chrF {corpus.chrf:.1f} BLEU {corpus.bleu:.1f} TER {corpus.ter:.1f} "
+               f"({tripper.forward.describe()}, pivot {tripper.pivot})", err=True)
+
+
+def _trip_fields(trip) -> dict:
+    out = {"pivot_text": trip.pivot_text, "roundtrip": trip.roundtrip,
+           "chrf": round(trip.scores.chrf, 2), "bleu": round(trip.scores.bleu, 2),
+           "ter": round(trip.scores.ter, 2), "quality": trip.quality,
+           "changes": [c.to_dict() for st in trip.sentences for c in st.changes]}
+    if trip.source is not None:
+        if trip.back_to_source is not None:
+            out["back_to_source"] = trip.back_to_source
+            out["source_chrf"] = round(trip.source_scores.chrf, 2)
+        out.update(trip.checks)
+    return out
+
+
+@cli.command("models")
+@click.option("--registry", default=None, metavar="PATH", help="A model registry TOML file.")
+@click.option("--no-load", is_flag=True, help="List without trying to load each model.")
+def list_models(registry, no_load) -> None:
+    """List the translation models the registries declare and whether each loads."""
+    from auditor.mt import EngineError
+    from auditor.mt.registry import all_entries, engine_for_entry
+
+    try:
+        entries = all_entries(registry)
+    except EngineError as exc:
+        _fail(str(exc))
+    rows = [("NAME", "ENGINE", "PAIRS", "LICENCE", "LOCATION", "STATUS")]
+    for e in entries:
+        pairs = "any" if e.pairs is None else ",".join(f"{s}-{t}" for s, t in sorted(e.pairs))
+        status = "not checked"
+        if not no_load:
+            try:
+                engine_for_entry(e)
+                status = "ok"
+            except EngineError as exc:
+                status = f"fails: {exc}"
+        location = e.location or "(bundled)"
+        if e.path and os.path.isabs(e.path):
+            location = os.path.relpath(e.path) if e.path.startswith(os.getcwd()) else e.path
+        rows.append((e.name, e.engine, pairs, e.licence.split(" (")[0] or "-", location, status))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for r in rows:
+        click.echo("  ".join(f"{v:<{w}}" for v, w in zip(r[:5], widths)) + "  " + r[5])
 
 
 def _write_atomic(path: Path, content: str) -> None:

@@ -62,10 +62,10 @@ class _LexiconStore:
 def _cache_path() -> Path:
     from importlib.metadata import version
 
-    root = os.environ.get("AUDITOR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "auditor")
+    from auditor.paths import cache_dir
+
     tag = f"s{_SCHEMA}-wordfreq{version('wordfreq')}-lemminflect{version('lemminflect')}"
-    return Path(root) / f"lexicon-{tag}.sqlite3"
+    return cache_dir() / f"lexicon-{tag}.sqlite3"
 
 
 def _build(path: Path) -> None:

@@ -14,6 +14,7 @@ from auditor.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from auditor.names import NameIndex, NameKnowledge
+    from auditor.roundtrip import RoundTripper, SegmentTrip
 
 
 class Rule:
@@ -56,6 +57,9 @@ class Context:
     doc: Document
     severities: dict[str, Severity] = field(default_factory=dict)
     knowledge: "NameKnowledge | None" = None
+    roundtripper: "RoundTripper | None" = None
+    roundtrip_threshold: float = 8.0
+    source_text: str | None = None
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severities.get(rule.id, rule.severity)
@@ -93,6 +97,16 @@ class Context:
     @cached_property
     def _running(self) -> list[Sentence]:
         return [s for s in self.doc.sentences if not self.in_boilerplate(s.start, s.end) and not is_headline(s)]
+
+    @cached_property
+    def roundtrips(self) -> list[tuple[Sentence, "SegmentTrip"]]:
+        """Each running sentence with its round trip; empty without a round-tripper for the
+        document's language."""
+        rt = self.roundtripper
+        if rt is None or rt.lang != self.doc.language:
+            return []
+        sents = self._running
+        return list(zip(sents, rt.run([s.text for s in sents])))
 
     def running_sentences(self) -> Iterator[Sentence]:
         """Sentences of running text: not headlines, captions or page furniture."""

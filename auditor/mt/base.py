@@ -1,0 +1,69 @@
+"""The machine-translation engine interface shared by every backend."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar, Sequence
+
+
+class EngineError(RuntimeError):
+    """An engine could not be loaded or failed to translate; the message is one line for users."""
+
+
+class UnsupportedPair(EngineError):
+    """The engine has no model for the requested language pair."""
+
+
+class Engine(ABC):
+    """Translates batches of sentences from one language to another.
+
+    Subclasses set ``name`` and implement :meth:`_translate`. Language codes are ISO 639-1
+    (``en``, ``pt``); engines map them to their models' own codes. ``pairs`` is the set of
+    ``(source, target)`` pairs the engine covers, or None when any pair the model knows is allowed.
+    ``thread_safe`` says whether one instance may translate from several threads at once.
+    """
+
+    name: ClassVar[str]
+    thread_safe: ClassVar[bool] = True
+
+    def __init__(self, model_id: str, model_version: str,
+                 pairs: frozenset[tuple[str, str]] | None) -> None:
+        self.model_id = model_id
+        self.model_version = model_version
+        self.pairs = pairs
+
+    def supports(self, source: str, target: str) -> bool:
+        return source != target and (self.pairs is None or (source, target) in self.pairs)
+
+    def check_pair(self, source: str, target: str) -> None:
+        if not self.supports(source, target):
+            have = ", ".join(f"{s}-{t}" for s, t in sorted(self.pairs or ())) or "none"
+            raise UnsupportedPair(f"engine '{self.name}' ({self.model_id}) does not translate "
+                                  f"{source}-{target} (it has: {have})")
+
+    def translate(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        """Translate each sentence; the result has one string per input, in order.
+
+        Feed sentences, not paragraphs: small MT models condense or cut long inputs.
+        """
+        self.check_pair(source, target)
+        if not sentences:
+            return []
+        out = self._translate(list(sentences), source, target)
+        if len(out) != len(sentences):
+            raise EngineError(f"engine '{self.name}' returned {len(out)} translations for "
+                              f"{len(sentences)} sentences")
+        return out
+
+    @abstractmethod
+    def _translate(self, sentences: list[str], source: str, target: str) -> list[str]:
+        """Translate a non-empty batch; the pair is already checked."""
+
+    @property
+    def cache_tag(self) -> str:
+        """What identifies this engine's output in the translation cache."""
+        return f"{self.name}:{self.model_id}@{self.model_version}"
+
+    def describe(self) -> str:
+        pairs = "any" if self.pairs is None else ", ".join(f"{s}-{t}" for s, t in sorted(self.pairs))
+        return f"{self.name} {self.model_id} {self.model_version} ({pairs})"

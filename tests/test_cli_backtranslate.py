@@ -1,0 +1,116 @@
+"""`auditor backtranslate`, `auditor models` and `auditor check --backtranslate/--source`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import cli
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_plain_text_one_record_per_line_in_order(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("The ship is in the port.\n\nOfficials met in the city on Tuesday.\n", encoding="utf-8")
+    result = run(["backtranslate", str(src)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["line"] for r in records] == [1, 3]
+    assert records[0]["pivot_text"] == "O navio está no porto."
+    for r in records:
+        assert set(r) >= {"text", "pivot_text", "roundtrip", "chrf", "bleu", "ter", "quality", "changes"}
+    assert "2 read, 2 round-tripped, 0 rejected" in result.stderr
+
+
+def test_jsonl_keeps_fields_and_accounts_for_every_record(tmp_path):
+    lines = [{"id": 1, "body": "The ship is in the port."}, {"id": 2, "other": "no body"},
+             {"id": 3, "body": "Officials met in the city on Tuesday."}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(["backtranslate", "--field", "body", "--lang", "en", "-o", str(out), str(src)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [1, 2, 3]
+    assert records[1]["error"] == "no text in field 'body'" and "roundtrip" not in records[1]
+    assert records[2]["body"] == lines[2]["body"] and "quality" in records[2]
+    assert "3 read, 2 round-tripped, 1 rejected" in result.stderr
+
+
+def test_bilingual_records_check_numbers_and_names(tmp_path):
+    rec = {"src": "O porto de Santos recebeu 1.200 navios, disse Albuquerque.",
+           "mt": "The port received ships, said the director."}
+    src = tmp_path / "pairs.jsonl"
+    src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    result = run(["backtranslate", "--field", "mt", "--source-field", "src", "--source-lang", "pt", str(src)])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["numbers_missing"] == ["1.200"]
+    assert out["names_missing"] == ["Santos", "Albuquerque"]
+    assert "back_to_source" in out and 0 <= out["source_chrf"] <= 100
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--engine", "nope"], "unknown engine 'nope' (available: bergamot, transformers, ctranslate2"),
+    (["--lang", "es"], "no bergamot model translates es-en; available: bergamot-en-pt"),
+])
+def test_engine_errors_are_one_line_listing_what_is_available(tmp_path, args, message):
+    src = tmp_path / "in.txt"
+    src.write_text("Hola.\n", encoding="utf-8")
+    result = run(["backtranslate", *args, str(src)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_bad_jsonl_is_a_one_line_error(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    result = run(["backtranslate", str(src)])
+    assert result.exit_code == 2 and f"{src}:2: not a JSON record" in result.stderr
+
+
+def test_models_lists_the_bundled_engine_and_a_registry(tmp_path):
+    reg = tmp_path / "registry.toml"
+    reg.write_text('[[model]]\nname = "missing"\nengine = "ctranslate2"\npath = "nowhere"\n'
+                   'pairs = ["en-de"]\nlicence = "CC-BY-4.0"\n', encoding="utf-8")
+    result = run(["models", "--registry", str(reg)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["bergamot-en-pt", "bergamot", "en-pt,pt-en", "MIT", "(bundled)", "ok"]
+    assert lines[2].startswith("missing") and "fails: 'nowhere'" not in lines[2] and "fails:" in lines[2]
+
+
+def test_check_backtranslate_reports_divergence(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The ship is in the port of Santos.\n\nAsdkj qweoiu zxcmnb werwer plokij.\n", encoding="utf-8")
+    result = run(["check", "--backtranslate", "--format", "json", "--fail-on", "never", str(doc)])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    rt = [f for f in findings if f["rule"] == "roundtrip-divergence"]
+    assert len(rt) == 1 and rt[0]["line"] == 3
+    plain = run(["check", "--format", "json", "--fail-on", "never", str(doc)])
+    assert "roundtrip-divergence" not in plain.stdout
+
+
+def test_check_source_reports_lost_numbers(tmp_path):
+    source = tmp_path / "src.txt"
+    source.write_text("O porto recebeu 1.200 navios em 2023.\n", encoding="utf-8")
+    target = tmp_path / "en.txt"
+    target.write_text("The port received many ships in 2023.\n", encoding="utf-8")
+    result = run(["check", "--source", str(source), "--format", "json", str(target)])
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f["message"] for f in findings if f["rule"] == "source-mismatch"] == \
+        ["number '1.200' of the source is missing here"]
+    assert result.exit_code == 1
+    both = run(["check", "--source", str(source), str(target), str(target)])
+    assert both.exit_code == 2 and "pairs one source file with one translated file" in both.stderr
