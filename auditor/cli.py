@@ -219,7 +219,8 @@ def _round_tripper(engine, model, lang, pivot, cache, threads, registry, allow_d
 @click.option("--source-field", default=None, metavar="NAME", help="JSONL field holding its source (bilingual mode).")
 @click.option("--source-lang", default=None, metavar="LANG", help="Language of the source texts.")
 @click.option("--confidence-field", default=None, metavar="NAME",
-              help="JSONL field with the producing MT system's confidence (mean log-probability).")
+              help="JSONL field with the producing MT system's confidence (mean log-probability) "
+                   "[default: nmt_model_score when the records have it].")
 @click.option("--threads", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--cache", "cache_path", default=None, metavar="PATH", help="Translation cache (SQLite).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
@@ -271,6 +272,9 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         _fail(str(exc))
     except EngineError as exc:
         _fail(f"{exc} (nothing was written; translations finished so far are cached)", EXIT_ENGINE)
+    if confidence_field is None and any("nmt_model_score" in r.fields for r in usable):
+        confidence_field = "nmt_model_score"  # MLQE-PE's name for it, which QE data sets reuse
+        click.echo("auditor: note: using the MT system's confidence from field 'nmt_model_score'", err=True)
     if confidence_field:
         from auditor.quality import estimate
 

@@ -114,3 +114,15 @@ def test_check_source_reports_lost_numbers(tmp_path):
     assert result.exit_code == 1
     both = run(["check", "--source", str(source), str(target), str(target)])
     assert both.exit_code == 2 and "pairs one source file with one translated file" in both.stderr
+
+
+def test_mt_system_confidence_is_used_when_records_carry_it(tmp_path):
+    rec = {"src": "O navio está no porto.", "mt": "The ship is in the port."}
+    src = tmp_path / "pairs.jsonl"
+    src.write_text(json.dumps({**rec, "nmt_model_score": -0.1}) + "\n"
+                   + json.dumps({**rec, "nmt_model_score": -2.5}) + "\n", encoding="utf-8")
+    result = run(["backtranslate", "--field", "mt", "--source-field", "src", "--source-lang", "pt", str(src)])
+    assert result.exit_code == 0, result.output
+    confident, unsure = (json.loads(line)["quality"] for line in result.stdout.splitlines())
+    assert confident > unsure
+    assert "confidence from field 'nmt_model_score'" in result.stderr
