@@ -350,6 +350,98 @@ def list_models(registry, no_load) -> None:
         click.echo("  ".join(f"{v:<{w}}" for v, w in zip(r[:5], widths)) + "  " + r[5])
 
 
+@cli.group("names")
+def names_group() -> None:
+    """Entity-name tools."""
+
+
+@names_group.command("normalize")
+@click.argument("names_file", metavar="[NAMES_FILE|-]", default="-")
+@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
+              help="TSV/CSV style sheet with a 'canonical' column [default: the starter sheet].")
+def names_normalize(names_file, stylesheet_path) -> None:
+    """Map each name (one a line) to its canonical spelling: TSV query, canonical, score.
+
+    One row per input line, in input order; canonical is empty when no match is confident.
+    """
+    from auditor.entities.stylesheet import StyleSheet, StyleSheetError
+    from auditor.inputs import InputError, decode, read_text
+
+    try:
+        sheet = StyleSheet.load(stylesheet_path) if stylesheet_path else StyleSheet.starter()
+        raw = decode(sys.stdin.buffer.read(), "<stdin>") if names_file == "-" else read_text(Path(names_file))
+    except (StyleSheetError, InputError) as exc:
+        _fail(str(exc))
+    out = ["query\tcanonical\tscore"]
+    for line in raw.splitlines():
+        query = " ".join(line.split())
+        canonical, score = sheet.normalize(query) if query else (None, 0.0)
+        out.append(f"{query}\t{canonical or ''}\t{score:.3f}")
+    click.echo("\n".join(out))
+
+
+@cli.command("fix")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (writes nothing).")
+@click.option("--backup", is_flag=True, help="Keep the original as FILE.orig.")
+@click.option("--select", metavar="RULE,...", help="Apply only these rules' fixes.")
+@click.option("--lang", default="auto", show_default=True, help="Language of the copy.")
+@click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
+def fix(paths, dry_run, show_diff, backup, select, lang, include) -> None:
+    """Apply the safe fixes (glued tokens, spacing, mojibake, canonical names) to PATHS in place.
+
+    Writes atomically (a temporary file renamed over the original); a file that cannot be read
+    as UTF-8 text is left untouched and reported. A second run changes nothing.
+    """
+    import difflib
+    import shutil
+
+    from auditor.checker import check_text
+    from auditor.fix import SAFE_RULES, fix_text
+    from auditor.inputs import InputError, discover, read_text
+
+    rules = _split_ids(select) or list(SAFE_RULES)
+    unsafe = [r for r in rules if r not in SAFE_RULES]
+    if unsafe:
+        _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(SAFE_RULES)})")
+    patterns = tuple(p.strip() for p in include.split(",") if p.strip())
+    failed, changed, total = 0, 0, 0
+    try:
+        files = list(discover(list(paths), patterns))
+    except InputError as exc:
+        _fail(str(exc))
+    for path in files:
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            click.echo(f"auditor: skipped: {exc}", err=True)
+            failed += 1
+            continue
+        result = fix_text(text, lambda t, sel: check_text(t, str(path), lang, sel))
+        if result.text == text:
+            continue
+        changed += 1
+        total += len(result.applied)
+        if show_diff:
+            click.echo("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
+                                                    _diff_name("a", path), _diff_name("b", path))), nl=False)
+        if dry_run or show_diff:
+            continue
+        if backup:
+            shutil.copy2(path, f"{path}.orig")
+        _write_atomic(Path(path), result.text)
+    verb = "would fix" if (dry_run or show_diff) else "fixed"
+    click.echo(f"auditor: {verb} {total} artifact{'s' if total != 1 else ''} in {changed} of {len(files)} "
+               f"file{'s' if len(files) != 1 else ''}" + (f"; {failed} skipped" if failed else ""), err=True)
+    if failed:
+        sys.exit(EXIT_USAGE)
+
+
+def _diff_name(side: str, path) -> str:
+    return str(path) if Path(path).is_absolute() else f"{side}/{path}"
+
+
 def _write_atomic(path: Path, content: str) -> None:
     """Write to a temporary file beside ``path`` and rename it over: readers never see half a file."""
     directory = path.parent if str(path.parent) else Path(".")

@@ -1,0 +1,82 @@
+"""Transliteration-aware keys for Latin-script names.
+
+Arabic, Persian, Russian and other names reach English copy in many romanisations: Haniyeh,
+Haniya, Haniye; Qaddafi, Gaddafi, Qadhafi; Abdollahian, Abdulahian. ``fold`` maps a name token to
+a spelling-neutral form (lower case, no accents, common digraphs and letter alternations merged,
+doubled letters collapsed, the -eh/-ah ending folded), and ``skeleton`` keeps its consonants
+only, so that most romanisations of one token share a skeleton and different names rarely do.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# Particles and articles that are written joined, hyphenated or apart: al-Sudani, Al Sudani,
+# Alsudani. They carry no identity and are dropped from keys.
+PARTICLES = frozenset("""al el ul ur ar as ash ad ad-din ed ben bin ibn bint abu abou ibn
+de del della der di da do dos das du la le van von ten ter y""".split())
+# Titles and honorifics that precede names in lists and copy; not part of the name.
+TITLES = frozenset("""mr mrs ms dr doctor prof professor gen general col colonel maj major capt captain
+lt sgt adm admiral president pres vice prime minister sen senator rep gov governor mayor judge
+king queen prince princess emir sheikh shaykh shaikh sheik ayatollah grand imam mullah mulla
+mawlawi maulawi maulvi moulvi mawlana maulana haji hajji hadji sayed sir lord lady rev father
+brother sister commander""".split())
+# Arabic articles assimilate to the next consonant (ash-Shara, ad-Din, as-Sisi).
+_ARTICLE_PREFIX = regex.compile(r"^(?:al|el|ul|ar|as|ash|ad|an|at|az)(?=[-’'])", regex.V1)
+
+# Order matters: longer patterns first.
+_FOLDS = [
+    ("sch", "s"), ("tch", "c"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+    ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"), ("dzh", "j"), ("ck", "k"), ("q", "k"),
+    ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "i"), ("ay", "ai"),
+    ("y", "i"), ("z", "s"), ("c", "k"), ("g", "k"), ("'", ""), ("’", ""), ("`", ""),
+]
+_VOWELS = set("aeiou")
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def tokens(name: str) -> list[str]:
+    """Lower-case accent-free name tokens without particles: 'Hossein Amir-Abdollahian' ->
+    ['hossein', 'amir', 'abdollahian']; 'Saleh al-Arouri' -> ['saleh', 'arouri']."""
+    out = []
+    for raw in regex.split(r"[\s\-‐–,.]+", strip_accents(name).lower()):
+        raw = raw.strip("'’`\"()")
+        if not raw or raw in PARTICLES or (raw in TITLES and not out and len(raw) > 1):
+            continue
+        out.append(raw)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(token: str) -> str:
+    """Spelling-neutral form of one lower-case token."""
+    t = token
+    for a, b in _FOLDS:
+        if a in t:
+            t = t.replace(a, b)
+    # Doubled letters: Qaddafi/Qadafi, Makkawi/Makawi, Hamzza/Hamza.
+    t = regex.sub(r"(.)\1+", r"\1", t)
+    # Final -eh/-ah/-a/-e/-h: Haniyeh/Haniya/Haniye/Haniyah.
+    t = regex.sub(r"(?:[aeiou]h|h|[aeiou])$", "a", t) if len(t) > 3 else t
+    return t
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(token: str) -> str:
+    """Consonants of the folded token, keeping its first letter: 'haniyeh' -> 'hn'."""
+    f = fold(token)
+    if not f:
+        return ""
+    rest = "".join(c for c in f[1:] if c not in _VOWELS)
+    head = "a" if f[0] in _VOWELS else f[0]  # Abdul/Abdel/Ebdul start alike
+    return head + rest
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in tokens(name))

@@ -1,0 +1,123 @@
+"""Name variant matching, style sheets, `auditor names normalize` and `auditor fix`."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import cli
+from auditor.entities.match import is_truncation, name_similarity
+from auditor.entities.stylesheet import StyleSheet, StyleSheetError, parse
+from auditor.entities.translit import fold, tokens
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Hossein Amir Abdulahian", "Hossein Amir-Abdollahian"),
+    ("Ismail Haniye", "Ismail Haniyeh"),
+    ("Muammar Qadhafi", "Muammar Gaddafi"),
+    ("Saleh al-Arouri", "Saleh Al Aruri"),
+    ("Yevgeniy Garryevich Khodotov", "Yevgeny Khodotov"),
+    ("Gulbuddin Hekmatyar", "Gulbuddin Hekhmartyar"),
+])
+def test_transliteration_variants_match(a, b):
+    assert name_similarity(a, b) >= 0.85
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ismail Haniyeh", "Ismail Hamadeh"),          # different people, similar names
+    ("Erkan Duzgoren", "Serkan Duzgoren"),         # brothers sharing a surname
+    ("Muhammad Ibrahim", "Abdul Kader Ibrahim Mohamed"),  # common names only
+    ("Abdul Aziz", "Abdel Aziz Rantisi"),
+    ("Joseph Gilbert", "Joseph Gilboa"),
+])
+def test_different_people_do_not_match(a, b):
+    assert name_similarity(a, b) < 0.85
+
+
+def test_folding_and_tokens():
+    assert fold("haniyeh") == fold("haniya") == fold("haniye")
+    assert tokens("President Saleh al-Arouri") == ["saleh", "arouri"]
+    assert is_truncation("Khamene", "Khamenei") and not is_truncation("Haniye", "Hamadeh")
+
+
+def test_stylesheet_exact_variant_and_fuzzy_lookup():
+    sheet = StyleSheet(parse("canonical\tvariants\ttype\nIsmail Haniyeh\tIsmail Haniya|Haniyya\tperson\n"
+                             "Muammar Gaddafi\tMoammar Kadafi\tperson\n", "t"))
+    assert sheet.normalize("Moammar Kadafi") == ("Muammar Gaddafi", 1.0)
+    assert sheet.normalize("Ismail Haniye")[0] == "Ismail Haniyeh"
+    assert sheet.normalize("Ismail Hamadeh")[0] is None
+    assert sheet.normalize("Joe Biden")[0] is None
+
+
+def test_stylesheet_needs_a_canonical_column(tmp_path):
+    bad = tmp_path / "s.csv"
+    bad.write_text("name,variants\nX,Y\n", encoding="utf-8")
+    with pytest.raises(StyleSheetError, match="'canonical' column"):
+        StyleSheet.load(bad)
+
+
+def test_starter_stylesheet_is_large_and_consistent():
+    sheet = StyleSheet.starter()
+    assert len(sheet) >= 300
+    assert sheet.normalize("Ayatollah Ali Khamenei")[0] == "Ali Khamenei"
+    assert sheet.normalize("Hossein Amir Abdulahian")[0] == "Hossein Amir-Abdollahian"
+
+
+def test_names_normalize_contract(tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("canonical,variants\nIsmail Haniyeh,Ismail Haniya\n", encoding="utf-8")
+    result = run(["names", "normalize", "--stylesheet", str(sheet), "-"],
+                 input="Ismail Haniya\n\nNobody Known\nIsmail Haniye\n")
+    assert result.exit_code == 0
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0] == ["query", "canonical", "score"]
+    assert [r[:2] for r in rows[1:]] == [["Ismail Haniya", "Ismail Haniyeh"], ["", ""], ["Nobody Known", ""],
+                                         ["Ismail Haniye", "Ismail Haniyeh"]]
+    assert all(0.0 <= float(r[2]) <= 1.0 for r in rows[1:])
+
+
+GLUED = "Aides said Ali Khamenei spoke first. Later Khameneireiterated his support.The talks ended.\n"
+
+
+def test_fix_is_atomic_idempotent_and_keeps_a_backup(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(GLUED, encoding="utf-8")
+    diff = run(["fix", "--diff", str(path)])
+    assert "+Aides said Ali Khamenei spoke first. Later Khamenei reiterated his support. The talks ended." in diff.stdout
+    assert path.read_text(encoding="utf-8") == GLUED  # --diff writes nothing
+    result = run(["fix", "--backup", str(path)])
+    assert result.exit_code == 0 and "fixed 2 artifacts in 1 of 1 file" in result.stderr
+    assert path.read_text(encoding="utf-8") == ("Aides said Ali Khamenei spoke first. Later Khamenei reiterated "
+                                                "his support. The talks ended.\n")
+    assert (tmp_path / "story.txt.orig").read_text(encoding="utf-8") == GLUED
+    again = run(["fix", str(path)])
+    assert "fixed 0 artifacts" in again.stderr
+    assert sorted(os.listdir(tmp_path)) == ["story.txt", "story.txt.orig"]  # no temporary files left
+
+
+def test_fix_leaves_an_unreadable_file_untouched(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("caf\xe9 Monday.The end".encode("latin-1"))
+    result = run(["fix", str(path)])
+    assert result.exit_code == 2 and "skipped" in result.stderr
+    assert path.read_bytes() == "caf\xe9 Monday.The end".encode("latin-1")
+
+
+def test_interrupted_write_leaves_the_original(tmp_path, monkeypatch):
+    path = tmp_path / "story.txt"
+    path.write_text(GLUED, encoding="utf-8")
+
+    def boom(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    result = run(["fix", str(path)])
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert path.read_text(encoding="utf-8") == GLUED
+    assert os.listdir(tmp_path) == ["story.txt"]
