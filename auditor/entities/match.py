@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -20,6 +21,7 @@ from auditor.entities.translit import fold, skeleton, tokens
 TOKEN_MATCH = 0.84  # token similarity at which two tokens count as the same name part
 
 
+@lru_cache(maxsize=1 << 18)
 def token_similarity(a: str, b: str) -> float:
     """0-1 similarity of two lower-case name tokens, near 1.0 for transliteration variants.
 
@@ -157,19 +159,21 @@ class NameIndex:
         self.targets: list[str] = []  # what each indexed spelling resolves to
         self._tokens: list[list[str]] = []
         self._by_skeleton: dict[str, list[int]] = defaultdict(list)
+        self._common: dict[str, bool] = {}
 
     def add(self, spelling: str, target: str | None = None) -> None:
         toks = tokens(spelling)
         if not toks:
             return
         i = len(self.names)
+        self._common.clear()
         self.names.append(spelling)
         self.targets.append(target or spelling)
         self._tokens.append(toks)
         for key in _keys(toks):
             self._by_skeleton[key].append(i)
 
-    def candidates(self, toks: list[str], limit: int = 60) -> list[int]:
+    def candidates(self, toks: list[str], limit: int = 25) -> list[int]:
         counts: dict[int, float] = defaultdict(float)
         for key in _keys(toks):
             posting = self._by_skeleton.get(key, ())
@@ -182,6 +186,12 @@ class NameIndex:
 
     def is_common(self, token: str) -> bool:
         """A token too frequent among the indexed names (or in wire copy) to identify anyone."""
+        cached = self._common.get(token)
+        if cached is None:
+            cached = self._common[token] = self._is_common(token)
+        return cached
+
+    def _is_common(self, token: str) -> bool:
         f = fold(token)
         if f in COMMON_TOKENS:
             return True

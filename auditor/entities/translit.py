@@ -41,16 +41,24 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_SPLIT = regex.compile(r"[\s\-‐–,.]+", regex.V1)
+
+
 def tokens(name: str) -> list[str]:
     """Lower-case accent-free name tokens without particles: 'Hossein Amir-Abdollahian' ->
     ['hossein', 'amir', 'abdollahian']; 'Saleh al-Arouri' -> ['saleh', 'arouri']."""
+    return list(_tokens(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(name: str) -> tuple[str, ...]:
     out = []
-    for raw in regex.split(r"[\s\-‐–,.]+", strip_accents(name).lower()):
+    for raw in _SPLIT.split(strip_accents(name).lower()):
         raw = raw.strip("'’`\"()")
         if not raw or raw in PARTICLES or (raw in TITLES and not out and len(raw) > 1):
             continue
         out.append(raw)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 16)
