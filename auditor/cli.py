@@ -61,8 +61,13 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not use the translation cache.")
 @click.option("--source", "source_path", type=click.Path(dir_okay=False), default=None,
               help="The source text that the one checked file translates (source-mismatch).")
+@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
+              help="House style sheet for name-variant (TSV/CSV with a 'canonical' column).")
+@click.option("--db", "db_path", default=None, metavar="PATH",
+              help="Corpus database from `auditor entities learn` for name-variant.")
 def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, output, backtranslate,
-          bt_threshold, engine, model, pivot, cache_path, no_cache, source_path) -> None:
+          bt_threshold, engine, model, pivot, cache_path, no_cache, source_path, stylesheet_path,
+          db_path) -> None:
     """Check PATHS (files, directories, or - for standard input) and report artifacts."""
     from auditor.checker import check_text
     from auditor.config import ConfigError, load_config
@@ -103,6 +108,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
             source_text = read_text(Path(source_path))
         except InputError as exc:
             _fail(str(exc))
+    knowledge = _knowledge(stylesheet_path, db_path)
     trippers: dict[str, object] = {}
     cache = _open_cache(no_cache, cache_path) if backtranslate else None
 
@@ -127,7 +133,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
 
     def run(text: str, name: str):
         try:
-            return check_text(text, name, lang, selected, ignored, cfg.severities,
+            return check_text(text, name, lang, selected, ignored, cfg.severities, knowledge,
                               roundtripper=tripper_for(text), roundtrip_threshold=bt_threshold,
                               source_text=source_text)
         except EngineError as exc:
@@ -348,6 +354,94 @@ def list_models(registry, no_load) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         click.echo("  ".join(f"{v:<{w}}" for v, w in zip(r[:5], widths)) + "  " + r[5])
+
+
+def _knowledge(stylesheet_path: str | None, db_path: str | None, starter: bool = False):
+    """House knowledge from a style sheet and a corpus database, or None when neither is given."""
+    from auditor.entities.corpus import CorpusError, CorpusMemory
+    from auditor.entities.knowledge import HouseKnowledge
+    from auditor.entities.stylesheet import StyleSheet, StyleSheetError
+
+    if not (stylesheet_path or db_path or starter):
+        return None
+    try:
+        sheet = StyleSheet.load(stylesheet_path) if stylesheet_path else (StyleSheet.starter() if starter else None)
+        if db_path and not Path(db_path).exists():
+            _fail(f"{db_path}: no such corpus database (create it with `auditor entities learn`)")
+        corpus = CorpusMemory(db_path) if db_path else None
+    except (StyleSheetError, CorpusError) as exc:
+        _fail(str(exc))
+    return HouseKnowledge(sheet, corpus)
+
+
+@cli.command("entities")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", default=None, metavar="PATH", help="Corpus database (SQLite).")
+@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
+              help="House style sheet [default: the starter sheet].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--lang", default="auto", show_default=True)
+@click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
+def entities(paths, db_path, stylesheet_path, fmt, lang, include) -> None:
+    """List entity spellings in PATHS: variants, counts, documents, canonical spelling, consistency.
+
+    `auditor entities learn CORPUS... --db PATH` instead stores the corpus's name statistics in
+    PATH for `auditor check --db PATH`.
+    """
+    import csv
+    import io
+    import json
+
+    from auditor.document import Document
+    from auditor.entities.corpus import CorpusError, CorpusMemory
+    from auditor.entities.report import clusters
+    from auditor.inputs import InputError, discover, read_text
+    from auditor.langid import detect
+    from auditor.names import NameIndex
+
+    learn = paths[0] == "learn"
+    if learn:
+        paths = paths[1:]
+        if not db_path:
+            _fail("entities learn needs --db PATH")
+        if not paths:
+            _fail("entities learn needs the corpus: files or directories")
+    patterns = tuple(p.strip() for p in include.split(",") if p.strip())
+    docs = []
+    try:
+        for path in discover(list(paths), patterns):
+            text = read_text(path)
+            docs.append(Document(text, lang if lang != "auto" else detect(text), str(path)))
+    except InputError as exc:
+        _fail(str(exc))
+    if learn:
+        try:
+            memory = CorpusMemory(db_path)
+            added = sum(memory.learn(d.path, d.word_count, NameIndex(d).counts) for d in docs)
+        except CorpusError as exc:
+            _fail(str(exc))
+        click.echo(f"auditor: learnt {added} new of {len(docs)} documents; {memory.documents()} in {db_path}",
+                   err=True)
+        return
+    knowledge = _knowledge(stylesheet_path, db_path, starter=True)
+    found = clusters(docs, knowledge)
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["canonical", "basis", "consistency", "documents", "spellings"])
+        for c in found:
+            w.writerow([c.canonical or "", c.basis, c.consistency, len(c.documents),
+                        "|".join(f"{s}:{n}" for s, n in c.spellings.most_common())])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        for c in found:
+            spellings = ", ".join(f"{s} ×{n}" for s, n in c.spellings.most_common())
+            click.echo(f"{c.canonical or '?':<24} {c.basis:<11} consistency {c.consistency:.2f}  "
+                       f"{len(c.documents)} doc(s)  {spellings}")
+        click.echo(f"{len(found)} entit{'y' if len(found) == 1 else 'ies'} with variant spellings "
+                   f"in {len(docs)} document{'s' if len(docs) != 1 else ''}")
 
 
 @cli.group("names")

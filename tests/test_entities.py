@@ -121,3 +121,50 @@ def test_interrupted_write_leaves_the_original(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "cannot write" in result.stderr
     assert path.read_text(encoding="utf-8") == GLUED
     assert os.listdir(tmp_path) == ["story.txt"]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a.txt").write_text("Hamas leader Ismail Haniya spoke on Monday. Haniya said talks would go on.\n",
+                             encoding="utf-8")
+    (d / "b.txt").write_text("Ismail Haniyeh met officials. Haniyeh said the war must end. Haniye left.\n",
+                             encoding="utf-8")
+    (d / "c.txt").write_text("Ismail Haniyeh arrived in Doha. Haniyeh met the emir. Haniyeh spoke.\n",
+                             encoding="utf-8")
+    return d
+
+
+def test_corpus_memory_lets_check_judge_a_single_article(corpus, tmp_path):
+    db = tmp_path / "names.sqlite3"
+    plain = run(["check", "--format", "json", str(corpus / "a.txt")])
+    assert "name-variant" not in plain.stdout  # one spelling, nothing to compare within the text
+    learnt = run(["entities", "learn", str(corpus), "--db", str(db)])
+    assert learnt.exit_code == 0 and "learnt 3 new of 3 documents" in learnt.stderr
+    assert "learnt 0 new of 3" in run(["entities", "learn", str(corpus), "--db", str(db)]).stderr
+    checked = run(["check", "--db", str(db), "--format", "json", str(corpus / "a.txt")])
+    found = [f for f in __import__("json").loads(checked.stdout)["files"][0]["findings"]]
+    assert [(f["rule"], f["suggestion"]) for f in found] == [("name-variant", "Haniyeh")] * 2
+
+
+def test_style_sheet_beats_the_corpus_and_the_document(corpus, tmp_path):
+    sheet = tmp_path / "house.tsv"
+    sheet.write_text("canonical\tvariants\nIsmail Haniya\tIsmail Haniyeh|Ismail Haniye\n", encoding="utf-8")
+    result = run(["check", "--stylesheet", str(sheet), "--format", "json", str(corpus / "c.txt")])
+    found = __import__("json").loads(result.stdout)["files"][0]["findings"]
+    assert {f["suggestion"] for f in found if f["rule"] == "name-variant"} == {"Haniya"}
+    assert len(found) == 3
+
+
+def test_entities_lists_clusters_with_canonical_and_consistency(corpus):
+    result = run(["entities", "--format", "json", str(corpus)])
+    assert result.exit_code == 0
+    (cluster,) = __import__("json").loads(result.stdout)
+    assert cluster["canonical"] == "Haniyeh" and cluster["basis"] == "style sheet"
+    assert cluster["spellings"] == {"Haniyeh": 5, "Haniya": 2, "Haniye": 1}
+    assert cluster["documents"] == 3 and cluster["consistency"] == 0.625
+    csv_out = run(["entities", "--format", "csv", str(corpus)]).stdout.splitlines()
+    assert csv_out[0] == "canonical,basis,consistency,documents,spellings"
+    missing = run(["check", "--db", "/nonexistent/x.sqlite3", str(corpus / "a.txt")])
+    assert missing.exit_code == 2 and "no such corpus database" in missing.stderr

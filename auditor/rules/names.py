@@ -69,6 +69,13 @@ class NameVariant(Rule):
                 for spelling in cluster:
                     if spelling != canonical:
                         replace[spelling] = canonical
+        house = getattr(knowledge, "house_spelling", None)
+        if house is not None:
+            # A house style sheet also corrects a spelling the text uses consistently.
+            for name in index.names():
+                preferred = house(name)
+                if preferred and preferred != name:
+                    replace.setdefault(name, preferred)
         if not replace:
             return
         for mention in index.mentions:
@@ -79,6 +86,7 @@ class NameVariant(Rule):
                 yield self.finding(
                     ctx, start, start + len(mention.name),
                     f"'{mention.name}' is a variant spelling of '{canonical}' "
-                    f"({index.counts[canonical]} use(s) in this text)",
+                    + (f"({index.counts[canonical]} use(s) in this text)" if index.counts.get(canonical)
+                       else "(the style sheet's or the corpus's spelling)"),
                     canonical,
                 )

@@ -1,0 +1,77 @@
+"""Entity clusters across documents: spellings, counts, documents, canonical spelling, confidence."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from auditor.document import Document
+from auditor.entities.knowledge import HouseKnowledge
+from auditor.names import NameIndex
+
+
+@dataclass
+class EntityCluster:
+    spellings: Counter = field(default_factory=Counter)
+    documents: set = field(default_factory=set)
+    canonical: str | None = None
+    basis: str = ""  # style sheet, corpus, document
+
+    @property
+    def consistency(self) -> float:
+        """Share of uses in the canonical spelling (1.0 = the copy is consistent)."""
+        total = sum(self.spellings.values())
+        return round(self.spellings.get(self.canonical, 0) / total, 3) if total and self.canonical else 0.0
+
+    def to_dict(self) -> dict:
+        return {"canonical": self.canonical, "basis": self.basis, "consistency": self.consistency,
+                "documents": len(self.documents), "spellings": dict(self.spellings.most_common())}
+
+
+def clusters(docs: list[Document], knowledge: HouseKnowledge) -> list[EntityCluster]:
+    """Group the variant spellings found in ``docs`` (per document, then joined across them)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    uses: Counter = Counter()
+    where: dict[str, set] = defaultdict(set)
+    for doc in docs:
+        index = NameIndex(doc)
+        for name in index.names():
+            uses[name] += index.counts[name]
+            where[name].add(doc.path)
+            find(name)
+            house = knowledge.sheet_spelling(name)
+            if house:
+                union(name, house)
+        for cluster in index.variant_clusters():
+            names = list(cluster)
+            for other in names[1:]:
+                union(names[0], other)
+    groups: dict[str, EntityCluster] = defaultdict(EntityCluster)
+    for name in parent:
+        c = groups[find(name)]
+        if uses[name]:
+            c.spellings[name] = uses[name]
+        c.documents |= where[name]
+    out = []
+    for c in groups.values():
+        sheet = next((knowledge.sheet_spelling(s) for s in c.spellings if knowledge.sheet_spelling(s)), None)
+        if len(c.spellings) < 2 and not (sheet and sheet not in c.spellings):
+            continue
+        if sheet:
+            c.canonical, c.basis = sheet, "style sheet"
+        else:
+            c.canonical = knowledge.canonical(c.spellings, docs[0].language if docs else "en")
+            c.basis = "corpus" if knowledge.corpus is not None else "document"
+        out.append(c)
+    return sorted(out, key=lambda c: -sum(c.spellings.values()))
