@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test bench bench-accuracy bench-speed bench-roundtrip bench-qe clean
+.PHONY: install demo test bench bench-accuracy bench-speed bench-roundtrip bench-qe bench-names clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-accuracy bench-speed bench-roundtrip bench-qe
+bench: bench-accuracy bench-speed bench-roundtrip bench-qe bench-names
 
 bench-accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py
@@ -33,6 +33,9 @@ bench-roundtrip: $(STAMP)
 
 bench-qe: $(STAMP)
 	$(BIN)/python bench/qe.py
+
+bench-names: $(STAMP)
+	$(BIN)/python bench/names.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
