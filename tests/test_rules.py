@@ -48,7 +48,11 @@ def test_glued_leaves_unknown_names_alone():
 def test_truncated_name_followed_by_a_new_sentence():
     text = "Khamenei met the delegation. Khamene He also praised the fighters. Khamenei left."
     report = check_text(text, language="en", select=["truncated-name"])
-    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Khamene", "Khamenei")]
+    # The sentence run in after the cut gets its full stop back.
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Khamene", "Khamenei.")]
+    once = "Khamenei met the delegation. Officials said Khamene met them too."
+    report = check_text(once, language="en", select=["truncated-name"])
+    assert [(once[f.start:f.end], f.suggestion) for f in report.findings] == [("Khamene", "Khamenei")]
 
 
 def test_transliteration_ending_is_a_variant_not_a_truncation():

@@ -40,8 +40,12 @@ class TruncatedName(Rule):
             if index.counts[mention.name] > 1 and not run_in:
                 continue
             end = tok.start + len(mention.name)
+            # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
+            opens_sentence = run_in and nxt.text.lower() in ctx.doc.profile.function_words \
+                and ctx.doc.text[end:nxt.start].isspace()
             yield self.finding(ctx, tok.start, end,
-                               f"'{mention.name}' looks cut off; the text elsewhere has '{full}'", full)
+                               f"'{mention.name}' looks cut off; the text elsewhere has '{full}'",
+                               f"{full}." if opens_sentence else full)
 
 
 @register
