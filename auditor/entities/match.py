@@ -138,10 +138,15 @@ def name_similarity(a: str, b: str, common=None) -> float:
     if last_a not in matched_a and last_b not in matched_b \
             and not is_common(ta[-1]) and not is_common(tb[-1]):
         return 0.0  # different surnames
+    if 0 not in matched_a and 0 not in matched_b and min(len(ta), len(tb)) >= 2:
+        return 0.0  # different given names (Kamal / Jamal Mustafa ... Al-Tikriti)
     # Distinctive tokens left unmatched on both sides are conflicting evidence.
     odd_a = sum(1 for i, t in enumerate(ta) if i not in matched_a and not is_common(t))
     odd_b = sum(1 for j, t in enumerate(tb) if j not in matched_b and not is_common(t))
-    score = al.score * (1.0 - 0.08 * min(odd_a, odd_b))
+    distinctive = [sim for i, j, sim in al.pairs if not is_common(ta[i]) and not is_common(tb[j])]
+    if not complete and len(distinctive) < 2 and max(distinctive, default=0.0) < 0.92:
+        return 0.0  # one loosely similar distinctive token is too little evidence
+    score = al.score * (1.0 - 0.08 * min(odd_a, odd_b)) * (1.0 - 0.04 * max(odd_a, odd_b))
     if min(len(ta), len(tb)) == 1 < max(len(ta), len(tb)):
         score *= 0.9  # a surname alone is weaker evidence than a full name
     return score

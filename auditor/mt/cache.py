@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -56,9 +57,19 @@ class TranslationCache:
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 60000")
-            conn.execute("PRAGMA journal_mode = WAL")
+            # Switching to WAL and creating the table take locks that SQLite's busy handler does not
+            # always wait for when another process is doing the same; retry them briefly.
+            for attempt in range(100):
+                try:
+                    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                        conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute(_SCHEMA)
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) or attempt == 99:
+                        raise
+                    time.sleep(0.01 * (1 + attempt % 10))
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(_SCHEMA)
             self._local.conn = conn
         return conn
 
