@@ -262,6 +262,13 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         _fail("--source-field needs --source-lang (the language of the source texts)")
     tripper = _round_tripper(engine, model, lang, pivot, _open_cache(no_cache, cache_path), threads,
                              registry, allow_download, source_lang)
+    if confidence_field is None and any("nmt_model_score" in r.fields for r in usable):
+        confidence_field = "nmt_model_score"  # MLQE-PE's name for it, which QE data sets reuse
+        click.echo("auditor: note: using the MT system's confidence from field 'nmt_model_score'", err=True)
+    confidences = None
+    if confidence_field:
+        values = [r.fields.get(confidence_field) for r in usable]
+        confidences = [float(v) if isinstance(v, (int, float)) else None for v in values]
     show = progress if progress is not None else sys.stderr.isatty()
     texts = [r.text for r in usable]
     sources = [r.source for r in usable] if source_field else None
@@ -271,24 +278,13 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
 
             total = 2 * len({t[s:e] for t in texts for s, e in sentence_spans(t, lang)})
             with click.progressbar(length=total, label="round trips", file=sys.stderr) as bar:
-                trips = tripper.run(texts, sources, source_lang, progress=bar.update)
+                trips = tripper.run(texts, sources, source_lang, bar.update, confidences)
         else:
-            trips = tripper.run(texts, sources, source_lang)
+            trips = tripper.run(texts, sources, source_lang, confidences=confidences)
     except CacheError as exc:
         _fail(str(exc))
     except EngineError as exc:
         _fail(f"{exc} (nothing was written; translations finished so far are cached)", EXIT_ENGINE)
-    if confidence_field is None and any("nmt_model_score" in r.fields for r in usable):
-        confidence_field = "nmt_model_score"  # MLQE-PE's name for it, which QE data sets reuse
-        click.echo("auditor: note: using the MT system's confidence from field 'nmt_model_score'", err=True)
-    if confidence_field:
-        from auditor.quality import estimate
-
-        for rec, trip in zip(usable, trips):
-            value = rec.fields.get(confidence_field)
-            if isinstance(value, (int, float)):
-                trip.quality = estimate(trip.text, trip.roundtrip, trip.scores, lang, trip.source,
-                                        trip.source_scores, float(value))
     by_record = dict(zip(map(id, usable), trips))
     lines = []
     for rec in records:

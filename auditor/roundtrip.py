@@ -156,14 +156,9 @@ def main_change(changes: list[Change]) -> Change | None:
 
 def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of one segment, with the document model's news-aware splitter."""
-    from auditor import segment
-    from auditor.languages import get_profile
+    from auditor.document import Document
 
-    profile = get_profile(lang)
-    spans = []
-    for ps, pe in segment.paragraphs(text):
-        spans.extend(segment.sentences(text, ps, pe, profile))
-    return spans
+    return [(s.start, s.end) for s in Document(text, lang).sentences]
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]], parts: list[str]) -> str:
@@ -202,37 +197,30 @@ class RoundTripper:
     def translate(self, engine: Engine, texts: Sequence[str], source: str, target: str,
                   progress: Progress | None = None) -> list[str]:
         """Translate unique texts once, cached, in threaded batches; results in input order."""
-        unique = list(dict.fromkeys(t for t in texts if t.strip()))
-        known: dict[str, str] = {}
-        if self.cache is not None and unique:
-            for t, hit in zip(unique, self.cache.get_many(engine.cache_tag, source, target, unique)):
-                if hit is not None:
-                    known[t] = hit
-        missing = [t for t in unique if t not in known]
-        if progress and known:
-            progress(len(known))
-        if missing:
-            batches = [missing[i:i + self.batch_size] for i in range(0, len(missing), self.batch_size)]
 
-            def run(batch: list[str]) -> list[str]:
-                out = engine.translate(batch, source, target)
-                if self.cache is not None:
-                    self.cache.put_many(engine.cache_tag, source, target, zip(batch, out))
-                if progress:
-                    progress(len(batch))
-                return out
+        def work(batch: list[str]) -> dict[str, str]:
+            out = dict(zip(batch, self._cached(engine, batch, source, target)))
+            if progress:
+                progress(len(batch))
+            return out
 
-            workers = self.threads if engine.thread_safe else 1
-            if workers == 1 or len(batches) == 1:
-                results = [run(b) for b in batches]
-            else:
-                with ThreadPoolExecutor(workers) as pool:
-                    results = list(pool.map(run, batches))
-            for batch, out in zip(batches, results):
-                known.update(zip(batch, out))
+        known = self._in_batches(texts, work, engine.thread_safe)
         return [known.get(t, t) for t in texts]
 
-    # -- the round trip ---------------------------------------------------------------------
+    def _in_batches(self, texts: Sequence[str], work: Callable[[list[str]], dict], thread_safe: bool) -> dict:
+        """Run ``work`` over the unique non-blank texts in batches, on the worker threads when the
+        engines allow it, and merge the dictionaries it returns."""
+        unique = list(dict.fromkeys(t for t in texts if t.strip()))
+        batches = [unique[i:i + self.batch_size] for i in range(0, len(unique), self.batch_size)]
+        results: dict = {}
+        if not thread_safe or self.threads == 1 or len(batches) <= 1:
+            for b in batches:
+                results.update(work(b))
+        else:
+            with ThreadPoolExecutor(self.threads) as pool:
+                for part in pool.map(work, batches):
+                    results.update(part)
+        return results
 
     def _cached(self, engine: Engine, batch: list[str], source: str, target: str) -> list[str]:
         """Translate one batch through the cache (one read, one write transaction)."""
@@ -245,6 +233,8 @@ class RoundTripper:
             self.cache.put_many(engine.cache_tag, source, target, fresh.items())
         return [h if h is not None else fresh.get(t, t) for t, h in zip(batch, hits)]
 
+    # -- the round trip ---------------------------------------------------------------------
+
     def _sentence_trips(self, sentences: list[str], progress: Progress | None) -> dict[str, tuple]:
         """(pivot, round trip, scores, changes, quality) for each unique sentence.
 
@@ -253,8 +243,6 @@ class RoundTripper:
         """
         from auditor.quality import estimate
 
-        unique = list(dict.fromkeys(t for t in sentences if t.strip()))
-        batches = [unique[i:i + self.batch_size] for i in range(0, len(unique), self.batch_size)]
         local = threading.local()
 
         def work(batch: list[str]) -> dict[str, tuple]:
@@ -271,20 +259,13 @@ class RoundTripper:
                 progress(2 * len(batch))
             return out
 
-        workers = self.threads if self.forward.thread_safe and self.backward.thread_safe else 1
-        results: dict[str, tuple] = {}
-        if workers == 1 or len(batches) <= 1:
-            for b in batches:
-                results.update(work(b))
-        else:
-            with ThreadPoolExecutor(workers) as pool:
-                for part in pool.map(work, batches):
-                    results.update(part)
-        return results
+        return self._in_batches(sentences, work, self.forward.thread_safe and self.backward.thread_safe)
 
     def run(self, segments: Sequence[str], sources: Sequence[str | None] | None = None,
-            source_lang: str | None = None, progress: Progress | None = None) -> list[SegmentTrip]:
-        """Round-trip every segment; ``sources`` (bilingual mode) are the texts they translate.
+            source_lang: str | None = None, progress: Progress | None = None,
+            confidences: Sequence[float | None] | None = None) -> list[SegmentTrip]:
+        """Round-trip every segment; ``sources`` (bilingual mode) are the texts they translate,
+        ``confidences`` the producing MT system's own scores for them, where known.
 
         ``progress`` is called with the number of translations done (two per sentence)."""
         from auditor.quality import estimate, preservation
@@ -314,9 +295,10 @@ class RoundTripper:
                     trip.back_to_source = to_source[n]
                     trip.source_scores = self.metrics.sentence(to_source[n], sources[n] or "")
                 trip.checks = preservation(trip.source or "", seg)
-            if trip.source is not None:
+            confidence = confidences[n] if confidences is not None else None
+            if trip.source is not None or confidence is not None:
                 trip.quality = estimate(seg, trip.roundtrip, trip.scores, self.lang, trip.source,
-                                        trip.source_scores)
+                                        trip.source_scores, confidence)
             elif len(sents) == 1:
                 trip.quality = sents[0].quality
             elif sents:

@@ -4,8 +4,8 @@
     python bench/qe.py --fit      # refit the weights in auditor/data/qe_model.json, then report
 
 The translations (English) make a round trip through the default engine (en->pt->en), cached in
-the translation cache. `quality` is scored once without the source (monolingual model) and once
-with it (bilingual model, the records' `src`). Fitting is ridge regression on standardised
+the translation cache. `quality` is scored without the source (monolingual model) and with it
+(bilingual model, the records' `src`), each also with the MT system's confidence (`nmt_model_score`). Fitting is ridge regression on standardised
 features towards `da_z_mean`, all five pairs pooled; the figures printed for a fitted model are
 out-of-fold: 10-fold cross-validation (each record predicted by a model that never saw it), and
 leave-one-pair-out (each pair predicted by a model fitted on the other four).
@@ -26,6 +26,8 @@ from _shared import ROOT, require_shared  # noqa: E402
 
 PAIRS = ("ro-en", "et-en", "ne-en", "si-en", "ru-en")
 MODEL_PATH = ROOT / "auditor" / "data" / "qe_model.json"
+# The models auditor.quality.estimate chooses between, by what is known besides the translation.
+KINDS = ("monolingual", "bilingual", "monolingual+confidence", "bilingual+confidence")
 
 
 def pearson(x: list[float], y: list[float]) -> float:
@@ -128,15 +130,17 @@ def features(records: list[dict], threads: int) -> tuple[list[dict], list[dict],
     print(f"round trips: {len(texts)} in {time.perf_counter() - t0:.1f} s "
           f"(cache hit rate {tripper.cache.hit_rate:.2f})")
     metrics = Metrics()
-    mono, bi, conf, chrf = [], [], [], []
+    kinds: dict[str, list[dict]] = {k: [] for k in KINDS}
+    chrf = []
     for r, back in zip(records, backs):
         scores = metrics.sentence(back, r["mt"])
-        f = monolingual_features(r["mt"], back, scores, "en")
-        mono.append(f)
-        bi.append({**f, **bilingual_features(r["src"], r["mt"])})
-        conf.append({**bi[-1], "confidence": r["nmt_model_score"]})
+        mono = monolingual_features(r["mt"], back, scores, "en")
+        bi = {**mono, **bilingual_features(r["src"], r["mt"])}
+        confidence = {"confidence": r["nmt_model_score"]}
+        for kind, row in zip(KINDS, (mono, bi, {**mono, **confidence}, {**bi, **confidence})):
+            kinds[kind].append(row)
         chrf.append(scores.chrf)
-    return mono, bi, conf, chrf
+    return kinds, chrf
 
 
 def report(name: str, records: list[dict], pred: list[float]) -> float:
@@ -172,7 +176,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     records = load(require_shared())
-    mono, bi, conf, chrf = features(records, args.threads)
+    kinds, chrf = features(records, args.threads)
     y = [r["da_z_mean"] for r in records]
     print("Pearson/Spearman with da_z_mean per pair (", len(records), "records )")
     report("plain round-trip chrF", records, chrf)
@@ -185,7 +189,7 @@ def main() -> None:
         by_pair = [[i for i, r in enumerate(records) if r["lp"] == lp] for lp in PAIRS]
         out = {"source": "bench/qe.py --fit on MLQE-PE test20 X->en (ro, et, ne, si, ru)",
                "alpha": args.alpha, "records": len(records)}
-        for kind, rows in (("monolingual", mono), ("bilingual", bi), ("bilingual+confidence", conf)):
+        for kind, rows in kinds.items():
             names = sorted(rows[0])
             report(f"quality ({kind}), 10-fold CV", records,
                    out_of_fold(rows, y, names, args.alpha, kfold, groups))
@@ -201,9 +205,9 @@ def main() -> None:
     else:
         from auditor.quality import predict as shipped, to_score
 
-        for kind, rows in (("monolingual", mono), ("bilingual", bi), ("bilingual+confidence", conf)):
+        for kind, rows in kinds.items():
             report(f"quality ({kind}, shipped)", records, [to_score(shipped(f, kind), kind) for f in rows])
-        report("MT system confidence alone", records, [f["confidence"] for f in conf])
+        report("MT system confidence alone", records, [f["confidence"] for f in kinds["bilingual+confidence"]])
 
 
 if __name__ == "__main__":

@@ -126,3 +126,14 @@ def test_mt_system_confidence_is_used_when_records_carry_it(tmp_path):
     confident, unsure = (json.loads(line)["quality"] for line in result.stdout.splitlines())
     assert confident > unsure
     assert "confidence from field 'nmt_model_score'" in result.stderr
+
+
+def test_confidence_without_a_source_uses_the_monolingual_model(tmp_path):
+    src = tmp_path / "mt.jsonl"
+    src.write_text(json.dumps({"text": "The ship is in the port.", "nmt_model_score": -0.1}) + "\n"
+                   + json.dumps({"text": "The ship is in the port.", "nmt_model_score": -2.5}) + "\n",
+                   encoding="utf-8")
+    result = run(["backtranslate", str(src)])
+    assert result.exit_code == 0, result.output
+    confident, unsure = (json.loads(line)["quality"] for line in result.stdout.splitlines())
+    assert confident > unsure
