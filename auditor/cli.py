@@ -73,7 +73,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
     from auditor.config import ConfigError, load_config
     from auditor.findings import Severity
     from auditor.formatters import get_formatter
-    from auditor.inputs import InputError, decode, discover, read_text
+    from auditor.inputs import InputError, discover, read_text
     from auditor.langid import detect
     from auditor.languages import supported_languages
     from auditor.mt import EngineError
@@ -99,7 +99,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         paths = ("-",)
 
     reports = []
-    patterns = tuple(p.strip() for p in include.split(",") if p.strip())
+    patterns = _patterns(include)
     source_text = None
     if source_path:
         if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
@@ -112,15 +112,11 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
     trippers: dict[str, object] = {}
     cache = _open_cache(no_cache, cache_path) if backtranslate else None
 
-    def tripper_for(text: str):
-        if not backtranslate:
-            return None
-        doc_lang = lang if lang != "auto" else detect(text)
+    def tripper_for(doc_lang: str):
         if doc_lang not in trippers:
-            from auditor.mt import UnsupportedPair, resolve
+            from auditor.mt import UnsupportedPair
 
             try:
-                resolve(engine, model, doc_lang, pivot or _default_pivot(doc_lang))
                 trippers[doc_lang] = _round_tripper(engine, model, doc_lang, pivot, cache, 2, None, False)
             except UnsupportedPair as exc:
                 if lang != "auto":
@@ -132,9 +128,13 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         return trippers[doc_lang]
 
     def run(text: str, name: str):
+        doc_lang, tripper = lang, None
+        if backtranslate:
+            doc_lang = lang if lang != "auto" else detect(text)
+            tripper = tripper_for(doc_lang)
         try:
-            return check_text(text, name, lang, selected, ignored, cfg.severities, knowledge,
-                              roundtripper=tripper_for(text), roundtrip_threshold=bt_threshold,
+            return check_text(text, name, doc_lang, selected, ignored, cfg.severities, knowledge,
+                              roundtripper=tripper, roundtrip_threshold=bt_threshold,
                               source_text=source_text)
         except EngineError as exc:
             _fail(f"{exc}", EXIT_ENGINE)
@@ -142,8 +142,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
     try:
         for raw in paths:
             if raw == "-":
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
-                reports.append(run(text, "-"))
+                reports.append(run(_read_input("-"), "-"))
                 continue
             files = list(discover([raw], patterns))
             if len(files) > 50:
@@ -194,24 +193,32 @@ def _open_cache(no_cache: bool, cache_path: str | None):
 
 def _round_tripper(engine, model, lang, pivot, cache, threads, registry, allow_download,
                    source_lang=None):
-    """Build a RoundTripper, or exit with one line naming what is available."""
-    from auditor.mt import EngineError, UnsupportedPair, resolve
+    """Build a RoundTripper; raises EngineError (UnsupportedPair when no model covers a direction)."""
+    from auditor.mt import UnsupportedPair, resolve
     from auditor.roundtrip import RoundTripper
 
     pivot = pivot or _default_pivot(lang)
-    try:
-        forward = resolve(engine, model, lang, pivot, registry, allow_download)
-        backward = resolve(engine, model, pivot, lang, registry, allow_download)
-        to_source = None
-        if source_lang and source_lang != lang:
-            try:
-                to_source = resolve(engine, model, lang, source_lang, registry, allow_download)
-            except UnsupportedPair:
-                click.echo(f"auditor: note: no engine translates {lang}-{source_lang}; the source is "
-                           "checked for numbers, names and length only", err=True)
-        return RoundTripper(forward, backward, lang, pivot, cache, threads, to_source=to_source)
-    except EngineError as exc:
-        _fail(str(exc))
+    forward = resolve(engine, model, lang, pivot, registry, allow_download)
+    backward = resolve(engine, model, pivot, lang, registry, allow_download)
+    to_source = None
+    if source_lang and source_lang != lang:
+        try:
+            to_source = resolve(engine, model, lang, source_lang, registry, allow_download)
+        except UnsupportedPair:
+            click.echo(f"auditor: note: no engine translates {lang}-{source_lang}; the source is "
+                       "checked for numbers, names and length only", err=True)
+    return RoundTripper(forward, backward, lang, pivot, cache, threads, to_source=to_source)
+
+
+def _read_input(name: str) -> str:
+    """The text of a file, or of standard input for '-'; raises InputError."""
+    from auditor.inputs import decode, read_text
+
+    return decode(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_text(Path(name))
+
+
+def _patterns(include: str) -> tuple[str, ...]:
+    return tuple(_split_ids(include))
 
 
 @cli.command()
@@ -246,13 +253,12 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     import json
 
     from auditor.batch import RecordError, read_records
-    from auditor.inputs import InputError, decode, read_text
+    from auditor.inputs import InputError
     from auditor.langid import detect
     from auditor.mt import CacheError, EngineError
 
     try:
-        raw = decode(sys.stdin.buffer.read(), "<stdin>") if input_path == "-" else read_text(Path(input_path))
-        records = read_records(raw, input_path, field, source_field)
+        records = read_records(_read_input(input_path), input_path, field, source_field)
     except (InputError, RecordError) as exc:
         _fail(str(exc))
     usable = [r for r in records if r.text is not None]
@@ -260,8 +266,11 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         lang = detect("\n".join(r.text for r in usable[:200])) if usable else "en"
     if source_field and not source_lang:
         _fail("--source-field needs --source-lang (the language of the source texts)")
-    tripper = _round_tripper(engine, model, lang, pivot, _open_cache(no_cache, cache_path), threads,
-                             registry, allow_download, source_lang)
+    try:
+        tripper = _round_tripper(engine, model, lang, pivot, _open_cache(no_cache, cache_path), threads,
+                                 registry, allow_download, source_lang)
+    except EngineError as exc:
+        _fail(str(exc))
     if confidence_field is None and any("nmt_model_score" in r.fields for r in usable):
         confidence_field = "nmt_model_score"  # MLQE-PE's name for it, which QE data sets reuse
         click.echo("auditor: note: using the MT system's confidence from field 'nmt_model_score'", err=True)
@@ -402,7 +411,7 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include) -> None:
             _fail("entities learn needs --db PATH")
         if not paths:
             _fail("entities learn needs the corpus: files or directories")
-    patterns = tuple(p.strip() for p in include.split(",") if p.strip())
+    patterns = _patterns(include)
     docs = []
     try:
         for path in discover(list(paths), patterns):
@@ -455,11 +464,11 @@ def names_normalize(names_file, stylesheet_path) -> None:
     One row per input line, in input order; canonical is empty when no match is confident.
     """
     from auditor.entities.stylesheet import StyleSheet, StyleSheetError
-    from auditor.inputs import InputError, decode, read_text
+    from auditor.inputs import InputError
 
     try:
         sheet = StyleSheet.load(stylesheet_path) if stylesheet_path else StyleSheet.starter()
-        raw = decode(sys.stdin.buffer.read(), "<stdin>") if names_file == "-" else read_text(Path(names_file))
+        raw = _read_input(names_file)
     except (StyleSheetError, InputError) as exc:
         _fail(str(exc))
     out = ["query\tcanonical\tscore"]
@@ -490,12 +499,13 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include) -> None:
     from auditor.checker import check_text
     from auditor.fix import SAFE_RULES, fix_text
     from auditor.inputs import InputError, discover, read_text
+    from auditor.langid import detect
 
     rules = _split_ids(select) or list(SAFE_RULES)
     unsafe = [r for r in rules if r not in SAFE_RULES]
     if unsafe:
         _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(SAFE_RULES)})")
-    patterns = tuple(p.strip() for p in include.split(",") if p.strip())
+    patterns = _patterns(include)
     failed, changed, total = 0, 0, 0
     try:
         files = list(discover(list(paths), patterns))
@@ -508,7 +518,8 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include) -> None:
             click.echo(f"auditor: skipped: {exc}", err=True)
             failed += 1
             continue
-        result = fix_text(text, lambda t, sel: check_text(t, str(path), lang, sel))
+        doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
+        result = fix_text(text, lambda t, sel: check_text(t, str(path), doc_lang, sel))
         if result.text == text:
             continue
         changed += 1

@@ -38,7 +38,7 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]
 
 def fix_text(text: str, check, rules: list[str] | None = None, max_passes: int = 4) -> FixResult:
     """Fix ``text`` with ``check(text, select) -> FileReport`` until a pass changes nothing."""
-    select = [r for r in (rules or SAFE_RULES)]
+    select = list(rules or SAFE_RULES)
     applied: list[Finding] = []
     for _ in range(max_passes):
         report = check(text, select)
