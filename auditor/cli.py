@@ -336,6 +336,7 @@ def _trip_fields(trip) -> dict:
 def list_models(registry, no_load) -> None:
     """List the translation models the registries declare and whether each loads."""
     from auditor.mt import EngineError
+    from auditor.mt.base import format_pairs
     from auditor.mt.registry import all_entries, engine_for_entry
 
     try:
@@ -344,7 +345,7 @@ def list_models(registry, no_load) -> None:
         _fail(str(exc))
     rows = [("NAME", "ENGINE", "PAIRS", "LICENCE", "LOCATION", "STATUS")]
     for e in entries:
-        pairs = "any" if e.pairs is None else ",".join(f"{s}-{t}" for s, t in sorted(e.pairs))
+        pairs = format_pairs(e.pairs, ",")
         status = "not checked"
         if not no_load:
             try:

@@ -14,6 +14,11 @@ class UnsupportedPair(EngineError):
     """The engine has no model for the requested language pair."""
 
 
+def format_pairs(pairs: frozenset[tuple[str, str]] | None, sep: str = ", ") -> str:
+    """``en-pt, pt-en``; ``any`` for an engine that takes any pair its model knows."""
+    return "any" if pairs is None else sep.join(f"{s}-{t}" for s, t in sorted(pairs))
+
+
 class Engine(ABC):
     """Translates batches of sentences from one language to another.
 
@@ -37,7 +42,7 @@ class Engine(ABC):
 
     def check_pair(self, source: str, target: str) -> None:
         if not self.supports(source, target):
-            have = ", ".join(f"{s}-{t}" for s, t in sorted(self.pairs or ())) or "none"
+            have = format_pairs(self.pairs or frozenset()) or "none"
             raise UnsupportedPair(f"engine '{self.name}' ({self.model_id}) does not translate "
                                   f"{source}-{target} (it has: {have})")
 
@@ -65,5 +70,4 @@ class Engine(ABC):
         return f"{self.name}:{self.model_id}@{self.model_version}"
 
     def describe(self) -> str:
-        pairs = "any" if self.pairs is None else ", ".join(f"{s}-{t}" for s, t in sorted(self.pairs))
-        return f"{self.name} {self.model_id} {self.model_version} ({pairs})"
+        return f"{self.name} {self.model_id} {self.model_version} ({format_pairs(self.pairs)})"

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.mt.base import Engine, EngineError, UnsupportedPair
+from auditor.mt.base import Engine, EngineError, UnsupportedPair, format_pairs
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -173,6 +173,5 @@ def resolve(engine: str | None, model: str | None, source: str, target: str,
                 continue
             if eng.supports(source, target):
                 return eng
-    have = [f"{e.name} ({e.engine}: {'any' if e.pairs is None else ', '.join(f'{s}-{t}' for s, t in sorted(e.pairs))})"
-            for e in entries]
+    have = [f"{e.name} ({e.engine}: {format_pairs(e.pairs)})" for e in entries]
     raise UnsupportedPair(f"no {kind} model translates {source}-{target}; available: {'; '.join(have)}")
