@@ -56,15 +56,18 @@ class LanguageProfile:
     relative_time: str = ""
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def pattern(self, name: str) -> regex.Pattern:
-        """A compiled, cached alternation of one of the phrase lists."""
-        if name not in self._compiled:
+    def pattern(self, name: str, prefix: str = "", suffix: str = "") -> regex.Pattern:
+        """A compiled, cached alternation of one of the phrase lists, optionally between a
+        ``prefix`` and a ``suffix`` pattern."""
+        key = (name, prefix, suffix)
+        if key not in self._compiled:
             parts: Iterable[str] = getattr(self, name)
             if isinstance(parts, str):
                 parts = [parts] if parts else []
             body = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
-            self._compiled[name] = regex.compile(body, regex.IGNORECASE | regex.VERSION1)
-        return self._compiled[name]
+            self._compiled[key] = regex.compile(f"{prefix}(?:{body}){suffix}" if prefix or suffix else body,
+                                                regex.IGNORECASE | regex.VERSION1)
+        return self._compiled[key]
 
 
 _PROFILES: dict[str, LanguageProfile] = {}

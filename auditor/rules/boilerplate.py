@@ -95,14 +95,8 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     return True
 
 
-_TAIL_CACHE: dict[str, regex.Pattern] = {}
-
-
 def _tail_pattern(p: LanguageProfile) -> regex.Pattern:
-    if p.code not in _TAIL_CACHE:
-        tails = "|".join(f"(?:{t})" for t in p.inline_tails) or r"(?!x)x"
-        _TAIL_CACHE[p.code] = regex.compile(rf"(?<=[\s.…])(?:{tails})\s*[»›>.…]*\s*$", regex.IGNORECASE | regex.V1)
-    return _TAIL_CACHE[p.code]
+    return p.pattern("inline_tails", r"(?<=[\s.…])", r"\s*[»›>.…]*\s*$")
 
 
 def _inline_tail(line: str, profiles: list[LanguageProfile]) -> int | None:
