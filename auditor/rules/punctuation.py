@@ -31,7 +31,7 @@ _LETTERS_BEFORE = regex.compile(r"\p{L}+$", regex.V1)
 _URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
 _SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}”\")’])[ \t\u00a0\u202f]+(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
 _WORD_CHARS_BEFORE = regex.compile(r"[\p{L}\p{N}”\")’]+$", regex.V1)
-_DOUBLED = re.compile(r"\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", regex.IGNORECASE)
+_DOUBLED = re.compile(r"(?<!-)\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", re.IGNORECASE)
 
 
 @register
@@ -177,8 +177,6 @@ class DoubledWord(Rule):
         profile = ctx.doc.profile
         for m in _DOUBLED.finditer(ctx.doc.text):
             first, second = m.group("w"), m.group(0)[-len(m.group("w")):]
-            if m.start() > 0 and ctx.doc.text[m.start() - 1] == "-":
-                continue
             low = first.lower()
             if low in profile.legit_doubles:
                 continue
