@@ -80,6 +80,3 @@ class CorpusMemory:
 
     def documents(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM document").fetchone()[0]
-
-    def all_spellings(self) -> Counter[str]:
-        return Counter(dict(self._conn.execute("SELECT surface, uses FROM spelling").fetchall()))

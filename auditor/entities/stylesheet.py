@@ -39,7 +39,6 @@ class StyleSheet:
         self.entries = entries
         self.origin = origin
         self._exact: dict[tuple[str, ...], set[str]] = {}
-        self._by_canonical = {e.canonical: e for e in entries}
         self.index = NameIndex()
         for e in entries:
             for spelling in [e.canonical, *e.variants]:
@@ -69,9 +68,6 @@ class StyleSheet:
 
     def __len__(self) -> int:
         return len(self.entries)
-
-    def entry(self, canonical: str) -> Entry | None:
-        return self._by_canonical.get(canonical)
 
     def normalize(self, name: str) -> tuple[str | None, float]:
         """(canonical spelling, confidence 0-1) for ``name``; canonical None when not confident."""

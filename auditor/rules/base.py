@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
 import regex
 
-from auditor.document import Document, Sentence, Token
+from auditor.document import Document, Sentence
 from auditor.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -130,11 +130,3 @@ def is_headline(sent: Sentence) -> bool:
 
 
 _LETTER_WORD = regex.compile(r"\p{L}[\w'’\-]*", regex.V1)
-
-
-def previous_token(tokens: list[Token], i: int) -> Token | None:
-    return tokens[i - 1] if i > 0 else None
-
-
-def next_token(tokens: list[Token], i: int) -> Token | None:
-    return tokens[i + 1] if i + 1 < len(tokens) else None
