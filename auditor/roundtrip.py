@@ -198,13 +198,22 @@ class RoundTripper:
                   progress: Progress | None = None) -> list[str]:
         """Translate unique texts once, cached, in threaded batches; results in input order."""
 
+        known: dict[str, str] = {}
+        if self.cache is not None:
+            # One bulk read first: a warm cache answers a whole corpus in a few queries.
+            unique = list(dict.fromkeys(t for t in texts if t.strip()))
+            hits = self.cache.get_many(engine.cache_tag, source, target, unique)
+            known = {t: h for t, h in zip(unique, hits) if h is not None}
+            if progress and known:
+                progress(len(known))
+
         def work(batch: list[str]) -> dict[str, str]:
-            out = dict(zip(batch, self._cached(engine, batch, source, target)))
+            out = self._translate_and_store(engine, batch, source, target)
             if progress:
                 progress(len(batch))
             return out
 
-        known = self._in_batches(texts, work, engine.thread_safe)
+        known.update(self._in_batches([t for t in texts if t not in known], work, engine.thread_safe))
         return [known.get(t, t) for t in texts]
 
     def _in_batches(self, texts: Sequence[str], work: Callable[[list[str]], dict], thread_safe: bool) -> dict:
@@ -228,10 +237,17 @@ class RoundTripper:
             return engine.translate(batch, source, target)
         hits = self.cache.get_many(engine.cache_tag, source, target, batch)
         missing = [t for t, h in zip(batch, hits) if h is None and t.strip()]
-        fresh = dict(zip(missing, engine.translate(missing, source, target))) if missing else {}
-        if fresh:
-            self.cache.put_many(engine.cache_tag, source, target, fresh.items())
+        fresh = self._translate_and_store(engine, missing, source, target)
         return [h if h is not None else fresh.get(t, t) for t, h in zip(batch, hits)]
+
+    def _translate_and_store(self, engine: Engine, texts: list[str], source: str, target: str) -> dict[str, str]:
+        """Translate texts known to be missing from the cache, and store them in one transaction."""
+        if not texts:
+            return {}
+        fresh = dict(zip(texts, engine.translate(texts, source, target)))
+        if self.cache is not None:
+            self.cache.put_many(engine.cache_tag, source, target, fresh.items())
+        return fresh
 
     # -- the round trip ---------------------------------------------------------------------
 
