@@ -9,12 +9,12 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import regex
 
 from auditor import segment
 from auditor.languages import LanguageProfile, get_profile
+from auditor.lazy import cached_property
 
 # Words keep inner apostrophes and hyphens ("Haniyeh’s", "al-Sudani"); everything else that is not
 # whitespace is a one-character punctuation token.

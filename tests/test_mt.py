@@ -134,3 +134,20 @@ def test_alignment_marks_a_name_that_does_not_come_back():
     changes = align("Officials said Haniyeh met them.", "Officials said Hania met them.")
     assert main_change(changes).kind == "name"
     assert align("The Supreme Leader spoke.", "The supreme leader spoke.") == []
+
+
+def test_check_with_round_trips_on_worker_threads_finishes():
+    # Workers score sentences with contexts of their own while the main thread waits for them
+    # inside Context.roundtrips: a property lock shared across instances would deadlock here.
+    from auditor import check_text
+
+    text = " ".join(f"Officials met delegation number {i} in the port on Tuesday." for i in range(20))
+    eng = CountingEngine()
+    tripper = RoundTripper(eng, eng, "en", "pt", threads=2, batch_size=2)
+    result = []
+    worker = threading.Thread(target=lambda: result.append(check_text(text, language="en", roundtripper=tripper)),
+                              daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive() and len(result) == 1
+    assert eng.calls == 40  # 20 sentences there and back

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
 import regex
 
 from auditor.document import Document, Sentence
 from auditor.findings import Finding, Severity
+from auditor.lazy import cached_property
 
 if TYPE_CHECKING:
     from auditor.names import NameIndex, NameKnowledge
