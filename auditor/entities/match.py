@@ -1,19 +1,26 @@
 """Matching names that may be spelling variants of one another, and an index to find them fast.
 
-Two names match when their tokens align one to one (in any order) with transliteration-aware
-similarity, the aligned tokens cover the shorter name, and at least two tokens agree when both
-names have two or more; so ``Hossein Amir Abdulahian`` matches ``Hossein Amir-Abdollahian``, a
-patronymic or a middle name may be missing (``Yevgeniy Garryevich Khodotov`` / ``Yevgeny
-Khodotov``), but two people who only share a surname do not match, nor do ``Haniyeh`` and
-``Hamadeh``.
+Tokens of two names are aligned one to one (in any order) by transliteration-aware similarity,
+after joining tokens that the other name writes as one word (``Abdol Reza`` / ``Abdolreza``).
+The alignment yields evidence: coverage of each name, unmatched distinctive tokens, whether the
+given names and surnames agree, whether the match rests on common names only (``Muhammad``,
+``Ali``), a token shifted by a generation (``Bashar Sabawi Ibrahim`` / ``Sabawi Ibrahim``). A
+logistic model fitted on real name variants (``bench/names.py --fit``, shipped in
+``auditor/data/name_model.json``) turns that evidence into a probability. So ``Hossein Amir
+Abdulahian`` matches ``Hossein Amir-Abdollahian`` and a patronymic may be missing (``Yevgeniy
+Garryevich Khodotov`` / ``Yevgeny Khodotov``), while two different surnames never match and
+``Haniyeh`` / ``Hamadeh`` or two brothers sharing a surname score low.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from auditor.entities.translit import fold, skeleton, tokens
@@ -35,7 +42,8 @@ def token_similarity(a: str, b: str) -> float:
         return 0.98
     if min(len(fa), len(fb)) <= 2:
         return 0.0  # initials and short particles only match exactly
-    score = _edit_score(fa, fb)
+    # The raw spelling too: folding can push apart what one letter separates (Oleg / Oleh).
+    score = max(_edit_score(fa, fb), _edit_score(a, b) - 0.02)
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb and len(sa) >= 3 and fa[0] == fb[0] and abs(len(fa) - len(fb)) <= 2:
         score = max(score, 0.93)
@@ -66,90 +74,164 @@ def is_truncation(short: str, full: str) -> bool:
     return len(s) >= 3 and len(f) > len(s) and f.startswith(s) and len(f) - len(s) <= 3
 
 
-@dataclass(frozen=True)
-class Alignment:
-    score: float  # 0-1
-    matched: int
-    pairs: tuple[tuple[int, int, float], ...]
+def similarity_matrix(a: list[str], b: list[str]) -> list[list[float]]:
+    return [[token_similarity(x, y) for y in b] for x in a]
 
 
-def align_names(a: list[str], b: list[str], weight=lambda t: 1.0) -> Alignment:
-    """Greedy one-to-one alignment of token lists by similarity (names are short).
-
-    The score is the mean similarity of aligned tokens times the share of the shorter name they
-    cover, tokens weighted by ``weight`` (common given names count less)."""
-    cands = sorted(((token_similarity(x, y), i, j) for i, x in enumerate(a) for j, y in enumerate(b)),
+def align(sim: list[list[float]]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one alignment of two token lists by similarity (names are short): the
+    most similar pairs first, pairs below TOKEN_MATCH left out."""
+    cands = sorted(((s, i, j) for i, row in enumerate(sim) for j, s in enumerate(row) if s >= TOKEN_MATCH),
                    reverse=True)
     used_a, used_b, pairs = set(), set(), []
-    for sim, i, j in cands:
-        if sim < TOKEN_MATCH:
-            break
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        pairs.append((i, j, sim))
-    if not pairs:
-        return Alignment(0.0, 0, ())
-    wa = [weight(t) for t in a]
-    wb = [weight(t) for t in b]
-    mean = sum(p[2] for p in pairs) / len(pairs)
-    cover_a = sum(wa[i] for i, _, _ in pairs) / sum(wa)
-    cover_b = sum(wb[j] for _, j, _ in pairs) / sum(wb)
-    coverage = max(cover_a, cover_b)
-    score = mean * coverage * (1.0 - 0.1 * (1.0 - min(cover_a, cover_b)))
-    return Alignment(score, len(pairs), tuple(pairs))
+    for s, i, j in cands:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j, s))
+    return pairs
 
 
 # The most frequent given-name tokens of wire copy: a match resting on these alone
 # ("Muhammad Ibrahim", "Abdul Aziz") is no evidence of one person.
-COMMON_TOKENS = frozenset(fold(t) for t in """muhammad mohammed mohamed mohammad muhamad ahmad ahmed
-ali abdul abd abdel abdullah abdallah hassan hasan hussein husain hussain husayn ibrahim omar umar
-mahmoud mahmud mustafa mostafa khalid khaled yusuf youssef yousef said saeed saleh salih abu
-ismail ismael jamal kamal karim hamid hamad hamza rahman aziz malik nasser nasir sayed sayyid
-haji hajji mullah sheikh shaykh jose juan maria luis carlos jorge antonio francisco""".split())
+COMMON_TOKENS = frozenset(fold(t) for t in ["muhammad", "mohammed", "mohamed", "mohammad", "muhamad", "ahmad", "ahmed", "ali", "abdul", "abd", "abdel", "abdullah", "abdallah", "hassan", "hasan", "hussein", "husain", "hussain", "husayn", "ibrahim", "omar", "umar", "mahmoud", "mahmud", "mustafa", "mostafa", "khalid", "khaled", "yusuf", "youssef", "yousef", "said", "saeed", "saleh", "salih", "abu", "ismail", "ismael", "jamal", "kamal", "karim", "hamid", "hamad", "hamza", "rahman", "aziz", "malik", "nasser", "nasir", "sayed", "sayyid", "haji", "hajji", "mullah", "sheikh", "shaykh", "jose", "juan", "maria", "luis", "carlos", "jorge", "antonio", "francisco"])
 
 
-def name_similarity(a: str, b: str, common=None) -> float:
+def merge_compounds(a: list[str], b: list[str], sim: list[list[float]]) -> tuple[list[str], list[str]] | None:
+    """Join adjacent tokens of one name that the other writes as one word: ``Abdol Reza`` /
+    ``Abdolreza``, ``Ben Hammedi`` / ``Benhammedi``, ``Jamal Eddine`` / ``Jamaleddine``.
+    Only tokens that match nothing on the other side are joined; None when nothing changes."""
+    lone_a = [max(row) < TOKEN_MATCH for row in sim]
+    lone_b = [max(col) < TOKEN_MATCH for col in zip(*sim)]
+    if not any(lone_a) or not any(lone_b):
+        return None
+    new_a = _merge_into(a, lone_a, [t for t, lone in zip(b, lone_b) if lone])
+    new_b = _merge_into(b, lone_b, [t for t, lone in zip(a, lone_a) if lone])
+    return None if new_a == a and new_b == b else (new_a, new_b)
+
+
+def _merge_into(x: list[str], lone: list[bool], others: list[str]) -> list[str]:
+    out: list[str] = []
+    k = 0
+    while k < len(x):
+        if k + 1 < len(x) and lone[k] and lone[k + 1]:
+            joined = x[k] + x[k + 1]
+            if any(token_similarity(joined, o) >= TOKEN_MATCH for o in others
+                   if len(o) >= 4 and o[0] == joined[0] and abs(len(o) - len(joined)) <= 3):
+                out.append(joined)
+                k += 2
+                continue
+        out.append(x[k])
+        k += 1
+    return out
+
+
+# Features of a pair of names that the name model (auditor/data/name_model.json) weighs.
+FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short", "cover_long",
+            "odd_min", "odd_max", "surname_match", "given_conflict", "all_common",
+            "residual", "single", "sorted_ratio", "in_order", "char_cover", "exact_tokens",
+            "first_sim", "last_sim", "first_pair", "first_unmatched", "head_shift", "odd_all_min",
+            "odd_all_max")
+
+
+def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] | None:
+    """Evidence that two token lists name one person; None when no token aligns at all."""
+    sim = similarity_matrix(ta, tb)
+    merged = merge_compounds(ta, tb, sim)
+    if merged:
+        ta, tb = merged
+        sim = similarity_matrix(ta, tb)
+    pairs = align(sim)
+    if not pairs:
+        return None
+    weight = lambda t: 0.35 if is_common(t) else 1.0
+    matched_a = {i for i, _, _ in pairs}
+    matched_b = {j for _, j, _ in pairs}
+    wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
+    cov_a = sum(wa[i] for i in matched_a) / sum(wa)
+    cov_b = sum(wb[j] for j in matched_b) / sum(wb)
+    odd_a = sum(1 for i, t in enumerate(ta) if i not in matched_a and not is_common(t))
+    odd_b = sum(1 for j, t in enumerate(tb) if j not in matched_b and not is_common(t))
+    last_a, last_b = len(ta) - 1, len(tb) - 1
+    residual = max((sim[i][j] for i in range(len(ta)) if i not in matched_a
+                    for j in range(len(tb)) if j not in matched_b), default=0.0)
+    order = [j for _, j, _ in sorted(pairs)]
+    fa, fb = [fold(t) for t in ta], [fold(t) for t in tb]
+    chars_a = sum(len(fa[i]) for i in matched_a) / max(1, sum(map(len, fa)))
+    chars_b = sum(len(fb[j]) for j in matched_b) / max(1, sum(map(len, fb)))
+    if last_a not in matched_a and last_b not in matched_b and not is_common(ta[-1]) and not is_common(tb[-1]):
+        return None  # two different surnames: never one person, whatever else agrees
+    sims = [s for _, _, s in pairs]
+    odd_all_a, odd_all_b = len(ta) - len(matched_a), len(tb) - len(matched_b)
+    first_of = {i: j for i, j, _ in pairs}
+    head_shift = (0 not in matched_a and first_of.get(1) == 0) or \
+        (0 not in matched_b and any(i == 0 and j == 1 for i, j, _ in pairs))
+    return {
+        "mean_sim": sum(sims) / len(sims),
+        "min_sim": min(sims),
+        "matched": min(len(pairs), 4) / 4,
+        "distinct_matched": min(sum(1 for i, j, _ in pairs if not is_common(ta[i]) and not is_common(tb[j])), 3) / 3,
+        "cover_short": max(cov_a, cov_b),
+        "cover_long": min(cov_a, cov_b),
+        "odd_min": min(odd_a, odd_b, 3) / 3,
+        "odd_max": min(max(odd_a, odd_b), 3) / 3,
+        "surname_match": float(last_a in matched_a and last_b in matched_b),
+        "given_conflict": float(0 not in matched_a and 0 not in matched_b
+                                and not is_common(ta[0]) and not is_common(tb[0])),
+        "all_common": float(all(is_common(ta[i]) or is_common(tb[j]) for i, j, _ in pairs)),
+        "residual": residual,
+        "single": float(min(len(ta), len(tb)) == 1),
+        "sorted_ratio": fuzz.token_sort_ratio(" ".join(fa), " ".join(fb)) / 100,
+        "in_order": float(order == sorted(order)),
+        "char_cover": min(chars_a, chars_b),
+        "exact_tokens": sum(1 for i, j, _ in pairs if fa[i] == fb[j]) / max(len(ta), len(tb)),
+        "first_sim": sim[0][0],
+        "last_sim": sim[-1][-1],
+        "first_pair": float(first_of.get(0) == 0),
+        "first_unmatched": float(0 not in matched_a and 0 not in matched_b),
+        "head_shift": float(head_shift),
+        "odd_all_min": min(odd_all_a, odd_all_b, 3) / 3,
+        "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
+    }
+
+
+class NameModel:
+    """Logistic regression over ``pair_features``, fitted by ``bench/names.py --fit``."""
+
+    def __init__(self, weights: dict[str, float], bias: float, accept: float, margin: float) -> None:
+        self.weights, self.bias, self.accept, self.margin = weights, bias, accept, margin
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def shipped(cls) -> NameModel:
+        data = json.loads(resources.files("auditor.data").joinpath("name_model.json").read_text(encoding="utf-8"))
+        return cls(data["weights"], data["bias"], data["accept"], data["margin"])
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(w * features[k] for k, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def name_similarity(a: str, b: str, common=None, model: NameModel | None = None) -> float:
     """0-1: how likely names ``a`` and ``b`` are spellings of one person's or body's name.
 
-    ``common(token) -> bool`` says which tokens are too frequent to identify anyone; a match
-    needs at least one aligned token that is not common, and two names whose unmatched last
-    tokens are both distinctive (two surnames) do not match.
+    ``common(token) -> bool`` says which tokens are too frequent to identify anyone. Hard rules
+    first: a single token links to a longer name only as its surname; otherwise a fitted model
+    weighs the alignment (coverage, unmatched distinctive tokens, conflicting surnames or given
+    names, matches resting on common names only).
     """
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return 0.0
     is_common = common or (lambda t: fold(t) in COMMON_TOKENS)
-    al = align_names(ta, tb, lambda t: 0.35 if is_common(t) else 1.0)
-    if min(len(ta), len(tb)) >= 2 and al.matched < 2:
-        return 0.0  # sharing one token (a surname, a given name) is not enough
     if min(len(ta), len(tb)) == 1 and max(len(ta), len(tb)) >= 2:
-        # A single token against a full name: only a surname (the last token) links.
         single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
         if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
-            return 0.0
-    complete = al.matched == len(ta) == len(tb)
-    if not complete and all(is_common(ta[i]) or is_common(tb[j]) for i, j, _ in al.pairs):
+            return 0.0  # a single token against a full name: only a surname links
+    feats = pair_features(ta, tb, is_common)
+    if feats is None:
         return 0.0
-    matched_a = {i for i, _, _ in al.pairs}
-    matched_b = {j for _, j, _ in al.pairs}
-    last_a, last_b = len(ta) - 1, len(tb) - 1
-    if last_a not in matched_a and last_b not in matched_b \
-            and not is_common(ta[-1]) and not is_common(tb[-1]):
-        return 0.0  # different surnames
-    if 0 not in matched_a and 0 not in matched_b and min(len(ta), len(tb)) >= 2:
-        return 0.0  # different given names (Kamal / Jamal Mustafa ... Al-Tikriti)
-    # Distinctive tokens left unmatched on both sides are conflicting evidence.
-    odd_a = sum(1 for i, t in enumerate(ta) if i not in matched_a and not is_common(t))
-    odd_b = sum(1 for j, t in enumerate(tb) if j not in matched_b and not is_common(t))
-    distinctive = [sim for i, j, sim in al.pairs if not is_common(ta[i]) and not is_common(tb[j])]
-    if not complete and len(distinctive) < 2 and max(distinctive, default=0.0) < 0.92:
-        return 0.0  # one loosely similar distinctive token is too little evidence
-    score = al.score * (1.0 - 0.08 * min(odd_a, odd_b)) * (1.0 - 0.04 * max(odd_a, odd_b))
-    if min(len(ta), len(tb)) == 1 < max(len(ta), len(tb)):
-        score *= 0.9  # a surname alone is weaker evidence than a full name
-    return score
+    return (model or NameModel.shipped()).probability(feats)
 
 
 class NameIndex:
@@ -159,7 +241,8 @@ class NameIndex:
     score, looking only at names that share a token skeleton with the query.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, model: NameModel | None = None) -> None:
+        self.model = model
         self.names: list[str] = []
         self.targets: list[str] = []  # what each indexed spelling resolves to
         self._tokens: list[list[str]] = []
@@ -178,15 +261,20 @@ class NameIndex:
         for key in _keys(toks):
             self._by_skeleton[key].append(i)
 
-    def candidates(self, toks: list[str], limit: int = 25) -> list[int]:
+    def candidates(self, toks: list[str], limit: int = 12) -> list[int]:
+        """Indexed names sharing keys with the query, ranked by the summed rarity of the query
+        tokens they share (each token counted once, through its rarest shared key)."""
         counts: dict[int, float] = defaultdict(float)
-        for key in _keys(toks):
-            posting = self._by_skeleton.get(key, ())
-            if not posting:
-                continue
-            weight = 1.0 / (1.0 + len(posting) / 20.0)  # frequent tokens (Mohammed) count less
-            for i in posting:
-                counts[i] += weight
+        for t in toks:
+            best: dict[int, float] = {}
+            for key in _keys([t]):
+                posting = self._by_skeleton.get(key, ())
+                weight = 1.0 / (1.0 + len(posting) / 20.0)  # frequent tokens (Mohammed) count less
+                for i in posting:
+                    if weight > best.get(i, 0.0):
+                        best[i] = weight
+            for i, w in best.items():
+                counts[i] += w
         return sorted(counts, key=counts.__getitem__, reverse=True)[:limit]
 
     def is_common(self, token: str) -> bool:
@@ -210,7 +298,7 @@ class NameIndex:
             return None, 0.0, 0.0
         scored: dict[str, float] = {}
         for i in self.candidates(toks):
-            s = name_similarity(query, self.names[i], self.is_common)
+            s = name_similarity(query, self.names[i], self.is_common, self.model)
             t = self.targets[i]
             if s > scored.get(t, 0.0):
                 scored[t] = s

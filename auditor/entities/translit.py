@@ -28,9 +28,9 @@ brother sister commander""".split())
 
 # Order matters: longer patterns first.
 _FOLDS = [
-    ("sch", "s"), ("tch", "c"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+    ("tsch", "c"), ("sch", "s"), ("tch", "c"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"),
     ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"), ("ck", "k"), ("q", "k"),
-    ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "i"), ("ay", "ai"),
+    ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ey", "i"), ("ei", "i"), ("ay", "ai"),
     ("y", "i"), ("z", "s"), ("c", "k"), ("g", "k"), ("'", ""), ("’", ""), ("`", ""),
 ]
 _VOWELS = set("aeiou")
