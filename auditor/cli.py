@@ -388,7 +388,13 @@ def _knowledge(stylesheet_path: str | None, db_path: str | None, starter: bool =
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--lang", default="auto", show_default=True)
 @click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
-def entities(paths, db_path, stylesheet_path, fmt, lang, include) -> None:
+@click.option("--mentions", is_flag=True,
+              help="List every name mention (span, title, full name a surname refers to, canonical "
+                   "spelling and confidence) instead of the variant clusters.")
+@click.option("--ner", default=None, metavar="spacy:MODEL",
+              help="Find mentions with a spaCy NER model (a package name or folder) instead of "
+                   "capitalisation; needs spaCy installed.")
+def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner) -> None:
     """List entity spellings in PATHS: variants, counts, documents, canonical spelling, consistency.
 
     `auditor entities learn CORPUS... --db PATH` instead stores the corpus's name statistics in
@@ -430,6 +436,9 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include) -> None:
                    err=True)
         return
     knowledge = _knowledge(stylesheet_path, db_path, starter=True)
+    if mentions or ner:
+        _print_mentions(docs, knowledge.sheet, _recognizer(ner) if ner else None, fmt)
+        return
     found = clusters(docs, knowledge)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
@@ -448,6 +457,66 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include) -> None:
                        f"{len(c.documents)} doc(s)  {spellings}")
         click.echo(f"{len(found)} entit{'y' if len(found) == 1 else 'ies'} with variant spellings "
                    f"in {len(docs)} document{'s' if len(docs) != 1 else ''}")
+
+
+def _recognizer(spec: str):
+    """An NER recognizer from ``spacy:MODEL``; a one-line error when it cannot be had."""
+    from auditor.entities.mentions import spacy_recognizer
+
+    kind, _, model = spec.partition(":")
+    if kind != "spacy" or not model:
+        _fail(f"--ner {spec}: expected spacy:MODEL (an installed spaCy package or a model folder)")
+    try:
+        return spacy_recognizer(model)
+    except ImportError:
+        _fail("--ner needs spaCy: pip install spacy, then a model package")
+    except (OSError, ValueError) as exc:
+        _fail(f"--ner {spec}: cannot load the spaCy model ({str(exc).splitlines()[0]})")
+
+
+def _print_mentions(docs, sheet, recognizer, fmt: str) -> None:
+    """One row per mention: where, what, its title, the full name a surname stands for, and the
+    house spelling with the confidence that the mention already is it."""
+    import csv
+    import io
+    import json
+
+    from auditor.entities.mentions import find_mentions
+
+    rows = []
+    for doc in docs:
+        for m in find_mentions(doc, recognizer):
+            line, col = doc.position(m.start)
+            name = m.refers_to or m.text
+            canonical, score = sheet.normalize(name) if sheet else (None, 0.0)
+            if canonical and m.refers_to:
+                canonical = canonical.split()[-1]  # a surname alone keeps to the surname
+            # Confidence that the mention is already the house spelling: the match score when
+            # it is, its complement when the house spells it otherwise, unknown without a match.
+            if canonical is None:
+                confidence = None
+            else:
+                same = canonical.casefold() == m.text.casefold()  # TEHRAN in a dateline is Tehran
+                confidence = round(score if same else 1.0 - score, 3)
+            rows.append({"path": doc.path, "line": line, "column": col, **m.to_dict(),
+                         "canonical": canonical, "confidence": confidence})
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["path"])
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: "" if v is None else v for k, v in r.items()})
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        for r in rows:
+            extra = "".join([f"  [{r['title']}]" if r["title"] else "",
+                             f"  = {r['refers_to']}" if r["refers_to"] else "",
+                             f"  -> {r['canonical']}" if r["canonical"] and r["canonical"].casefold() != r["text"].casefold() else ""])
+            conf = "" if r["confidence"] is None else f"  ({r['confidence']:.2f})"
+            click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['text']}{extra}{conf}")
+        click.echo(f"{len(rows)} mention{'s' if len(rows) != 1 else ''} in {len(docs)} document{'s' if len(docs) != 1 else ''}")
 
 
 @cli.group("names")

@@ -171,3 +171,65 @@ def test_entities_lists_clusters_with_canonical_and_consistency(corpus):
     assert csv_out[0] == "canonical,basis,consistency,documents,spellings"
     missing = run(["check", "--db", "/nonexistent/x.sqlite3", str(corpus / "a.txt")])
     assert missing.exit_code == 2 and "no such corpus database" in missing.stderr
+
+
+def _mentions(text, lang="en", recognizer=None):
+    from auditor.document import Document
+    from auditor.entities.mentions import find_mentions
+
+    return find_mentions(Document(text, lang, "t"), recognizer)
+
+
+def test_mentions_keep_particles_split_titles_and_drop_possessives():
+    text = ("Iran's Supreme Leader Ayatollah Ali Khamenei met Saudi Crown Prince Mohammed bin Salman, "
+            "Gov. Dana Whitcombe and Ursula von der Leyen. Saleh al-Arouri spoke after Khamenei's aide.")
+    found = {m.text: m for m in _mentions(text)}
+    assert found["Ali Khamenei"].title == "Supreme Leader Ayatollah"
+    assert found["Mohammed bin Salman"].title == "Saudi Crown Prince"
+    assert found["Dana Whitcombe"].title == "Gov"
+    assert "Ursula von der Leyen" in found and "Saleh al-Arouri" in found
+    for m in _mentions(text):
+        assert text[m.start:m.end] == m.text  # exact spans, possessive left out
+    assert found["Khamenei"].refers_to == "Ali Khamenei"  # a surname alone links to the full name
+
+
+def test_sentence_initial_capitals_and_calendar_words_are_not_names():
+    texts = [m.text for m in _mentions("The minister met Omar Haddadin on Tuesday. Officials said "
+                                        "He would return. Haddadin declined to comment.")]
+    assert texts == ["Omar Haddadin", "Haddadin"]
+    assert [m.text for m in _mentions("El ministro Omar Haddadin llegó el martes.", "es")] == ["Omar Haddadin"]
+
+
+def test_mentions_from_a_recognizer_keep_titles_apart():
+    text = "President Nadia Koval spoke."
+    found = _mentions(text, recognizer=lambda t: [(0, 21, "PERSON"), (22, 27, "VERB")])
+    assert [(m.text, m.title, m.label) for m in found] == [("Nadia Koval", "President", "PERSON")]
+
+
+def test_entities_mentions_cli_with_a_spacy_pipeline(tmp_path):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Ismail Haniye"},
+                                                {"label": "ORG", "pattern": "Harbour Council"}])
+    nlp.to_disk(tmp_path / "model")
+    story = tmp_path / "s.txt"
+    story.write_text("Ismail Haniye addressed the Harbour Council.\n", encoding="utf-8")
+    out = run(["entities", "--ner", f"spacy:{tmp_path / 'model'}", "--format", "json", str(story)])
+    assert out.exit_code == 0, out.output
+    import json
+    rows = json.loads(out.output)
+    assert [(r["text"], r["label"]) for r in rows] == [("Ismail Haniye", "PERSON"), ("Harbour Council", "ORG")]
+    assert rows[0]["canonical"] == "Ismail Haniyeh" and rows[0]["confidence"] < 0.5
+    bad = run(["entities", "--ner", f"spacy:{tmp_path / 'missing'}", str(story)])
+    assert bad.exit_code == 2 and "cannot load" in bad.output
+
+
+def test_entities_mentions_cli_text_and_csv(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("Hamas leader Ismail Haniye spoke. Haniye left.\n", encoding="utf-8")
+    out = run(["entities", "--mentions", str(story)])
+    assert out.exit_code == 0
+    assert "Ismail Haniye  -> Ismail Haniyeh" in out.output
+    assert "Haniye  = Ismail Haniye  -> Haniyeh" in out.output
+    csv_out = run(["entities", "--mentions", "--format", "csv", str(story)])
+    assert csv_out.output.splitlines()[0].startswith("path,line,column,start,end,text,title")
