@@ -63,29 +63,11 @@ def evaluate(name: str, normalise, queries, verbose: bool) -> None:
 
 
 def candidate_rows(style, queries):
-    """Per query: None when the exact lookup answers it, else [(target, features)] for its
-    candidates."""
-    from auditor.entities.match import TOKEN_MATCH, pair_features, token_similarity
-    from auditor.entities.translit import name_key, tokens
+    """Per query: its canonical name when the exact lookup answers it, else the (target,
+    features) evidence of its candidates."""
+    from auditor.entities.translit import tokens
 
-    index, out = style.index, []
-    for q, _ in queries:
-        exact = style._exact.get(name_key(q))
-        if exact and len(exact) == 1:
-            out.append(next(iter(exact)))
-            continue
-        tq, rows = tokens(q), []
-        for i in index.candidates(tq):
-            tc = index._tokens[i]
-            if min(len(tq), len(tc)) == 1 < max(len(tq), len(tc)):
-                single, full = (tq, tc) if len(tq) == 1 else (tc, tq)
-                if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
-                    continue
-            f = pair_features(tq, tc, index.is_common)
-            if f is not None:
-                rows.append((index.targets[i], f))
-        out.append(rows)
-    return out
+    return [style.exact(q) or style.index.evidence(tokens(q)) for q, _ in queries]
 
 
 def fit_logistic(x, y, l2=1.0):
@@ -106,26 +88,17 @@ def fit_logistic(x, y, l2=1.0):
     return w[:-1], float(w[-1])
 
 
-def decide(rows, weights, bias, queries):
+def decide(rows, model):
     """Per query: (best target, best probability, runner-up probability)."""
-    import numpy as np
+    from auditor.entities.match import best_of
 
-    from auditor.entities.match import FEATURES
+    return [(r, 1.0, 0.0) if isinstance(r, str) else best_of(r, model) for r in rows]
 
-    out = []
-    for r in rows:
-        if isinstance(r, str):
-            out.append((r, 1.0, 0.0))
-            continue
-        best: dict[str, float] = {}
-        for target, f in r:
-            z = bias + float(np.dot(weights, [f[k] for k in FEATURES]))
-            p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
-            best[target] = max(best.get(target, 0.0), p)
-        ranked = sorted(best.values(), reverse=True)
-        top = max(best, key=best.get) if best else None
-        out.append((top, ranked[0] if ranked else 0.0, ranked[1] if len(ranked) > 1 else 0.0))
-    return out
+
+def as_model(weights, bias):
+    from auditor.entities.match import FEATURES, NameModel
+
+    return NameModel(dict(zip(FEATURES, (float(v) for v in weights))), bias, 0.0, 0.0)
 
 
 def score_decisions(decisions, queries, accept, margin):
@@ -167,19 +140,20 @@ def fit(sheet, queries, group_of) -> None:
                 y.append(float(target == e))
         return np.array(x), np.array(y)
 
-    # 2-fold cross-validation by name group: thresholds chosen on one half, measured on the other.
+    # 2-fold cross-validation by name group: each half is scored by the model fitted on the
+    # other half; the thresholds are then chosen on these out-of-fold scores.
     decisions = [None] * len(queries)
     for half in (0, 1):
-        w, b = fit_logistic(*training(lambda g: g % 2 != half))
+        model = as_model(*fit_logistic(*training(lambda g: g % 2 != half)))
         held = [k for k, g in enumerate(group_of) if g % 2 == half]
-        for k, d in zip(held, decide([rows[k] for k in held], w, b, None)):
+        for k, d in zip(held, decide([rows[k] for k in held], model)):
             decisions[k] = d
     cv_acc, accept, margin = choose_threshold(decisions, queries)
     _, cv_wrong = score_decisions(decisions, queries, accept, margin)
     print(f"2-fold CV by group: accuracy {cv_acc:.3f}, wrong merges {cv_wrong:.2%} "
           f"(accept {accept:.2f}, margin {margin:.2f})")
     w, b = fit_logistic(*training(lambda g: True))
-    full = decide(rows, w, b, None)
+    full = decide(rows, as_model(w, b))
     acc, accept, margin = choose_threshold(full, queries)
     _, wrong = score_decisions(full, queries, accept, margin)
     print(f"fitted on all: accuracy {acc:.3f}, wrong merges {wrong:.2%} (accept {accept:.2f}, margin {margin:.2f})")

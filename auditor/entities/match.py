@@ -94,7 +94,11 @@ def align(sim: list[list[float]]) -> list[tuple[int, int, float]]:
 
 # The most frequent given-name tokens of wire copy: a match resting on these alone
 # ("Muhammad Ibrahim", "Abdul Aziz") is no evidence of one person.
-COMMON_TOKENS = frozenset(fold(t) for t in ["muhammad", "mohammed", "mohamed", "mohammad", "muhamad", "ahmad", "ahmed", "ali", "abdul", "abd", "abdel", "abdullah", "abdallah", "hassan", "hasan", "hussein", "husain", "hussain", "husayn", "ibrahim", "omar", "umar", "mahmoud", "mahmud", "mustafa", "mostafa", "khalid", "khaled", "yusuf", "youssef", "yousef", "said", "saeed", "saleh", "salih", "abu", "ismail", "ismael", "jamal", "kamal", "karim", "hamid", "hamad", "hamza", "rahman", "aziz", "malik", "nasser", "nasir", "sayed", "sayyid", "haji", "hajji", "mullah", "sheikh", "shaykh", "jose", "juan", "maria", "luis", "carlos", "jorge", "antonio", "francisco"])
+COMMON_TOKENS = frozenset(fold(t) for t in """muhammad mohammed mohamed mohammad muhamad ahmad ahmed
+ali abdul abd abdel abdullah abdallah hassan hasan hussein husain hussain husayn ibrahim omar umar
+mahmoud mahmud mustafa mostafa khalid khaled yusuf youssef yousef said saeed saleh salih abu
+ismail ismael jamal kamal karim hamid hamad hamza rahman aziz malik nasser nasir sayed sayyid
+haji hajji mullah sheikh shaykh jose juan maria luis carlos jorge antonio francisco""".split())
 
 
 def merge_compounds(a: list[str], b: list[str], sim: list[list[float]]) -> tuple[list[str], list[str]] | None:
@@ -135,7 +139,12 @@ FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short",
 
 
 def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] | None:
-    """Evidence that two token lists name one person; None when no token aligns at all."""
+    """Evidence that two token lists name one person; None when they cannot: no token aligns,
+    a single token is not the other name's surname, or the two surnames differ."""
+    if min(len(ta), len(tb)) == 1 < max(len(ta), len(tb)):
+        single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
+        if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
+            return None  # a single token against a full name: only a surname links
     sim = similarity_matrix(ta, tb)
     merged = merge_compounds(ta, tb, sim)
     if merged:
@@ -144,23 +153,23 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     pairs = align(sim)
     if not pairs:
         return None
-    weight = lambda t: 0.35 if is_common(t) else 1.0
     matched_a = {i for i, _, _ in pairs}
     matched_b = {j for _, j, _ in pairs}
+    last_a, last_b = len(ta) - 1, len(tb) - 1
+    if last_a not in matched_a and last_b not in matched_b and not is_common(ta[-1]) and not is_common(tb[-1]):
+        return None  # two different surnames: never one person, whatever else agrees
+    weight = lambda t: 0.35 if is_common(t) else 1.0  # noqa: E731
     wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
     cov_a = sum(wa[i] for i in matched_a) / sum(wa)
     cov_b = sum(wb[j] for j in matched_b) / sum(wb)
     odd_a = sum(1 for i, t in enumerate(ta) if i not in matched_a and not is_common(t))
     odd_b = sum(1 for j, t in enumerate(tb) if j not in matched_b and not is_common(t))
-    last_a, last_b = len(ta) - 1, len(tb) - 1
     residual = max((sim[i][j] for i in range(len(ta)) if i not in matched_a
                     for j in range(len(tb)) if j not in matched_b), default=0.0)
     order = [j for _, j, _ in sorted(pairs)]
     fa, fb = [fold(t) for t in ta], [fold(t) for t in tb]
     chars_a = sum(len(fa[i]) for i in matched_a) / max(1, sum(map(len, fa)))
     chars_b = sum(len(fb[j]) for j in matched_b) / max(1, sum(map(len, fb)))
-    if last_a not in matched_a and last_b not in matched_b and not is_common(ta[-1]) and not is_common(tb[-1]):
-        return None  # two different surnames: never one person, whatever else agrees
     sims = [s for _, _, s in pairs]
     odd_all_a, odd_all_b = len(ta) - len(matched_a), len(tb) - len(matched_b)
     first_of = {i: j for i, j, _ in pairs}
@@ -216,22 +225,29 @@ def name_similarity(a: str, b: str, common=None, model: NameModel | None = None)
     """0-1: how likely names ``a`` and ``b`` are spellings of one person's or body's name.
 
     ``common(token) -> bool`` says which tokens are too frequent to identify anyone. Hard rules
-    first: a single token links to a longer name only as its surname; otherwise a fitted model
-    weighs the alignment (coverage, unmatched distinctive tokens, conflicting surnames or given
-    names, matches resting on common names only).
+    first (see ``pair_features``); otherwise a fitted model weighs the alignment (coverage,
+    unmatched distinctive tokens, conflicting given names, matches resting on common names only).
     """
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return 0.0
-    is_common = common or (lambda t: fold(t) in COMMON_TOKENS)
-    if min(len(ta), len(tb)) == 1 and max(len(ta), len(tb)) >= 2:
-        single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
-        if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
-            return 0.0  # a single token against a full name: only a surname links
-    feats = pair_features(ta, tb, is_common)
-    if feats is None:
-        return 0.0
-    return (model or NameModel.shipped()).probability(feats)
+    feats = pair_features(ta, tb, common or (lambda t: fold(t) in COMMON_TOKENS))
+    return 0.0 if feats is None else (model or NameModel.shipped()).probability(feats)
+
+
+def best_of(evidence: list[tuple[str, dict[str, float]]], model: NameModel) -> tuple[str | None, float, float]:
+    """(best target, its probability, the best probability of a different target) from
+    ``(target, pair_features)`` pairs."""
+    scored: dict[str, float] = {}
+    for target, feats in evidence:
+        s = model.probability(feats)
+        if s > scored.get(target, 0.0):
+            scored[target] = s
+    if not scored:
+        return None, 0.0, 0.0
+    ranked = sorted(scored.items(), key=lambda kv: kv[1], reverse=True)
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][0], ranked[0][1], second
 
 
 class NameIndex:
@@ -291,22 +307,21 @@ class NameIndex:
         posting = self._by_skeleton.get("f:" + f, ())
         return len(posting) > max(8, len(self.names) // 150)
 
+    def evidence(self, toks: list[str]) -> list[tuple[str, dict[str, float]]]:
+        """(target, pair_features) for each candidate that could name the same person."""
+        out = []
+        for i in self.candidates(toks):
+            feats = pair_features(toks, self._tokens[i], self.is_common)
+            if feats is not None:
+                out.append((self.targets[i], feats))
+        return out
+
     def best(self, query: str) -> tuple[str | None, float, float]:
         """(canonical, score, runner-up score for a different canonical)."""
         toks = tokens(query)
         if not toks:
             return None, 0.0, 0.0
-        scored: dict[str, float] = {}
-        for i in self.candidates(toks):
-            s = name_similarity(query, self.names[i], self.is_common, self.model)
-            t = self.targets[i]
-            if s > scored.get(t, 0.0):
-                scored[t] = s
-        if not scored:
-            return None, 0.0, 0.0
-        ranked = sorted(scored.items(), key=lambda kv: kv[1], reverse=True)
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        return ranked[0][0], ranked[0][1], second
+        return best_of(self.evidence(toks), self.model or NameModel.shipped())
 
 
 def _keys(toks: list[str]) -> set[str]:

@@ -67,11 +67,17 @@ class StyleSheet:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def exact(self, name: str) -> str | None:
+        """The canonical spelling of a listed spelling (compared by its spelling-neutral key),
+        None when none or more than one entry lists it."""
+        found = self._exact.get(name_key(name))
+        return next(iter(found)) if found and len(found) == 1 else None
+
     def normalize(self, name: str) -> tuple[str | None, float]:
         """(canonical spelling, confidence 0-1) for ``name``; canonical None when not confident."""
-        exact = self._exact.get(name_key(name))
-        if exact and len(exact) == 1:
-            return next(iter(exact)), 1.0
+        exact = self.exact(name)
+        if exact:
+            return exact, 1.0
         best, score, second = self.index.best(name)
         # The model's thresholds keep wrong merges under 1% on bench/names.py: a confident best
         # match that also beats the best different canonical clearly.
