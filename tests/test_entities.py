@@ -204,6 +204,10 @@ def test_mentions_from_a_recognizer_keep_titles_apart():
     text = "President Nadia Koval spoke."
     found = _mentions(text, recognizer=lambda t: [(0, 21, "PERSON"), (22, 27, "VERB")])
     assert [(m.text, m.title, m.label) for m in found] == [("Nadia Koval", "President", "PERSON")]
+    # A possessive is cut off the span; an elided article is not mistaken for one.
+    text = "Koval’s aide met l'Ostrava."
+    found = _mentions(text, recognizer=lambda t: [(0, 7, "PERSON"), (17, 26, "GPE")])
+    assert [m.text for m in found] == ["Koval", "l'Ostrava"]
 
 
 def test_entities_mentions_cli_with_a_spacy_pipeline(tmp_path):

@@ -120,7 +120,7 @@ def _run_at(toks: list[Token], k: int) -> tuple[list[Token], str | None, int]:
     j += 1
     while j < len(toks):
         t = toks[j]
-        if _is_name_word(t) and t.start - run[-1].end <= 1 and _possessive(run[-1]) is None:
+        if _is_name_word(t) and t.start - run[-1].end <= 1 and _name_length(run[-1].text) == len(run[-1].text):
             run.append(t)
             j += 1
         elif t.is_word and t.text.lower() in _INNER_PARTICLES and t.start - run[-1].end <= 1:
@@ -156,15 +156,14 @@ def _is_name_word(t: Token) -> bool:
     return t.text[0].isupper() or bool(_JOINED_ARTICLE.match(t.text))
 
 
-def _possessive(t: Token) -> str | None:
-    base = base_form(t.text)
-    return t.text[len(base):] or None if t.text.startswith(base) else None
+def _name_length(word: str) -> int:
+    """Length of a name word without its possessive: "Haniyeh’s" -> 7."""
+    base = base_form(word)
+    return len(base) if word.startswith(base) else len(word)
 
 
 def _mention(doc: Document, run: list[Token], title: str | None) -> Mention:
-    start = run[0].start
-    last = run[-1]
-    end = last.start + len(base_form(last.text)) if last.text.startswith(base_form(last.text)) else last.end
+    start, end = run[0].start, run[-1].start + _name_length(run[-1].text)
     return Mention(start, end, doc.text[start:end], title)
 
 
@@ -180,9 +179,8 @@ def _from_recognizer(doc: Document, recognizer: Recognizer) -> list[Mention]:
             title = f"{title} {words[0]}" if title else words[0]
             start = doc.text.index(words[1], start + len(words[0]))
             words = words[1:]
-        base = base_form(words[-1]) if words else ""
-        if words and base != words[-1]:
-            end -= len(words[-1]) - len(base)
+        if words:
+            end -= len(words[-1]) - _name_length(words[-1])
         out.append(Mention(start, end, doc.text[start:end], title, label))
     return out
 
