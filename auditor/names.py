@@ -127,22 +127,34 @@ class NameIndex:
         for forms in buckets.values():
             if len(forms) < 2:
                 continue
-            parent = {f: f for f in forms}
-
-            def find(x: str) -> str:
-                while parent[x] != x:
-                    x = parent[x]
-                return x
-
+            sets = DisjointSets()
             for i, a in enumerate(forms):
                 for b in forms[i + 1:]:
                     if are_variants(a, b):
-                        parent[find(a)] = find(b)
+                        sets.union(a, b)
             groups: dict[str, dict[str, int]] = {}
             for f in forms:
-                groups.setdefault(find(f), {})[f] = self.counts[f]
+                groups.setdefault(sets.find(f), {})[f] = self.counts[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
+
+
+class DisjointSets:
+    """Union-find over spellings: which ones have been joined into one entity."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]  # path halving keeps chains short
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
 
 
 def is_translit_ending(short: str, long: str) -> bool:

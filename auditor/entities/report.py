@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from auditor.document import Document
 from auditor.entities.knowledge import HouseKnowledge
-from auditor.names import NameIndex
+from auditor.names import DisjointSets, NameIndex
 
 
 @dataclass
@@ -30,18 +30,7 @@ class EntityCluster:
 
 def clusters(docs: list[Document], knowledge: HouseKnowledge) -> list[EntityCluster]:
     """Group the variant spellings found in ``docs`` (per document, then joined across them)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
+    sets = DisjointSets()
     uses: Counter = Counter()
     where: dict[str, set] = defaultdict(set)
     for doc in docs:
@@ -49,17 +38,17 @@ def clusters(docs: list[Document], knowledge: HouseKnowledge) -> list[EntityClus
         for name in index.names():
             uses[name] += index.counts[name]
             where[name].add(doc.path)
-            find(name)
+            sets.find(name)
             house = knowledge.sheet_spelling(name)
             if house:
-                union(name, house)
+                sets.union(name, house)
         for cluster in index.variant_clusters():
             names = list(cluster)
             for other in names[1:]:
-                union(names[0], other)
+                sets.union(names[0], other)
     groups: dict[str, EntityCluster] = defaultdict(EntityCluster)
-    for name in parent:
-        c = groups[find(name)]
+    for name in sets.parent:
+        c = groups[sets.find(name)]
         if uses[name]:
             c.spellings[name] = uses[name]
         c.documents |= where[name]
