@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
 from typing import Iterable
 
 import regex
 
 from auditor import segment
 from auditor.document import Document
+from auditor.prefilter import required_literals
 from auditor.findings import Finding, Severity
 from auditor.languages import LanguageProfile, get_profile
 from auditor.rules.base import Context, Rule, register
@@ -23,6 +26,9 @@ _DATE_PREFIX = regex.compile(
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|ª)?", regex.IGNORECASE | regex.V1)
 _HAS_DIGIT = regex.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
+_MAX_STAMP_CHARS = 80
+_TRIMMED = set("|•·»›>-–—:*#")
+_DATE_SCAN = regex.compile(r"(?m)^[\s\x1c-\x1f\x85]*(?P<body>" + _DATE_PREFIX.pattern.lstrip("^") + ")", regex.IGNORECASE | regex.V1)
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
 
 
@@ -30,20 +36,26 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     """Spans of page furniture, sorted: (start, end, why). Whole lines unless a line only ends in
     furniture ("... Read more")."""
     text = doc.text
-    profiles = _profiles(doc.language)
+    tables = [_phrase_table(p) for p in _profiles(doc.language)]
+    spans = segment.lines(text)
+    suspects = _suspect_lines(text, spans, tables)
     found: list[tuple[int, int, str]] = []
     in_teasers = False
-    for start, end in segment.lines(text):
+    for i, (start, end) in enumerate(spans):
+        hits = suspects.get(i)
+        if hits is None and not in_teasers:
+            continue  # no phrase's literal and no digit: this line cannot be furniture
+        hits = hits or _NO_HITS
         line = text[start:end]
         n_words = len(_WORD.findall(line))
         core = _TRIM.sub("", line)
-        why = _whole_line(core, n_words, profiles)
+        why = _whole_line(core, n_words, tables, hits)
         if why:
             found.append((start, end, why))
-            if any(p.pattern("teaser_headings").fullmatch(core) for p in profiles):
+            if any(t.profile.pattern("teaser_headings").fullmatch(core) for t in tables):
                 in_teasers = True
             continue
-        tail = _inline_tail(line, profiles)
+        tail = _inline_tail(line, tables, hits)
         if tail is not None:
             found.append((start + tail, end, "link text"))
             continue
@@ -58,29 +70,115 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+_LINE, _STAMP, _DISCLAIMER, _TAIL = "line", "stamp", "disclaimer", "tail"
+_NO_HITS: frozenset = frozenset()
+
+
+@dataclass
+class _PhraseTable:
+    """One profile's furniture phrases, each compiled on its own, and the literals that find them.
+
+    ``phrases[i]`` is (kind, pattern); ``by_literal`` maps a lower-case literal to the ids of the
+    phrases whose every match contains it; ``complete`` is False when some phrase has no literal.
+    """
+
+    profile: LanguageProfile
+    phrases: list[tuple[str, regex.Pattern]]
+    by_literal: dict[str, list[tuple[str, int]]]
+    complete: bool
+
+
+_TABLES: dict[str, _PhraseTable] = {}
+
+
+def _phrase_table(p: LanguageProfile) -> _PhraseTable:
+    if p.code in _TABLES:
+        return _TABLES[p.code]
+    flags = regex.IGNORECASE | regex.V1
+    phrases: list[tuple[str, regex.Pattern]] = []
+    for phrase in p.boilerplate_lines:
+        phrases.append((_LINE, regex.compile(phrase, flags)))
+    if p.relative_time:
+        phrases.append((_STAMP, regex.compile(p.relative_time, flags)))
+    for phrase in p.disclaimers:
+        phrases.append((_DISCLAIMER, regex.compile(phrase, flags)))
+    for phrase in p.inline_tails:
+        phrases.append((_TAIL, regex.compile(rf"(?<=[\s.…])(?:{phrase})\s*[»›>.…]*\s*$", flags)))
+    by_literal: dict[str, list[tuple[str, int]]] = {}
+    complete = True
+    sources = [*p.boilerplate_lines, *([p.relative_time] if p.relative_time else []), *p.disclaimers, *p.inline_tails]
+    for i, phrase in enumerate(sources):
+        lits = required_literals(phrase)
+        if lits is None or any(not lit.strip() for lit in lits):
+            complete = False
+            continue
+        for lit in lits:
+            by_literal.setdefault(lit.lower(), []).append((p.code, i))
+    _TABLES[p.code] = table = _PhraseTable(p, phrases, by_literal, complete)
+    return table
+
+
+def _suspect_lines(text: str, spans: list[tuple[int, int]],
+                   tables: list[_PhraseTable]) -> dict[int, set[tuple[str, int]]]:
+    """The lines that may hold furniture, each with the phrases that may match it.
+
+    Every furniture phrase contains a literal (see :mod:`auditor.prefilter`), and finding
+    literals in the lower-cased text costs a fraction of running every phrase on every line;
+    almost every line of real copy is ruled out, and each suspect is tested only against the
+    phrases whose literal it contains.
+    """
+    low = text.lower()
+    if len(low) != len(text) or not all(t.complete for t in tables):
+        # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
+        every = {(t.profile.code, i) for t in tables for i in range(len(t.phrases))}
+        return {i: every for i in range(len(spans))}
+    starts = [s for s, _ in spans]
+    suspects: dict[int, set[tuple[str, int]]] = {}
+    for table in tables:
+        for lit, ids in table.by_literal.items():
+            pos = low.find(lit)
+            while pos != -1:
+                # The literal's first visible character lies inside its line.
+                line = bisect.bisect_right(starts, pos + len(lit) - len(lit.lstrip())) - 1
+                suspects.setdefault(line, set()).update(ids)
+                if line + 1 >= len(starts):
+                    break
+                pos = low.find(lit, starts[line + 1])
+    for m in _DATE_SCAN.finditer(text):
+        suspects.setdefault(bisect.bisect_right(starts, m.start("body")) - 1, set())
+    for i, (start, end) in enumerate(spans):
+        # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
+        if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
+                and _HAS_DIGIT.search(text, start, end):
+            suspects.setdefault(i, set())
+    return suspects
+
+
 def _profiles(lang: str) -> list[LanguageProfile]:
     own = get_profile(lang)
     return [own] if own.code == "en" else [own, get_profile("en")]
 
 
-def _whole_line(core: str, n_words: int, profiles: list[LanguageProfile]) -> str | None:
+def _whole_line(core: str, n_words: int, tables: list[_PhraseTable], hits) -> str | None:
     if not core:
         return None
-    for p in profiles:
-        if n_words <= _MAX_FURNITURE_WORDS and p.pattern("boilerplate_lines").fullmatch(core):
+    for table in tables:
+        code = table.profile.code
+        matched = [table.phrases[i] for c, i in hits if c == code]
+        if n_words <= _MAX_FURNITURE_WORDS and any(k == _LINE and p.fullmatch(core) for k, p in matched):
             return "page furniture"
-        if p.relative_time and p.pattern("relative_time").fullmatch(core):
+        if any(k == _STAMP and p.fullmatch(core) for k, p in matched):
             return "time stamp"
-        if p.pattern("disclaimers").search(core):
+        if any(k == _DISCLAIMER and p.search(core) for k, p in matched):
             return "site disclaimer"
-    if _is_timestamp(core, profiles):
+    if _is_timestamp(core, [t.profile for t in tables]):
         return "time stamp"
     return None
 
 
 def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     """A line of nothing but weekday, month, day, year and clock time."""
-    if len(core) > 80 or not _HAS_DIGIT.search(core):
+    if len(core) > _MAX_STAMP_CHARS or not _HAS_DIGIT.search(core):
         return False
     tokens = _TIME_TOKENS.findall(core)
     if not tokens or not any(t[0].isdigit() for t in tokens):
@@ -95,15 +193,14 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     return True
 
 
-def _tail_pattern(p: LanguageProfile) -> regex.Pattern:
-    return p.pattern("inline_tails", r"(?<=[\s.…])", r"\s*[»›>.…]*\s*$")
-
-
-def _inline_tail(line: str, profiles: list[LanguageProfile]) -> int | None:
-    for p in profiles:
-        m = _tail_pattern(p).search(line)
-        if m and m.start() > 0:
-            return m.start()
+def _inline_tail(line: str, tables: list[_PhraseTable], hits) -> int | None:
+    """Where link text that ends the line starts ("... Read more"), or None."""
+    for table in tables:
+        code = table.profile.code
+        starts = [m.start() for c, i in hits if c == code and table.phrases[i][0] == _TAIL
+                  and (m := table.phrases[i][1].search(line))]
+        if starts:
+            return min(starts)
     return None
 
 
