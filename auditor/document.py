@@ -19,9 +19,22 @@ from auditor.lazy import cached_property
 # Words keep inner apostrophes and hyphens ("Haniyeh’s", "al-Sudani"); everything else that is not
 # whitespace is a one-character punctuation token.
 TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
+_NEXT_TOKEN_RE = regex.compile(r"\s*(" + TOKEN_RE.pattern + ")", regex.V1)
 _WORD_RE = regex.compile(r"\w+", regex.V1)
-_WORD_TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
+WORD_TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
 _CLOSING_PUNCT = regex.compile(r"[.!?…][\"”’'»)\]]*$")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    return [Token(m.group(), m.start(), m.end())
+            for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+def next_token(text: str, pos: int) -> "Token | None":
+    """The token that follows offset ``pos`` (the end of a token), skipping whitespace."""
+    m = _NEXT_TOKEN_RE.match(text, pos)
+    return Token(m.group(1), m.start(1), m.end(1)) if m else None
 
 
 class Token:
@@ -33,7 +46,8 @@ class Token:
         self.text = text
         self.start = start
         self.end = end
-        self.is_word = text[0].isalnum() or text[0] == "_"
+        # Punctuation tokens are single characters; a word token is a run of word characters.
+        self.is_word = len(text) > 1 or text.isalnum() or text == "_"
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -67,11 +81,15 @@ class Sentence:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return self.doc.tokens_in(self.start, self.end)
+        doc = self.doc
+        if "tokens" in doc.__dict__:  # the whole document is tokenised already: share its tokens
+            return doc.tokens_in(self.start, self.end)
+        return tokenize(doc.text, self.start, self.end)
 
     @property
-    def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.is_word]
+    def words(self) -> list[str]:
+        """The sentence's word forms, in order (the text of its word tokens)."""
+        return WORD_TOKEN_RE.findall(self.doc.text, self.start, self.end)
 
     @property
     def is_terminated(self) -> bool:
@@ -131,7 +149,9 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(self.text)]
+        """Every token of the text. Rules that need only some sentences' tokens ask those
+        sentences, which tokenise just their own span."""
+        return tokenize(self.text)
 
     @cached_property
     def _token_starts(self) -> list[int]:
@@ -149,4 +169,4 @@ class Document:
     @cached_property
     def word_counts(self) -> Counter[str]:
         """How often each exact word form occurs (case-sensitive): the document's own evidence."""
-        return Counter(_WORD_TOKEN_RE.findall(self.text))
+        return Counter(WORD_TOKEN_RE.findall(self.text))

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import regex
 
-from auditor.document import Token
+from auditor.document import Sentence, next_token
 from auditor.findings import Finding, Severity
+from auditor.languages import get_profile
 from auditor.lexicon import english_pos, is_common_word
 from auditor.names import base_form
 from auditor.rules.base import Context, Rule, register
 
-# A capital after a comma, a closing quote or a lower-case word: the only places this rule looks.
-_CANDIDATE = regex.compile(r"(?:[,;”\"’»]|\p{Ll})\s+\p{Lu}\p{Ll}", regex.V1)
-_OPENERS = set("“‘\"'«([{—–-:/")
+# A capitalised word token after white space that follows a comma, a closing quote or a word:
+# the only places this rule looks. (Matching the whole preceding token here would make the engine
+# try a word at every position; it is recovered for the few words that survive the word tests.)
+_CANDIDATE = regex.compile(r"[,;”’»\w](?P<space>\s+)(?P<word>\p{Lu}\w*(?:['’\-]\w+)*)", regex.V1)
+_WORD = regex.compile(r"\w", regex.V1)
+# The token that ends where a search stops, found by searching backwards (the regex module's (?r)).
+_LAST_TOKEN = regex.compile(r"(?r)(\w+(?:['’\-]\w+)*|[^\w\s])\s*", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
 _SENTENCE_END = set(".!?…")
 
@@ -36,61 +42,62 @@ class MidSentenceCapital(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
-        profile = doc.profile
+        text = doc.text
         for sent in ctx.running_sentences():
-            if not _CANDIDATE.search(sent.text):
-                continue
-            tokens = sent.tokens
-            seen_word = False
-            for i, tok in enumerate(tokens):
-                if not tok.is_word:
-                    continue
-                if not seen_word:
-                    seen_word = True
-                    continue
-                if not tok.is_capitalized:
-                    continue
-                word = base_form(tok.text)
-                if len(word) < 2 or not word[1:].islower():
-                    continue  # "US's", "McCain": not a plain capitalised word
-                low = word.lower()
-                prev = tokens[i - 1]
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                if prev.text in _OPENERS or prev.text in _SENTENCE_END:
-                    continue
-                if nxt is not None and nxt.is_word and nxt.text[0].isupper():
-                    continue  # part of a name or title: "Supreme Leader", "Bank of America"
-                if nxt is not None and nxt.text in ("-", "’", "'"):
-                    continue
-                function_word = low in profile.function_words
-                if not function_word:
-                    if low in profile.title_words or low in profile.months or low in profile.weekdays \
-                            or low in profile.name_homographs:
-                        continue
-                    if not is_common_word(word, doc.language):
-                        continue
-                    if doc.word_counts.get(tok.text, 0) >= 3:
-                        continue  # the document's own house style
-                if not self._suspicious(ctx, tokens, i, prev, low, function_word):
-                    continue
-                yield self.finding(ctx, tok.start, tok.start + len(word),
-                                   f"capital letter in mid-sentence: '{word}'",
-                                   word[0].lower() + word[1:])
+            for m in _CANDIDATE.finditer(text, sent.start, sent.end):
+                token = m.group("word")
+                word = base_form(token)
+                verdict = _capital_verdict(word, doc.language)
+                if verdict is None or doc.word_counts.get(token, 0) >= 3 and not verdict:
+                    continue  # a name, a title word, or the document's own house style
+                if self._suspicious(text, sent, m, word.lower(), verdict):
+                    start = m.start("word")
+                    yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
+                                       word[0].lower() + word[1:])
 
-    def _suspicious(self, ctx: Context, tokens: list[Token], i: int, prev: Token, low: str,
-                    function_word: bool) -> bool:
-        if prev.text in (",", ";"):
+    def _suspicious(self, text: str, sent: Sentence, m: regex.Match, low: str, function_word: bool) -> bool:
+        """Whether the context makes the capital an error: the word is not the sentence's first,
+        is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
+        word as the rule's docstring says."""
+        prev_end = m.start("space")
+        before = _LAST_TOKEN.search(text, sent.start, prev_end)
+        prev, prev_start = before.group(1), before.start(1)
+        after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
+        if not after_punctuation and not prev[0].islower():
+            return False
+        nxt = next_token(text, m.end("word"))
+        if nxt is not None and nxt.start >= sent.end:
+            nxt = None
+        if nxt is not None and (nxt.is_word and nxt.text[0].isupper() or nxt.text in ("-", "’", "'")):
+            return False  # part of a name or title ("Supreme Leader", "Bank of America") or a compound
+        if after_punctuation and not _WORD.search(text, sent.start, prev_start):
+            return False  # the first word of its sentence
+        lang, profile = sent.doc.language, sent.doc.profile
+        if prev in (",", ";"):
             # Nouns after a comma are too often names that double as words ("Tyre", "China").
-            return function_word or _is_verb_form(low, ctx.doc.language, ctx.doc.profile)
-        if prev.text in _CLOSING_QUOTES:
-            before = tokens[i - 2].text if i >= 2 else ""
-            return before not in _SENTENCE_END
-        if prev.is_word and prev.text[0].islower():
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is None or not (nxt.is_word and nxt.text[0].islower()):
-                return False
-            return function_word or _is_verb_form(low, ctx.doc.language, ctx.doc.profile)
-        return False
+            return function_word or _is_verb_form(low, lang, profile)
+        if prev in _CLOSING_QUOTES:
+            before = _LAST_TOKEN.search(text, sent.start, prev_start)
+            return not (before and before.group(1) in _SENTENCE_END)
+        if nxt is None or not (nxt.is_word and nxt.text[0].islower()):
+            return False
+        return function_word or _is_verb_form(low, lang, profile)
+
+
+@lru_cache(maxsize=1 << 16)
+def _capital_verdict(word: str, lang: str) -> bool | None:
+    """For a capitalised word form: None when a capital is normal for it (a name, a title word,
+    a month, not a plain capitalised word); else whether it is a function word."""
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+        return None  # "US's", "McCain", "A": not a plain capitalised word
+    profile = get_profile(lang)
+    low = word.lower()
+    if low in profile.function_words:
+        return True
+    if low in profile.title_words or low in profile.months or low in profile.weekdays \
+            or low in profile.name_homographs or not is_common_word(word, lang):
+        return None
+    return False
 
 
 def _is_verb_form(low: str, lang: str, profile) -> bool:

@@ -37,7 +37,7 @@ class Fragment(Rule):
                 continue
             if not sent.is_terminated or sent.text.endswith("?"):
                 continue
-            words = [t.text for t in sent.tokens if t.is_word]
+            words = sent.words
             if not 1 <= len(words) <= _MAX_WORDS or any(w[0].isdigit() for w in words[:1]):
                 continue
             first = sent.text[0]

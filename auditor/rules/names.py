@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from auditor.document import next_token
 from auditor.findings import Finding, Severity
 from auditor.rules.base import Context, Rule, register
 
@@ -23,8 +24,7 @@ class TruncatedName(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names
-        tokens = ctx.doc.tokens
-        positions: dict[int, int] | None = None  # built only when a cut-off name is found
+        text = ctx.doc.text
         for mention in index.mentions:
             full = index.truncation_of(mention.name) if index.is_name(mention.name) else None
             if not full:
@@ -32,10 +32,7 @@ class TruncatedName(Rule):
             tok = mention.token
             if ctx.in_boilerplate(tok.start, tok.end):
                 continue
-            if positions is None:
-                positions = {id(t): i for i, t in enumerate(tokens)}
-            i = positions[id(tok)]
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            nxt = next_token(text, tok.end)
             run_in = nxt is not None and nxt.is_word and nxt.text[0].isupper()
             if index.counts[mention.name] > 1 and not run_in:
                 continue

@@ -8,7 +8,7 @@ from typing import Iterable
 import regex
 from rapidfuzz.fuzz import ratio
 
-from auditor.document import Token
+from auditor.document import WORD_TOKEN_RE, Token
 from auditor.findings import Finding, Severity
 from auditor.langid import sentence_language
 from auditor.languages import get_profile
@@ -41,7 +41,7 @@ class WrongLanguage(Rule):
         for sent in doc.sentences:
             if ctx.in_boilerplate(sent.start, sent.end):
                 continue
-            words = [t.text for t in sent.tokens if t.is_word]
+            words = sent.words
             if len(words) >= 5:
                 other = sentence_language(words, lang)
                 if other:
@@ -59,10 +59,9 @@ class WrongLanguage(Rule):
         if not foreign:
             return
         run: list[tuple[Token, str]] = []
-        for tok in doc.tokens:
-            if not tok.is_word:
-                continue  # punctuation inside a phrase does not break it
-            verdict = foreign.get(tok.text)
+        for m in WORD_TOKEN_RE.finditer(doc.text):  # punctuation between words is weighed below
+            verdict = foreign.get(m.group())
+            tok = Token(m.group(), m.start(), m.end()) if verdict else None
             if verdict and (ctx.in_boilerplate(tok.start, tok.end) or any(s <= tok.start < e for s, e in skip)):
                 verdict = None
             if verdict:
