@@ -7,6 +7,7 @@ derived on demand through :class:`LineIndex`, so rules only ever deal in offsets
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from auditor.lazy import cached_property
 # whitespace is a one-character punctuation token.
 TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
 _NEXT_TOKEN_RE = regex.compile(r"\s*(" + TOKEN_RE.pattern + ")", regex.V1)
-_WORD_RE = regex.compile(r"\w+", regex.V1)
+_WORD_SPLIT = regex.compile(r"(\w+(?:['’\-]\w+)*)", regex.V1)
 WORD_TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
 _CLOSING_PUNCT = regex.compile(r"[.!?…][\"”’'»)\]]*$")
 
@@ -89,7 +90,7 @@ class Sentence:
     @property
     def words(self) -> list[str]:
         """The sentence's word forms, in order (the text of its word tokens)."""
-        return WORD_TOKEN_RE.findall(self.doc.text, self.start, self.end)
+        return self.doc.words_in(self.start, self.end)
 
     @property
     def is_terminated(self) -> bool:
@@ -99,6 +100,36 @@ class Sentence:
     @property
     def is_whole_paragraph(self) -> bool:
         return self.start == self.paragraph.start and self.end == self.paragraph.end
+
+
+class WordIndex:
+    """The word tokens of a text as parallel lists of forms and start offsets.
+
+    Built by one regex split and a running sum of the pieces' lengths, both in C, so a document's
+    words cost no Python work per word; sentences and rules slice these lists by offset.
+    """
+
+    __slots__ = ("forms", "starts", "_lower")
+
+    def __init__(self, text: str) -> None:
+        pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        ends = list(accumulate(map(len, pieces)))
+        self.forms: list[str] = pieces[1::2]
+        self.starts: list[int] = ends[0:-1:2]
+        self._lower: list[str] | None = None
+
+    @property
+    def lower_forms(self) -> list[str]:
+        """The forms lower-cased (joined, lowered and split again: one C call each)."""
+        if self._lower is None:
+            self._lower = "\x00".join(self.forms).lower().split("\x00") if self.forms else []
+        return self._lower
+
+    @property
+    def runs(self) -> int:
+        """How many runs of word characters the forms hold: a joiner inside a form separates two."""
+        joined = "".join(self.forms)
+        return len(self.forms) + joined.count("'") + joined.count("’") + joined.count("-")
 
 
 class LineIndex:
@@ -125,6 +156,13 @@ class Document:
         self.language = language
         self.path = path
         self.profile: LanguageProfile = get_profile(language)
+
+    @cached_property
+    def lower_text(self) -> str | None:
+        """The text lower-cased, for case-blind scans; None in the rare text where lower-casing
+        changes the length (such as a Turkish dotted İ), so offsets would not carry over."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else None
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -163,10 +201,23 @@ class Document:
         return self.tokens[lo:hi]
 
     @cached_property
+    def words(self) -> "WordIndex":
+        """Every word token's form and start, computed in one pass."""
+        return WordIndex(self.text)
+
+    def words_in(self, start: int, end: int, lower: bool = False) -> list[str]:
+        """The forms of the word tokens that start in ``[start, end)``, lower-cased on request."""
+        index = self.words
+        lo = bisect.bisect_left(index.starts, start)
+        hi = bisect.bisect_left(index.starts, end)
+        return (index.lower_forms if lower else index.forms)[lo:hi]
+
+    @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in _WORD_RE.finditer(self.text))
+        """Runs of word characters: a hyphenated or elided form counts each of its parts."""
+        return self.words.runs
 
     @cached_property
     def word_counts(self) -> Counter[str]:
         """How often each exact word form occurs (case-sensitive): the document's own evidence."""
-        return Counter(WORD_TOKEN_RE.findall(self.text))
+        return Counter(self.words.forms)

@@ -6,6 +6,8 @@ between them, so counting them identifies a news document reliably at no load co
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from auditor.languages import get_profile, supported_languages
@@ -15,26 +17,34 @@ _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?", regex.V1)
 _AMBIGUOUS = frozenset("a e o de en la le se si no me te un as es".split())
 
 
+@lru_cache(maxsize=None)
+def _evidence(code: str) -> frozenset[str]:
+    """The function words of one language that identify it (shared ones removed)."""
+    return get_profile(code).function_words - _AMBIGUOUS
+
+
 def _scores(words: list[str]) -> dict[str, int]:
-    scores = {}
-    for code in supported_languages():
-        fw = get_profile(code).function_words
-        scores[code] = sum(1 for w in words if w in fw and w not in _AMBIGUOUS)
-    return scores
+    """How many of the lower-case ``words`` are identifying function words of each language."""
+    return {code: sum(map(evidence.__contains__, words)) for code, evidence in _all_evidence()}
+
+
+@lru_cache(maxsize=None)
+def _all_evidence() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((code, _evidence(code)) for code in supported_languages())
 
 
 def detect(text: str, default: str = "en", max_words: int = 600) -> str:
     """The most likely supported language of ``text``; ``default`` when there is no evidence."""
-    words = [m.group().lower() for m in _WORD.finditer(text[: max_words * 12])][:max_words]
+    words = _WORD.findall(text[: max_words * 12].lower())[:max_words]
     scores = _scores(words)
     best = max(scores, key=lambda c: (scores[c], c == default))
     return best if scores[best] >= 2 else default
 
 
-def sentence_language(words: list[str], doc_lang: str) -> str | None:
-    """The language a run of words is written in, when it clearly differs from ``doc_lang``."""
-    lowered = [w.lower() for w in words]
-    scores = _scores(lowered)
+def sentence_language(words: list[str], doc_lang: str, lowered: bool = False) -> str | None:
+    """The language a run of words is written in, when it clearly differs from ``doc_lang``.
+    ``lowered`` says the words are lower-case already."""
+    scores = _scores(words if lowered else [w.lower() for w in words])
     own = scores.get(doc_lang, 0)
     best = max(scores, key=scores.get)
     if best != doc_lang and scores[best] >= 3 and scores[best] >= 3 * max(own, 1) / 2 + own:

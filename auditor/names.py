@@ -19,9 +19,6 @@ from rapidfuzz.fuzz import ratio
 from auditor.document import Document, Token
 from auditor.lexicon import FREQUENCY_LANGUAGES, fold, is_common_word, zipf
 
-# The word tokens of Document.tokens that open with a capital, found without tokenising the rest:
-# a word starts where no word character, and no joiner after one, comes before it.
-_CAPITALISED_WORD = regex.compile(r"(?<!\w)(?<!\w['’\-])[\p{Uppercase}\p{Lt}]\w*(?:['’\-]\w+)*", regex.V1)
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _ELISION = regex.compile(r"^(?:[dlDL]['’])")
 _KEY_STEPS = [
@@ -89,14 +86,14 @@ class NameIndex:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.mentions: list[Mention] = []
-        for m in _CAPITALISED_WORD.finditer(doc.text):
-            text = m.group()
-            if not text[0].isupper():
-                continue
+        words = doc.words
+        for i in [i for i, form in enumerate(words.forms) if form[0].isupper()]:
+            text = words.forms[i]
             name = base_form(text)
-            if len(name) < 3 or not any(c.islower() for c in name):
+            if len(name) < 3 or name.isupper() or not any(c.islower() for c in name):
                 continue
-            self.mentions.append(Mention(Token(text, m.start(), m.end()), name))
+            start = words.starts[i]
+            self.mentions.append(Mention(Token(text, start, start + len(text)), name))
         self.counts: Counter[str] = Counter(m.name for m in self.mentions)
         self._common: dict[str, bool] = {}
 

@@ -38,7 +38,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     text = doc.text
     tables = [_phrase_table(p) for p in _profiles(doc.language)]
     spans = segment.lines(text)
-    suspects = _suspect_lines(text, spans, tables)
+    suspects = _suspect_lines(doc, spans, tables)
     found: list[tuple[int, int, str]] = []
     in_teasers = False
     for i, (start, end) in enumerate(spans):
@@ -118,7 +118,7 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
     return table
 
 
-def _suspect_lines(text: str, spans: list[tuple[int, int]],
+def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                    tables: list[_PhraseTable]) -> dict[int, set[tuple[str, int]]]:
     """The lines that may hold furniture, each with the phrases that may match it.
 
@@ -127,8 +127,8 @@ def _suspect_lines(text: str, spans: list[tuple[int, int]],
     almost every line of real copy is ruled out, and each suspect is tested only against the
     phrases whose literal it contains.
     """
-    low = text.lower()
-    if len(low) != len(text) or not all(t.complete for t in tables):
+    text, low = doc.text, doc.lower_text
+    if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
         every = {(t.profile.code, i) for t in tables for i in range(len(t.phrases))}
         return {i: every for i in range(len(spans))}

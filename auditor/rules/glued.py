@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -15,6 +16,7 @@ from auditor.rules.base import Context, Rule, register
 # lower-case run with an optional capital.
 _CANDIDATE = regex.compile(
     r"(?<![\w'’\-])(?:(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}?\p{Ll}{6,})(?![\w'’\-])", regex.V1)
+_SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}?\p{Ll}{6,}", regex.V1)
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
 # Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
@@ -39,16 +41,19 @@ class GluedToken(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        # Judge each distinct word form once; most fall at the cached shape and attestation test.
+        flagged: dict[str, tuple[str, str]] = {}
+        for form in ctx.doc.word_counts:
+            shape = _glued_shape(form)
+            if shape is None:
+                continue
+            found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
+            if found:
+                flagged[form] = found
+        if not flagged:
+            return
         for m in _CANDIDATE.finditer(ctx.doc.text):
-            text = m.group()
-            if m.group("left"):
-                if attestation(text) >= 1.5:
-                    continue
-                found = self._inner_capital(ctx, m.group("left"), m.group("right"))
-            else:
-                if attestation(text) >= 1.0:
-                    continue
-                found = self._lower_run(ctx, text)
+            found = flagged.get(m.group())
             if found and not ctx.in_boilerplate(m.start(), m.end()):
                 message, suggestion = found
                 yield self.finding(ctx, m.start(), m.end(), message, suggestion)
@@ -94,6 +99,20 @@ class GluedToken(Rule):
             return None
         _, left, right = best
         return (f"'{left}' and '{right}' run together", f"{left} {right}")
+
+
+@lru_cache(maxsize=1 << 17)
+def _glued_shape(form: str) -> tuple[str, ...] | None:
+    """(left, right) for two capitalised parts, () for a long lower-case run, None for a form that
+    cannot be two glued words or is attested as one word."""
+    if len(form) < 4:
+        return None
+    m = _SHAPE.fullmatch(form)
+    if m is None:
+        return None
+    if m.group("left"):
+        return None if attestation(form) >= 1.5 else (m.group("left"), m.group("right"))
+    return None if attestation(form) >= 1.0 else ()
 
 
 def _is_common_lower(word: str, lang: str) -> bool:

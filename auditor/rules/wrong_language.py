@@ -41,9 +41,9 @@ class WrongLanguage(Rule):
         for sent in doc.sentences:
             if ctx.in_boilerplate(sent.start, sent.end):
                 continue
-            words = sent.words
+            words = doc.words_in(sent.start, sent.end, lower=True)
             if len(words) >= 5:
-                other = sentence_language(words, lang)
+                other = sentence_language(words, lang, lowered=True)
                 if other:
                     flagged_sentences.append((sent.start, sent.end))
                     yield self.finding(ctx, sent.start, sent.end,
@@ -54,8 +54,7 @@ class WrongLanguage(Rule):
     def _words(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
-        vocabulary = {w for w in doc.word_counts if len(w) >= 3 and w.isalpha()}
-        foreign = {w: v for w in vocabulary if (v := _foreign_word(w, lang))}
+        foreign = {w: v for w in doc.word_counts if (v := _foreign_word(w, lang))}
         if not foreign:
             return
         run: list[tuple[Token, str]] = []
@@ -91,6 +90,8 @@ class WrongLanguage(Rule):
 @lru_cache(maxsize=1 << 17)
 def _foreign_word(text: str, lang: str) -> str | None:
     """The other supported language this word belongs to, or None. Pure, so memoised."""
+    if len(text) < 3 or not text.isalpha():
+        return None
     low = text.lower()
     if low in _NAME_PARTICLES:
         return None
