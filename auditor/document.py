@@ -23,7 +23,8 @@ TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
 _NEXT_TOKEN_RE = regex.compile(r"\s*(" + TOKEN_RE.pattern + ")", regex.V1)
 _WORD_SPLIT = regex.compile(r"(\w+(?:['’\-]\w+)*)", regex.V1)
 WORD_TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
-_CLOSING_PUNCT = regex.compile(r"[.!?…][\"”’'»)\]]*$")
+_CLOSERS = "\"”’'»)]"
+_TERMINALS = (".", "!", "?", "…")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]:
@@ -95,7 +96,7 @@ class Sentence:
     @property
     def is_terminated(self) -> bool:
         """Ends in terminal punctuation, as running text does (headlines and captions do not)."""
-        return bool(_CLOSING_PUNCT.search(self.text))
+        return self.doc.text[self.start:self.end].rstrip(_CLOSERS).endswith(_TERMINALS)
 
     @property
     def is_whole_paragraph(self) -> bool:
@@ -172,9 +173,14 @@ class Document:
         return self.line_index.position(offset)
 
     @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """Spans of the non-blank lines, without line breaks and outer white space."""
+        return segment.lines(self.text)
+
+    @cached_property
     def paragraphs(self) -> list[Paragraph]:
         paras = []
-        for i, (s, e) in enumerate(segment.paragraphs(self.text)):
+        for i, (s, e) in enumerate(segment.paragraphs(self.text, self.lines)):
             para = Paragraph(s, e, i)
             for j, (ss, se) in enumerate(segment.sentences(self.text, s, e, self.profile)):
                 para.sentences.append(Sentence(ss, se, para, j, self))

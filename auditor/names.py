@@ -28,6 +28,7 @@ _KEY_STEPS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def base_form(token_text: str) -> str:
     """A name mention without possessive or elided article: "Haniyeh’s" -> "Haniyeh"."""
     return _ELISION.sub("", _POSSESSIVE.sub("", token_text))
@@ -90,7 +91,7 @@ class NameIndex:
         for i in [i for i, form in enumerate(words.forms) if form[0].isupper()]:
             text = words.forms[i]
             name = base_form(text)
-            if len(name) < 3 or name.isupper() or not any(c.islower() for c in name):
+            if len(name) < 3 or not any(map(str.islower, name)):
                 continue
             start = words.starts[i]
             self.mentions.append(Mention(Token(text, start, start + len(text)), name))

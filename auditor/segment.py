@@ -46,14 +46,15 @@ def lines(text: str) -> list[Span]:
     return spans
 
 
-def paragraphs(text: str) -> list[Span]:
+def paragraphs(text: str, line_spans: list[Span] | None = None) -> list[Span]:
     """Paragraph spans.
 
     Scraped copy usually has one paragraph a line; some wire services hard-wrap lines at a fixed
     width and separate paragraphs by blank lines. A document counts as hard-wrapped when most of its
     long lines end without terminal punctuation; then blank lines delimit paragraphs.
     """
-    line_spans = lines(text)
+    if line_spans is None:
+        line_spans = lines(text)
     if not _is_hard_wrapped(text, line_spans):
         return line_spans
     paras: list[Span] = []

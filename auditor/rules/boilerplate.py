@@ -8,7 +8,6 @@ from typing import Iterable
 
 import regex
 
-from auditor import segment
 from auditor.document import Document
 from auditor.prefilter import required_literals
 from auditor.findings import Finding, Severity
@@ -37,7 +36,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     furniture ("... Read more")."""
     text = doc.text
     tables = [_phrase_table(p) for p in _profiles(doc.language)]
-    spans = segment.lines(text)
+    spans = doc.lines
     suspects = _suspect_lines(doc, spans, tables)
     found: list[tuple[int, int, str]] = []
     in_teasers = False
@@ -66,55 +65,68 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         prefix = _DATE_PREFIX.match(line)
         if prefix:
             found.append((start, start + prefix.end(), "date stamp"))
-    found.extend(_labels_of_furniture(text, found))
+    found.extend(_labels_of_furniture(text, spans, found))
     return sorted(found)
 
 
-_LINE, _STAMP, _DISCLAIMER, _TAIL = "line", "stamp", "disclaimer", "tail"
+_DISCLAIMER, _TAIL = "disclaimer", "tail"
+_WHOLE_LINE = -1
 _NO_HITS: frozenset = frozenset()
 
 
 @dataclass
 class _PhraseTable:
-    """One profile's furniture phrases, each compiled on its own, and the literals that find them.
+    """One profile's furniture phrases, each compiled on its own, and what finds their suspects.
 
-    ``phrases[i]`` is (kind, pattern); ``by_literal`` maps a lower-case literal to the ids of the
-    phrases whose every match contains it; ``complete`` is False when some phrase has no literal.
+    Whole-line phrases (``lines``: furniture, ``stamp``: relative time) are tried together by
+    ``whole_line``, one anchored match per line, which marks a suspect with the id (code, -1).
+    The phrases that may sit anywhere in a line, ``phrases[i]`` = (kind, pattern) for disclaimers
+    and link tails, are found by their required literals: ``by_literal`` maps each lower-case
+    literal to the ids (code, i) of the phrases whose every match contains it, and ``complete`` is
+    False when one of them has no literal.
     """
 
     profile: LanguageProfile
+    lines: regex.Pattern
+    stamp: regex.Pattern | None
+    whole_line: regex.Pattern
     phrases: list[tuple[str, regex.Pattern]]
     by_literal: dict[str, list[tuple[str, int]]]
     complete: bool
 
+    @property
+    def whole_line_id(self) -> tuple[str, int]:
+        return (self.profile.code, _WHOLE_LINE)
+
 
 _TABLES: dict[str, _PhraseTable] = {}
+# What trimming removes around a line, plus the separators that str.strip() also removes.
+_LEAD = r"[\s|•·»›>\-–—*#\x1c-\x1f\x85]*"
+_TRAIL = r"[\s|•·»›>\-–—:*#\x1c-\x1f\x85]*"
 
 
 def _phrase_table(p: LanguageProfile) -> _PhraseTable:
     if p.code in _TABLES:
         return _TABLES[p.code]
     flags = regex.IGNORECASE | regex.V1
-    phrases: list[tuple[str, regex.Pattern]] = []
-    for phrase in p.boilerplate_lines:
-        phrases.append((_LINE, regex.compile(phrase, flags)))
-    if p.relative_time:
-        phrases.append((_STAMP, regex.compile(p.relative_time, flags)))
-    for phrase in p.disclaimers:
-        phrases.append((_DISCLAIMER, regex.compile(phrase, flags)))
-    for phrase in p.inline_tails:
-        phrases.append((_TAIL, regex.compile(rf"(?<=[\s.…])(?:{phrase})\s*[»›>.…]*\s*$", flags)))
+    stamps = [p.relative_time] if p.relative_time else []
+    phrases = [(_DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
+    phrases += [(_TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
+    # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
+    body = "|".join(f"(?:{x})" for x in [*p.boilerplate_lines, *stamps]) or r"(?!x)x"
+    whole_line = regex.compile(f"{_LEAD}(?:{body}){_TRAIL}", flags)
     by_literal: dict[str, list[tuple[str, int]]] = {}
     complete = True
-    sources = [*p.boilerplate_lines, *([p.relative_time] if p.relative_time else []), *p.disclaimers, *p.inline_tails]
-    for i, phrase in enumerate(sources):
+    for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
         lits = required_literals(phrase)
         if lits is None or any(not lit.strip() for lit in lits):
             complete = False
             continue
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
-    _TABLES[p.code] = table = _PhraseTable(p, phrases, by_literal, complete)
+    stamp = regex.compile(p.relative_time, flags) if p.relative_time else None
+    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), stamp, whole_line, phrases,
+                                           by_literal, complete)
     return table
 
 
@@ -122,18 +134,28 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                    tables: list[_PhraseTable]) -> dict[int, set[tuple[str, int]]]:
     """The lines that may hold furniture, each with the phrases that may match it.
 
-    Every furniture phrase contains a literal (see :mod:`auditor.prefilter`), and finding
-    literals in the lower-cased text costs a fraction of running every phrase on every line;
-    almost every line of real copy is ruled out, and each suspect is tested only against the
-    phrases whose literal it contains.
+    One anchored match per line tries every whole-line phrase at once. Phrases that may sit
+    anywhere in a line each contain a literal (see :mod:`auditor.prefilter`), and finding those
+    in the lower-cased text costs a fraction of searching every line with every phrase. Almost
+    every line of real copy is ruled out; each suspect is tested only against its phrases.
     """
     text, low = doc.text, doc.lower_text
+    suspects: dict[int, set[tuple[str, int]]] = {}
+    for i, (start, end) in enumerate(spans):
+        for table in tables:
+            if table.whole_line.fullmatch(text, start, end):
+                suspects.setdefault(i, set()).add(table.whole_line_id)
+        # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
+        if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
+                and _HAS_DIGIT.search(text, start, end):
+            suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
-        every = {(t.profile.code, i) for t in tables for i in range(len(t.phrases))}
-        return {i: every for i in range(len(spans))}
+        rest = {(t.profile.code, i) for t in tables for i in range(len(t.phrases))}
+        for i in range(len(spans)):
+            suspects.setdefault(i, set()).update(rest)
+        return suspects
     starts = [s for s, _ in spans]
-    suspects: dict[int, set[tuple[str, int]]] = {}
     for table in tables:
         for lit, ids in table.by_literal.items():
             pos = low.find(lit)
@@ -146,11 +168,6 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                 pos = low.find(lit, starts[line + 1])
     for m in _DATE_SCAN.finditer(text):
         suspects.setdefault(bisect.bisect_right(starts, m.start("body")) - 1, set())
-    for i, (start, end) in enumerate(spans):
-        # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
-        if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
-                and _HAS_DIGIT.search(text, start, end):
-            suspects.setdefault(i, set())
     return suspects
 
 
@@ -163,13 +180,14 @@ def _whole_line(core: str, n_words: int, tables: list[_PhraseTable], hits) -> st
     if not core:
         return None
     for table in tables:
+        if table.whole_line_id in hits:
+            if n_words <= _MAX_FURNITURE_WORDS and table.lines.fullmatch(core):
+                return "page furniture"
+            if table.stamp is not None and table.stamp.fullmatch(core):
+                return "time stamp"
         code = table.profile.code
-        matched = [table.phrases[i] for c, i in hits if c == code]
-        if n_words <= _MAX_FURNITURE_WORDS and any(k == _LINE and p.fullmatch(core) for k, p in matched):
-            return "page furniture"
-        if any(k == _STAMP and p.fullmatch(core) for k, p in matched):
-            return "time stamp"
-        if any(k == _DISCLAIMER and p.search(core) for k, p in matched):
+        if any(c == code and i >= 0 and table.phrases[i][0] == _DISCLAIMER and table.phrases[i][1].search(core)
+               for c, i in hits):
             return "site disclaimer"
     if _is_timestamp(core, [t.profile for t in tables]):
         return "time stamp"
@@ -197,14 +215,14 @@ def _inline_tail(line: str, tables: list[_PhraseTable], hits) -> int | None:
     """Where link text that ends the line starts ("... Read more"), or None."""
     for table in tables:
         code = table.profile.code
-        starts = [m.start() for c, i in hits if c == code and table.phrases[i][0] == _TAIL
+        starts = [m.start() for c, i in hits if c == code and i >= 0 and table.phrases[i][0] == _TAIL
                   and (m := table.phrases[i][1].search(line))]
         if starts:
             return min(starts)
     return None
 
 
-def _labels_of_furniture(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _labels_of_furniture(text: str, spans: list[tuple[int, int]], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Short title-case labels ("Media Wire", "IFP Media Wire") whose every word comes from a site
     disclaimer in the same document: the site's own section names and signatures."""
     disclaimer_words = set()
@@ -215,7 +233,7 @@ def _labels_of_furniture(text: str, found: list[tuple[int, int, str]]) -> list[t
         return []
     taken = {(s, e) for s, e, _ in found}
     labels = []
-    for start, end in segment.lines(text):
+    for start, end in spans:
         words = _WORD.findall(text[start:end])
         if (start, end) in taken or not 1 <= len(words) <= 5 or text[end - 1] in ".!?":
             continue

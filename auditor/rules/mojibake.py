@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from typing import Iterable
 
 import regex
@@ -50,10 +51,22 @@ class Mojibake(Rule):
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:
             return
-        matcher = difflib.SequenceMatcher(None, chunk, fixed, autojunk=False)
-        for op, a0, a1, b0, b1 in _merge_nearby(matcher.get_opcodes()):
+        for op, a0, a1, b0, b1 in _merge_nearby(_edits(chunk, fixed)):
             yield self.finding(ctx, offset + a0, offset + a1,
                                f"mojibake '{chunk[a0:a1]}' (should read '{fixed[b0:b1]}')", fixed[b0:b1])
+
+
+def _edits(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes from ``a`` to ``b``, computed on the part between their common prefix and
+    suffix: the repair touches a few characters of a long paragraph, and the matcher's cost grows
+    with the square of what it is given."""
+    prefix = len(os.path.commonprefix([a, b]))
+    limit = min(len(a), len(b)) - prefix
+    suffix = 0
+    while suffix < limit and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    matcher = difflib.SequenceMatcher(None, a[prefix:len(a) - suffix], b[prefix:len(b) - suffix], autojunk=False)
+    return [(op, a0 + prefix, a1 + prefix, b0 + prefix, b1 + prefix) for op, a0, a1, b0, b1 in matcher.get_opcodes()]
 
 
 def _merge_nearby(opcodes, gap: int = 2):
