@@ -7,9 +7,9 @@ derived on demand through :class:`LineIndex`, so rules only ever deal in offsets
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 

@@ -9,9 +9,9 @@ from typing import Iterable
 import regex
 
 from auditor.document import Document
-from auditor.prefilter import required_literals
 from auditor.findings import Finding, Severity
 from auditor.languages import LanguageProfile, get_profile
+from auditor.prefilter import required_literals
 from auditor.rules.base import Context, Rule, register
 
 _MAX_FURNITURE_WORDS = 25
