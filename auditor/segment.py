@@ -13,7 +13,7 @@ from auditor.languages import LanguageProfile
 Span = tuple[int, int]
 
 _LINE_RE = regex.compile(r"[^\n]*\n?")
-_TERMINAL_END = regex.compile(r"[.!?…:;\"”’»)\]]\s*$")
+_TERMINAL_CHARS = frozenset(".!?…:;\"”’»)]")
 _BLANK = regex.compile(r"\s*")
 
 # A sentence boundary candidate: terminal punctuation, optional closers, whitespace, then something
@@ -24,7 +24,8 @@ _BOUNDARY = regex.compile(
 )
 # Two sentences run together without a space: "Monday.The", "it.\"The".
 _GLUED_BOUNDARY = regex.compile(r"(?<=\p{Ll}{2})[.!?][\"”’]?(?=\p{Lu}\p{Ll})", regex.V1)
-_WORD_BEFORE = regex.compile(r"([\w.'’\-]+)$", regex.V1)
+# The run of word characters, dots and joiners that ends where a (backward, (?r)) search stops.
+_WORD_BEFORE = regex.compile(r"(?r)([\w.'’\-]+)$", regex.V1)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}", regex.V1)
 _NEXT_WORD = regex.compile(r"[\"“‘'«(\[¿¡]*(\w+)", regex.V1)
 _SENTENCE_STARTERS = frozenset(
@@ -69,7 +70,7 @@ def _is_hard_wrapped(text: str, line_spans: list[Span]) -> bool:
     long_lines = [s for s in line_spans if s[1] - s[0] >= 50]
     if len(long_lines) < 4 or "\n\n" not in text:
         return False
-    open_ended = sum(1 for s, e in long_lines if not _TERMINAL_END.search(text[s:e]))
+    open_ended = sum(1 for _, e in long_lines if text[e - 1] not in _TERMINAL_CHARS)  # spans are stripped
     return open_ended / len(long_lines) >= 0.6
 
 

@@ -118,15 +118,11 @@ def is_headline(sent: Sentence) -> bool:
     dateline or label. Casing and grammar rules do not apply to these."""
     if sent.is_whole_paragraph and not sent.is_terminated:
         return True
-    text = sent.text
-    if len(text) > 300:
+    if sent.end - sent.start > 300:
         return False
-    words = _LETTER_WORD.findall(text)
-    if len(words) >= 4:
-        caps = sum(1 for w in words if w[0].isupper())
-        if caps / len(words) >= 0.7:
-            return True
-    return False
+    initials = _LETTER_WORD_INITIAL.findall(sent.doc.text, sent.start, sent.end)
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7
 
 
-_LETTER_WORD = regex.compile(r"\p{L}[\w'’\-]*", regex.V1)
+# A word that starts with a letter; the group keeps only that letter, to count capitals in C.
+_LETTER_WORD_INITIAL = regex.compile(r"(\p{L})[\w'’\-]*", regex.V1)
