@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.document import Document
+from auditor.document import Document, WordIndex
 from auditor.findings import Finding, Severity
-from auditor.langid import detect
+from auditor.langid import detect_forms
 from auditor.scoring import document_score
 
 
@@ -46,8 +46,9 @@ def check_text(
     """
     from auditor.rules import Context, select_rules
 
-    lang = detect(text) if language in (None, "auto") else language
-    doc = Document(text, lang, path)
+    words = WordIndex(text)
+    lang = detect_forms(words.lower_forms) if language in (None, "auto") else language
+    doc = Document(text, lang, path, words=words)
     ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge, roundtripper=roundtripper,
                   roundtrip_threshold=roundtrip_threshold, source_text=source_text)
     seen: set[tuple[str, int, int]] = set()

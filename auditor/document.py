@@ -152,11 +152,13 @@ class LineIndex:
 class Document:
     """A decoded text and its structure. Structure is computed lazily, once."""
 
-    def __init__(self, text: str, language: str = "en", path: str = "-") -> None:
+    def __init__(self, text: str, language: str = "en", path: str = "-", words: WordIndex | None = None) -> None:
         self.text = text
         self.language = language
         self.path = path
         self.profile: LanguageProfile = get_profile(language)
+        if words is not None:  # already built for language detection
+            self.__dict__["words"] = words
 
     @cached_property
     def lower_text(self) -> str | None:

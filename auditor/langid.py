@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
+from auditor.document import WORD_TOKEN_RE
 from auditor.languages import get_profile, supported_languages
 
-_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?", regex.V1)
 # Words shared by several languages carry no evidence.
 _AMBIGUOUS = frozenset("a e o de en la le se si no me te un as es".split())
 
@@ -35,8 +33,12 @@ def _all_evidence() -> tuple[tuple[str, frozenset[str]], ...]:
 
 def detect(text: str, default: str = "en", max_words: int = 600) -> str:
     """The most likely supported language of ``text``; ``default`` when there is no evidence."""
-    words = _WORD.findall(text[: max_words * 12].lower())[:max_words]
-    scores = _scores(words)
+    return detect_forms(WORD_TOKEN_RE.findall(text[: max_words * 12].lower()), default, max_words)
+
+
+def detect_forms(lower_forms: list[str], default: str = "en", max_words: int = 600) -> str:
+    """:func:`detect` for a document whose lower-cased word forms are at hand (its WordIndex)."""
+    scores = _scores(lower_forms[:max_words])
     best = max(scores, key=lambda c: (scores[c], c == default))
     return best if scores[best] >= 2 else default
 

@@ -6,7 +6,6 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
-import regex
 
 from auditor.document import Document, Sentence
 from auditor.findings import Finding, Severity
@@ -120,9 +119,5 @@ def is_headline(sent: Sentence) -> bool:
         return True
     if sent.end - sent.start > 300:
         return False
-    initials = _LETTER_WORD_INITIAL.findall(sent.doc.text, sent.start, sent.end)
+    initials = [w[0] for w in sent.words if w[0].isalpha()]  # words, not numbers
     return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7
-
-
-# A word that starts with a letter; the group keeps only that letter, to count capitals in C.
-_LETTER_WORD_INITIAL = regex.compile(r"(\p{L})[\w'’\-]*", regex.V1)
