@@ -23,11 +23,12 @@ def _evidence(code: str) -> frozenset[str]:
 
 def _scores(words: list[str]) -> dict[str, int]:
     """How many of the lower-case ``words`` are identifying function words of each language."""
-    return {code: sum(map(evidence.__contains__, words)) for code, evidence in _all_evidence()}
+    return {code: sum(map(evidence.__contains__, words)) for code, evidence in language_evidence()}
 
 
 @lru_cache(maxsize=None)
-def _all_evidence() -> tuple[tuple[str, frozenset[str]], ...]:
+def language_evidence() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each supported language with the lower-case words that count as evidence of it."""
     return tuple((code, _evidence(code)) for code in supported_languages())
 
 

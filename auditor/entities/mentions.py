@@ -15,9 +15,9 @@ never required).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 import regex
-from typing import Callable, Iterable
 
 from auditor.document import Document, Token
 from auditor.entities.translit import PARTICLES, TITLES

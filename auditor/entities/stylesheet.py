@@ -17,7 +17,6 @@ from auditor.entities.match import NameIndex, NameModel
 from auditor.entities.translit import name_key
 
 
-
 class StyleSheetError(ValueError):
     """The style sheet cannot be read (one line for the user)."""
 

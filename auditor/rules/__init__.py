@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from auditor.rules import (  # noqa: F401
-    boilerplate, casing, fragment, glued, mojibake, names, punctuation, roundtrip, wrong_language)
+    boilerplate,
+    casing,
+    fragment,
+    glued,
+    mojibake,
+    names,
+    punctuation,
+    roundtrip,
+    wrong_language,
+)
 from auditor.rules.base import RULES, Context, Rule
 
 __all__ = ["RULES", "Context", "Rule", "select_rules"]

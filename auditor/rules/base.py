@@ -6,7 +6,6 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
-
 from auditor.document import Document, Sentence
 from auditor.findings import Finding, Severity
 from auditor.lazy import cached_property

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import re
+from typing import Iterable
 
 import regex
 

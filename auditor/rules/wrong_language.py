@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 import regex
 from rapidfuzz.fuzz import ratio
 
-from auditor.document import WORD_TOKEN_RE, Token
+from auditor.document import Token
 from auditor.findings import Finding, Severity
-from auditor.langid import sentence_language
+from auditor.langid import language_evidence, sentence_language
 from auditor.languages import get_profile
 from auditor.lexicon import best_other_language, fold, zipf
 from auditor.rules.base import Context, Rule, register
@@ -37,18 +39,23 @@ class WrongLanguage(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
+        starts, lower = doc.words.starts, doc.words.lower_forms
+        # Running counts of the words that are evidence of another language: a sentence with fewer
+        # than three of them cannot be in another language, and costs two bisections to rule out.
+        foreign_evidence = list(accumulate(map(_other_evidence(lang).__contains__, lower), initial=0))
         flagged_sentences = []
         for sent in doc.sentences:
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            if hi - lo < 5 or foreign_evidence[hi] - foreign_evidence[lo] < 3:
+                continue
             if ctx.in_boilerplate(sent.start, sent.end):
                 continue
-            words = doc.words_in(sent.start, sent.end, lower=True)
-            if len(words) >= 5:
-                other = sentence_language(words, lang, lowered=True)
-                if other:
-                    flagged_sentences.append((sent.start, sent.end))
-                    yield self.finding(ctx, sent.start, sent.end,
-                                       f"sentence appears to be {get_profile(other).name} in "
-                                       f"{doc.profile.name} copy")
+            other = sentence_language(lower[lo:hi], lang, lowered=True)
+            if other:
+                flagged_sentences.append((sent.start, sent.end))
+                yield self.finding(ctx, sent.start, sent.end,
+                                   f"sentence appears to be {get_profile(other).name} in "
+                                   f"{doc.profile.name} copy")
         yield from self._words(ctx, flagged_sentences)
 
     def _words(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
@@ -57,20 +64,20 @@ class WrongLanguage(Rule):
         foreign = {w: v for w in doc.word_counts if (v := _foreign_word(w, lang))}
         if not foreign:
             return
+        forms, starts = doc.words.forms, doc.words.starts
         run: list[tuple[Token, str]] = []
-        for m in WORD_TOKEN_RE.finditer(doc.text):  # punctuation between words is weighed below
-            verdict = foreign.get(m.group())
-            tok = Token(m.group(), m.start(), m.end()) if verdict else None
-            if verdict and (ctx.in_boilerplate(tok.start, tok.end) or any(s <= tok.start < e for s, e in skip)):
-                verdict = None
-            if verdict:
-                if run and doc.text[run[-1][0].end:tok.start].strip(" ") not in ("", "-"):
-                    yield from self._emit(ctx, run)
-                    run = []
-                run.append((tok, verdict))
-            elif run:
+        last = -2  # index of the run's last word
+        for i in [i for i, form in enumerate(forms) if form in foreign]:
+            tok = Token(forms[i], starts[i], starts[i] + len(forms[i]))
+            if ctx.in_boilerplate(tok.start, tok.end) or any(s <= tok.start < e for s, e in skip):
+                last = -2  # a word that does not count breaks a phrase like any other word
+                continue
+            # Adjacent words, with nothing but spaces or a hyphen between, make one phrase.
+            if run and (i != last + 1 or doc.text[run[-1][0].end:tok.start].strip(" ") not in ("", "-")):
                 yield from self._emit(ctx, run)
                 run = []
+            run.append((tok, foreign[forms[i]]))
+            last = i
         if run:
             yield from self._emit(ctx, run)
 
@@ -85,6 +92,12 @@ class WrongLanguage(Rule):
         if suggestion:
             message += f" (the text elsewhere has '{suggestion}')"
         yield self.finding(ctx, start, end, message, suggestion)
+
+
+@lru_cache(maxsize=None)
+def _other_evidence(lang: str) -> frozenset[str]:
+    """Function words that identify a supported language other than ``lang``."""
+    return frozenset().union(*(evidence for code, evidence in language_evidence() if code != lang))
 
 
 @lru_cache(maxsize=1 << 17)
