@@ -178,6 +178,14 @@ def test_doubled_word_and_legitimate_repetitions():
     assert fired("doubled-word", "They flew to Bora Bora and met Sirhan Sirhan's lawyer.") == []
     assert fired("doubled-word", "Nous nous sommes réunis hier.", "fr") == []
 
+
+def test_doubled_word_inside_elisions_runs_and_hyphens():
+    assert fired("doubled-word", "He said the the the talks failed.") == ["the the"]  # one finding
+    assert fired("doubled-word", "Il a vu l'homme homme hier soir.", "fr") == ["homme homme"]
+    assert fired("doubled-word", "It was a well-known known fact.") == []
+    assert fired("doubled-word", "The talks were in in-person format.") == []
+    assert fired("doubled-word", "They met on The the day.") == ["The the"]
+
 # ---------------------------------------------------------------- mojibake
 
 def test_mojibake_is_detected_and_repaired():

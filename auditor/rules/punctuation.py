@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import compress, count, islice
+from operator import eq
 from typing import Iterable
 
 import regex
 
+from auditor.document import WordIndex
 from auditor.findings import Finding, Severity
 from auditor.rules.base import Context, Rule, register
 
@@ -30,6 +34,7 @@ _LETTERS_BEFORE = regex.compile(r"\p{L}+$", regex.V1)
 _URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
 _SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}”\")’])[ \t\u00a0\u202f]+(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
 _WORD_CHARS_BEFORE = regex.compile(r"[\p{L}\p{N}”\")’]+$", regex.V1)
+_JOINER = regex.compile(r"['’\-]")
 _DOUBLED = re.compile(r"(?<!-)\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", re.IGNORECASE)
 
 
@@ -174,7 +179,15 @@ class DoubledWord(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         profile = ctx.doc.profile
-        for m in _DOUBLED.finditer(ctx.doc.text):
+        text = ctx.doc.text
+        words = ctx.doc.words
+        taken = 0  # matches do not overlap, as with finditer: "the the the" is one finding
+        for i in _doubled_candidates(text, words):
+            window_end = min(len(text), words.starts[i + 1] + len(words.forms[i + 1]) + 1)
+            m = _DOUBLED.search(text, max(words.starts[i], taken), window_end)
+            if m is None:
+                continue
+            taken = m.end()
             first, second = m.group("w"), m.group(0)[-len(m.group("w")):]
             low = first.lower()
             if low in profile.legit_doubles:
@@ -186,3 +199,22 @@ class DoubledWord(Rule):
             if ctx.in_boilerplate(m.start(), m.end()):
                 continue
             yield self.finding(ctx, m.start(), m.end(), f"doubled word '{first}'", first)
+
+
+def _doubled_candidates(text: str, words: WordIndex) -> list[int]:
+    """Indexes i where word i may end in the run of letters that word i + 1 starts with.
+
+    Equal neighbours are found in C; a word with a joiner inside ("l'homme homme") is compared
+    by its last and first runs. The pattern then decides on the few candidates."""
+    lower = words.lower_forms
+    candidates = set(compress(count(), map(eq, lower, islice(lower, 1, None))))
+    starts, forms = words.starts, words.forms
+    for m in _JOINER.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= starts[i] + len(forms[i]):
+            continue  # a joiner between words, not inside one
+        if i + 1 < len(lower) and _JOINER.split(lower[i])[-1] == _JOINER.split(lower[i + 1])[0]:
+            candidates.add(i)
+        if i > 0 and _JOINER.split(lower[i - 1])[-1] == _JOINER.split(lower[i])[0]:
+            candidates.add(i - 1)
+    return sorted(candidates)
