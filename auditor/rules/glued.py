@@ -12,10 +12,9 @@ from auditor.lexicon import english_pos, is_common_word, zipf
 from auditor.names import attestation
 from auditor.rules.base import Context, Rule, register
 
-# Whole words only (not inside hyphenated or apostrophe forms): two capitalised parts, or a long
-# lower-case run with an optional capital.
-_CANDIDATE = regex.compile(
-    r"(?<![\w'’\-])(?:(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}?\p{Ll}{6,})(?![\w'’\-])", regex.V1)
+# A word form that may be two words: two capitalised parts, or a long lower-case run with an
+# optional capital. Only whole word tokens count, never part of a hyphenated or elided form.
+_JOINERS = "'’-"
 _SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}?\p{Ll}{6,}", regex.V1)
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
@@ -42,21 +41,23 @@ class GluedToken(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         # Judge each distinct word form once; most fall at the cached shape and attestation test.
+        forms = ctx.doc.word_counts
         flagged: dict[str, tuple[str, str]] = {}
-        for form in ctx.doc.word_counts:
-            shape = _glued_shape(form)
-            if shape is None:
-                continue
+        for form, shape in [(f, s) for f, s in zip(forms, map(_glued_shape, forms)) if s is not None]:
             found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
             if found:
                 flagged[form] = found
         if not flagged:
             return
-        for m in _CANDIDATE.finditer(ctx.doc.text):
-            found = flagged.get(m.group())
-            if found and not ctx.in_boilerplate(m.start(), m.end()):
-                message, suggestion = found
-                yield self.finding(ctx, m.start(), m.end(), message, suggestion)
+        text, words = ctx.doc.text, ctx.doc.words
+        for i in [i for i, form in enumerate(words.forms) if form in flagged]:
+            start = words.starts[i]
+            end = start + len(words.forms[i])
+            if start > 0 and text[start - 1] in _JOINERS or end < len(text) and text[end] in _JOINERS:
+                continue  # part of a hyphenated or elided form
+            if not ctx.in_boilerplate(start, end):
+                message, suggestion = flagged[words.forms[i]]
+                yield self.finding(ctx, start, end, message, suggestion)
 
     def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | None:
         whole = left + right
