@@ -58,6 +58,8 @@ class Context:
     roundtripper: "RoundTripper | None" = None
     roundtrip_threshold: float = 8.0
     source_text: str | None = None
+    # Intermediate results that two or more rules compute once per document (keyed by name).
+    shared: dict = field(default_factory=dict)
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severities.get(rule.id, rule.severity)

@@ -33,6 +33,7 @@ _MISSING_SPACE = regex.compile(
 _LETTERS_BEFORE = regex.compile(r"\p{L}+$", regex.V1)
 _URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
 _SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}”\")’])[ \t\u00a0\u202f]+(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
+_SPACE_THEN_PUNCT = regex.compile(r"[ \t\u00a0\u202f][,.;:!?]")
 _WORD_CHARS_BEFORE = regex.compile(r"[\p{L}\p{N}”\")’]+$", regex.V1)
 _JOINER = regex.compile(r"['’\-]")
 _DOUBLED = re.compile(r"(?<!-)\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", re.IGNORECASE)
@@ -50,8 +51,7 @@ class QuoteGarble(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        text = ctx.doc.text
-        for m in _GARBLE.finditer(text):
+        for m in _garbles(ctx):
             if ctx.in_boilerplate(m.start(), m.end()):
                 continue
             frag = m.group()
@@ -75,13 +75,21 @@ class UnbalancedQuote(Rule):
         doc = ctx.doc
         text = doc.text
         paras = doc.paragraphs
+        quotes = [m.start() for m in _DOUBLE_QUOTES.finditer(text)]
+        if not quotes:
+            return
+        garbles = _garbles(ctx)
+        garble_starts = [g.start() for g in garbles]
         for k, para in enumerate(paras):
+            first = bisect.bisect_left(quotes, para.start)
+            if first == len(quotes) or quotes[first] >= para.end:
+                continue  # no quotation mark in this paragraph
             if ctx.in_boilerplate(para.start, para.end):
                 continue
             opened: list[int] = []
-            garbled = {i for g in _GARBLE.finditer(text, para.start, para.end) for i in range(*g.span())}
-            for m in _DOUBLE_QUOTES.finditer(text, para.start, para.end):
-                pos = m.start()
+            in_para = garbles[bisect.bisect_left(garble_starts, para.start):bisect.bisect_left(garble_starts, para.end)]
+            garbled = {i for g in in_para for i in range(*g.span())}
+            for pos in quotes[first:bisect.bisect_left(quotes, para.end)]:
                 opening = _is_opening(text, pos, para.start, para.end)
                 if opening and pos in garbled:
                     continue  # a stray opening mark, reported by quote-garble
@@ -99,6 +107,15 @@ class UnbalancedQuote(Rule):
                 pos = opened[0]
                 end = pos + 1 + len(_WORD_AFTER.match(text, pos + 1, para.end).group())
                 yield self.finding(ctx, pos, end, "opening quotation mark that is never closed")
+
+
+def _garbles(ctx: Context) -> list[regex.Match]:
+    """Garbled quote sequences in the whole text, found once and shared by both quote rules.
+    (None can cross a paragraph: each is a few adjacent characters on one line.)"""
+    found = ctx.shared.get("quote-garbles")
+    if found is None:
+        found = ctx.shared["quote-garbles"] = list(_GARBLE.finditer(ctx.doc.text))
+    return found
 
 
 def _is_opening(text: str, pos: int, start: int, end: int) -> bool:
@@ -158,6 +175,8 @@ class SpaceBeforePunctuation(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.doc.text
         exempt = ctx.doc.profile.spaced_punctuation
+        if not _SPACE_THEN_PUNCT.search(text):
+            return  # a quick scan for the two characters every finding needs
         for m in _SPACE_BEFORE.finditer(text):
             punct = m.group("punct")
             if punct in exempt or ctx.in_boilerplate(m.start(), m.end()):
