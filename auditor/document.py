@@ -221,6 +221,12 @@ class Document:
         return (index.lower_forms if lower else index.forms)[lo:hi]
 
     @cached_property
+    def capitalised(self) -> list[int]:
+        """Indexes into :attr:`words` of the forms that open with a capital letter."""
+        forms = self.words.forms
+        return [i for i, form in enumerate(forms) if form[0].isupper()]
+
+    @cached_property
     def word_count(self) -> int:
         """Runs of word characters: a hyphenated or elided form counts each of its parts."""
         return self.words.runs

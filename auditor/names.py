@@ -88,7 +88,7 @@ class NameIndex:
         self.doc = doc
         self.mentions: list[Mention] = []
         words = doc.words
-        for i in [i for i, form in enumerate(words.forms) if form[0].isupper()]:
+        for i in doc.capitalised:
             text = words.forms[i]
             name = base_form(text)
             if len(name) < 3 or not any(map(str.islower, name)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Iterable
 
@@ -14,10 +15,10 @@ from auditor.lexicon import english_pos, is_common_word
 from auditor.names import base_form
 from auditor.rules.base import Context, Rule, register
 
-# A capitalised word token after white space that follows a comma, a closing quote or a word:
-# the only places this rule looks. (Matching the whole preceding token here would make the engine
-# try a word at every position; it is recovered for the few words that survive the word tests.)
-_CANDIDATE = regex.compile(r"[,;”’»\w](?P<space>\s+)(?P<word>\p{Lu}\w*(?:['’\-]\w+)*)", regex.V1)
+# A comma, a closing quote or a word character, then white space, found by searching backwards
+# (the regex module's (?r)) from a capitalised word.
+_SPACE_AFTER_CANDIDATE = regex.compile(r"(?r)[,;”’»\w]\s+", regex.V1)
+_UPPER = regex.compile(r"\p{Lu}", regex.V1)
 _WORD = regex.compile(r"\w", regex.V1)
 # The token that ends where a search stops, found by searching backwards (the regex module's (?r)).
 _LAST_TOKEN = regex.compile(r"(?r)(\w+(?:['’\-]\w+)*|[^\w\s])\s*", regex.V1)
@@ -42,30 +43,40 @@ class MidSentenceCapital(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
-        text = doc.text
-        for sent in ctx.running_sentences():
-            for m in _CANDIDATE.finditer(text, sent.start, sent.end):
-                token = m.group("word")
-                word = base_form(token)
-                verdict = _capital_verdict(word, doc.language)
-                if verdict is None or doc.word_counts.get(token, 0) >= 3 and not verdict:
-                    continue  # a name, a title word, or the document's own house style
-                if self._suspicious(text, sent, m, word.lower(), verdict):
-                    start = m.start("word")
-                    yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
-                                       word[0].lower() + word[1:])
+        text, words = doc.text, doc.words
+        running = list(ctx.running_sentences())
+        sentence_starts = [sent.start for sent in running]
+        for i in doc.capitalised:
+            token = words.forms[i]
+            word = base_form(token)
+            verdict = _capital_verdict(word, doc.language)  # cached: most capitals are names
+            if verdict is None or doc.word_counts.get(token, 0) >= 3 and not verdict:
+                continue  # a name, a title word, or the document's own house style
+            start = words.starts[i]
+            k = bisect.bisect_right(sentence_starts, start) - 1
+            if k < 0 or start >= running[k].end:
+                continue  # not in running text
+            sent = running[k]
+            # After white space that follows a comma, a closing quote or a word: the only places
+            # this rule looks.
+            before = _SPACE_AFTER_CANDIDATE.search(text, sent.start, start)
+            if before is None or before.end() != start or not _UPPER.match(text, start):
+                continue
+            if self._suspicious(text, sent, before.start() + 1, start + len(token), word.lower(), verdict):
+                yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
+                                   word[0].lower() + word[1:])
 
-    def _suspicious(self, text: str, sent: Sentence, m: regex.Match, low: str, function_word: bool) -> bool:
+    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_end: int, low: str,
+                    function_word: bool) -> bool:
         """Whether the context makes the capital an error: the word is not the sentence's first,
         is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
         word as the rule's docstring says."""
-        prev_end = m.start("space")
         before = _LAST_TOKEN.search(text, sent.start, prev_end)
         prev, prev_start = before.group(1), before.start(1)
         after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
         if not after_punctuation and not prev[0].islower():
             return False
-        nxt = next_token(text, m.end("word"))
+        nxt = next_token(text, token_end)
         if nxt is not None and nxt.start >= sent.end:
             nxt = None
         if nxt is not None and (nxt.is_word and nxt.text[0].isupper() or nxt.text in ("-", "’", "'")):
