@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter
 
 import regex
 
@@ -223,8 +224,7 @@ class Document:
     @cached_property
     def capitalised(self) -> list[int]:
         """Indexes into :attr:`words` of the forms that open with a capital letter."""
-        forms = self.words.forms
-        return [i for i, form in enumerate(forms) if form[0].isupper()]
+        return list(compress(count(), map(str.isupper, map(itemgetter(0), self.words.forms))))
 
     @cached_property
     def word_count(self) -> int:

@@ -7,10 +7,10 @@ default knows what the document says and how well each spelling is attested in w
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, Protocol
+from typing import Mapping, NamedTuple, Protocol
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -75,10 +75,11 @@ class WordFrequencyKnowledge:
         return None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A capitalised word token and its base form (the name without possessive or article)."""
+
     token: Token
-    name: str  # base form
+    name: str
 
 
 class NameIndex:
@@ -96,26 +97,36 @@ class NameIndex:
             start = words.starts[i]
             self.mentions.append(Mention(Token(text, start, start + len(text)), name))
         self.counts: Counter[str] = Counter(m.name for m in self.mentions)
-        self._common: dict[str, bool] = {}
+        lang = doc.language
+        self._names = [n for n in self.counts if not is_common_word(n, lang)]
+        self._name_set = frozenset(self._names)
+        self._sorted_names = sorted(self._names)
 
     def is_name(self, name: str) -> bool:
         """A capitalised form that is not a common word of the document's language."""
-        if name not in self._common:
-            self._common[name] = is_common_word(name, self.doc.language)
-        return not self._common[name]
+        if name in self.counts:
+            return name in self._name_set
+        return not is_common_word(name, self.doc.language)
 
     def names(self) -> list[str]:
-        return [n for n in self.counts if self.is_name(n)]
+        """The distinct spellings that are names, in order of first mention."""
+        return list(self._names)
 
     def truncation_of(self, name: str) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any."""
         if len(name) < 4 or attestation(name) >= 2.0:
             return None
         best = None
-        for other in self.names():
+        ordered = self._sorted_names
+        # Names that start with this one sit together in sorted order, right after it.
+        for k in range(bisect.bisect_right(ordered, name), len(ordered)):
+            other = ordered[k]
+            if not other.startswith(name):
+                break
             rest = len(other) - len(name)
-            if 1 <= rest <= 3 and other.startswith(name) and not is_translit_ending(name, other):
-                if best is None or self.counts[other] > self.counts[best]:
+            if 1 <= rest <= 3 and not is_translit_ending(name, other):
+                if best is None or self.counts[other] > self.counts[best] or \
+                        self.counts[other] == self.counts[best] and self._names.index(other) < self._names.index(best):
                     best = other
         return best
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
 from auditor.document import Document, Sentence
@@ -120,5 +121,5 @@ def is_headline(sent: Sentence) -> bool:
         return True
     if sent.end - sent.start > 300:
         return False
-    initials = [w[0] for w in sent.words if w[0].isalpha()]  # words, not numbers
+    initials = list(filter(str.isalpha, map(itemgetter(0), sent.words)))  # words, not numbers
     return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7

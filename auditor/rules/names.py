@@ -25,8 +25,11 @@ class TruncatedName(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names
         text = ctx.doc.text
+        cut_off = {name: full for name in index.names() if (full := index.truncation_of(name))}
+        if not cut_off:
+            return
         for mention in index.mentions:
-            full = index.truncation_of(mention.name) if index.is_name(mention.name) else None
+            full = cut_off.get(mention.name)
             if not full:
                 continue
             tok = mention.token

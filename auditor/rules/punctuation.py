@@ -118,6 +118,19 @@ def _garbles(ctx: Context) -> list[regex.Match]:
     return found
 
 
+_ONE_JOINER = str.maketrans("'’", "--")
+
+
+def _last_run(form: str) -> str:
+    """The part of a word form after its last joiner ("l'homme" -> "homme")."""
+    return form.translate(_ONE_JOINER).rsplit("-", 1)[-1]
+
+
+def _first_run(form: str) -> str:
+    """The part of a word form before its first joiner."""
+    return form.translate(_ONE_JOINER).split("-", 1)[0]
+
+
 def _is_opening(text: str, pos: int, start: int, end: int) -> bool:
     ch = text[pos]
     if ch in "“«":
@@ -232,8 +245,8 @@ def _doubled_candidates(text: str, words: WordIndex) -> list[int]:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= starts[i] + len(forms[i]):
             continue  # a joiner between words, not inside one
-        if i + 1 < len(lower) and _JOINER.split(lower[i])[-1] == _JOINER.split(lower[i + 1])[0]:
+        if i + 1 < len(lower) and _last_run(lower[i]) == _first_run(lower[i + 1]):
             candidates.add(i)
-        if i > 0 and _JOINER.split(lower[i - 1])[-1] == _JOINER.split(lower[i])[0]:
+        if i > 0 and _last_run(lower[i - 1]) == _first_run(lower[i]):
             candidates.add(i - 1)
     return sorted(candidates)
