@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from auditor.rules import (  # noqa: F401
     boilerplate,
     casing,
@@ -19,9 +21,15 @@ __all__ = ["RULES", "Context", "Rule", "select_rules"]
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    """Instantiate the chosen rules in registry order. Unknown ids raise ValueError."""
-    for rid in (select or []) + (ignore or []):
+    """The chosen rules in registry order. Unknown ids raise ValueError.
+
+    Rules hold no state, so one instance of each choice serves every document."""
+    return list(_selected(tuple(select or ()), tuple(ignore or ())))
+
+
+@lru_cache(maxsize=64)
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    for rid in select + ignore:
         if rid not in RULES:
             raise ValueError(f"unknown rule '{rid}' (known: {', '.join(sorted(RULES))})")
-    chosen = [rid for rid in RULES if (not select or rid in select) and rid not in (ignore or [])]
-    return [RULES[rid]() for rid in chosen]
+    return tuple(RULES[rid]() for rid in RULES if (not select or rid in select) and rid not in ignore)
