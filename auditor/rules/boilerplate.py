@@ -27,7 +27,7 @@ _HAS_DIGIT = regex.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _MAX_STAMP_CHARS = 80
 _TRIMMED = set("|•·»›>-–—:*#")
-_DATE_SCAN = regex.compile(r"(?m)^[\s\x1c-\x1f\x85]*(?P<body>" + _DATE_PREFIX.pattern.lstrip("^") + ")", regex.IGNORECASE | regex.V1)
+_DATE_AT = regex.compile(_DATE_PREFIX.pattern.lstrip("^"), regex.IGNORECASE | regex.V1)  # for match(text, pos)
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
 
 
@@ -147,7 +147,7 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                 suspects.setdefault(i, set()).add(table.whole_line_id)
         # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
         if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
-                and _HAS_DIGIT.search(text, start, end):
+                and _HAS_DIGIT.search(text, start, end) or _DATE_AT.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
@@ -166,8 +166,6 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                 if line + 1 >= len(starts):
                     break
                 pos = low.find(lit, starts[line + 1])
-    for m in _DATE_SCAN.finditer(text):
-        suspects.setdefault(bisect.bisect_right(starts, m.start("body")) - 1, set())
     return suspects
 
 

@@ -30,6 +30,8 @@ class RoundtripDivergence(Rule):
     severity = Severity.INFO
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        if ctx.roundtripper is None:
+            return
         from auditor.roundtrip import main_change
 
         for sent, trip in ctx.roundtrips:
@@ -62,10 +64,10 @@ class SourceMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        from auditor.quality import preservation
-
         if ctx.source_text is None:
             return
+        from auditor.quality import preservation
+
         src = [m.group() for m in _PARAGRAPH.finditer(ctx.source_text)]
         tgt = list(_PARAGRAPH.finditer(ctx.doc.text))
         if len(src) != len(tgt):
