@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 from typing import Mapping, NamedTuple, Protocol
 
 import regex
@@ -82,25 +83,38 @@ class Mention(NamedTuple):
     name: str
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_shaped(name: str) -> bool:
+    """At least three characters and a lower-case letter: "Haniyeh", not "UN" or "IRGC"."""
+    return len(name) >= 3 and any(map(str.islower, name))
+
+
 class NameIndex:
     """Capitalised name-like mentions of a document, grouped by spelling."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.mentions: list[Mention] = []
         words = doc.words
-        for i in doc.capitalised:
-            text = words.forms[i]
-            name = base_form(text)
-            if len(name) < 3 or not any(map(str.islower, name)):
-                continue
-            start = words.starts[i]
-            self.mentions.append(Mention(Token(text, start, start + len(text)), name))
-        self.counts: Counter[str] = Counter(m.name for m in self.mentions)
+        # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
+        bases = list(map(base_form, map(words.forms.__getitem__, doc.capitalised)))
+        shaped = list(map(_name_shaped, bases))
+        self._positions = list(compress(doc.capitalised, shaped))
+        self._mention_names = list(compress(bases, shaped))
+        self._mentions: list[Mention] | None = None
+        self.counts: Counter[str] = Counter(self._mention_names)
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._name_set = frozenset(self._names)
         self._sorted_names = sorted(self._names)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every name-shaped capitalised word token, in text order (built on first use)."""
+        if self._mentions is None:
+            forms, starts = self.doc.words.forms, self.doc.words.starts
+            self._mentions = [Mention(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
+                              for i, name in zip(self._positions, self._mention_names)]
+        return self._mentions
 
     def is_name(self, name: str) -> bool:
         """A capitalised form that is not a common word of the document's language."""
