@@ -32,8 +32,10 @@ _MISSING_SPACE = regex.compile(
 )
 _LETTERS_BEFORE = regex.compile(r"\p{L}+$", regex.V1)
 _URLISH = regex.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|io|co|uk|es|fr|pt|br)\b", regex.IGNORECASE)
-_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}”\")’])[ \t\u00a0\u202f]+(?P<punct>[,.;:!?])(?=\s|$|[\"”’])", regex.V1)
-_SPACE_THEN_PUNCT = regex.compile(r"[ \t\u00a0\u202f][,.;:!?]")
+_SPACES = " \t\u00a0\u202f"
+# A mark after spaces that follow a word. The pattern starts at the mark, which is rarer than a
+# space, and looks behind for the rest: three times faster than starting at the spaces.
+_MARK_AFTER_SPACE = regex.compile(r"[,.;:!?](?<=[\p{L}\p{N}”\")’][ \t\u00a0\u202f]+.)(?=\s|$|[\"”’])", regex.V1)
 _WORD_CHARS_BEFORE = regex.compile(r"[\p{L}\p{N}”\")’]+$", regex.V1)
 _JOINER = regex.compile(r"['’\-]")
 _DOUBLED = re.compile(r"(?<!-)\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", re.IGNORECASE)
@@ -75,7 +77,7 @@ class UnbalancedQuote(Rule):
         doc = ctx.doc
         text = doc.text
         paras = doc.paragraphs
-        quotes = [m.start() for m in _DOUBLE_QUOTES.finditer(text)]
+        quotes = _quote_positions(ctx)
         if not quotes:
             return
         garbles = _garbles(ctx)
@@ -114,7 +116,33 @@ def _garbles(ctx: Context) -> list[regex.Match]:
     (None can cross a paragraph: each is a few adjacent characters on one line.)"""
     found = ctx.shared.get("quote-garbles")
     if found is None:
-        found = ctx.shared["quote-garbles"] = list(_GARBLE.finditer(ctx.doc.text))
+        found = ctx.shared["quote-garbles"] = _garble_matches(ctx.doc.text, _quote_positions(ctx))
+    return found
+
+
+def _quote_positions(ctx: Context) -> list[int]:
+    """Offsets of every double quotation mark, found once per document."""
+    found = ctx.shared.get("double-quotes")
+    if found is None:
+        found = ctx.shared["double-quotes"] = [m.start() for m in _DOUBLE_QUOTES.finditer(ctx.doc.text)]
+    return found
+
+
+def _garble_matches(text: str, quotes: list[int]) -> list[regex.Match]:
+    """What ``_GARBLE.finditer(text)`` finds, trying only where a match can start.
+
+    Every garble has a double quotation mark first or second, so matches can start only at or
+    just before one; trying those offsets in order, after the previous match, keeps finditer's
+    leftmost, non-overlapping semantics at a fraction of a full scan."""
+    found: list[regex.Match] = []
+    taken = 0
+    for start in sorted({q - 1 for q in quotes if q > 0} | set(quotes)):
+        if start < taken:
+            continue
+        m = _GARBLE.match(text, start)
+        if m is not None:
+            found.append(m)
+            taken = m.end()
     return found
 
 
@@ -188,14 +216,15 @@ class SpaceBeforePunctuation(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.doc.text
         exempt = ctx.doc.profile.spaced_punctuation
-        if not _SPACE_THEN_PUNCT.search(text):
-            return  # a quick scan for the two characters every finding needs
-        for m in _SPACE_BEFORE.finditer(text):
-            punct = m.group("punct")
-            if punct in exempt or ctx.in_boilerplate(m.start(), m.end()):
+        for m in _MARK_AFTER_SPACE.finditer(text):
+            punct = m.group()
+            spaces_start = m.start()
+            while text[spaces_start - 1] in _SPACES:
+                spaces_start -= 1  # the lookbehind guarantees a word character before the spaces
+            if punct in exempt or ctx.in_boilerplate(spaces_start, m.end()):
                 continue
-            word = _WORD_CHARS_BEFORE.search(text, max(0, m.start() - 60), m.start()).group()
-            yield self.finding(ctx, m.start() - len(word), m.end(), f"space before '{punct}'", f"{word}{punct}")
+            word = _WORD_CHARS_BEFORE.search(text, max(0, spaces_start - 60), spaces_start).group()
+            yield self.finding(ctx, spaces_start - len(word), m.end(), f"space before '{punct}'", f"{word}{punct}")
 
 
 @register
