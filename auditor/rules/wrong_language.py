@@ -65,11 +65,13 @@ class WrongLanguage(Rule):
         if not foreign:
             return
         forms, starts = doc.words.forms, doc.words.starts
+        skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         run: list[tuple[Token, str]] = []
         last = -2  # index of the run's last word
         for i in [i for i, form in enumerate(forms) if form in foreign]:
             tok = Token(forms[i], starts[i], starts[i] + len(forms[i]))
-            if ctx.in_boilerplate(tok.start, tok.end) or any(s <= tok.start < e for s, e in skip):
+            k = bisect.bisect_right(skip_starts, tok.start) - 1
+            if ctx.in_boilerplate(tok.start, tok.end) or k >= 0 and tok.start < skip[k][1]:
                 last = -2  # a word that does not count breaks a phrase like any other word
                 continue
             # Adjacent words, with nothing but spaces or a hyphen between, make one phrase.
@@ -132,10 +134,21 @@ def _native_spelling(ctx: Context, word: str) -> str | None:
     """A differently spelled form of the same name that the document itself uses ("Tehran")."""
     target = fold(word)
     best, best_score = None, 0.0
-    for other in ctx.names.names():
-        if other == word or fold(other) == target or zipf(other, ctx.doc.language) < 2.0:
+    for other, folded in _established_names(ctx):
+        if other == word or folded == target:
             continue
-        score = ratio(target, fold(other))
+        score = ratio(target, folded)
         if score >= 75 and score > best_score:
             best, best_score = other, score
     return best
+
+
+def _established_names(ctx: Context) -> list[tuple[str, str]]:
+    """The document's names that are established words of its language, each with its folded
+    form: computed once per document, not once per foreign word."""
+    found = ctx.shared.get("established-names")
+    if found is None:
+        lang = ctx.doc.language
+        found = ctx.shared["established-names"] = [
+            (name, fold(name)) for name in ctx.names.names() if zipf(name, lang) >= 2.0]
+    return found
