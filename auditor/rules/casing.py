@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterable
 
 import regex
@@ -46,12 +47,16 @@ class MidSentenceCapital(Rule):
         text, words = doc.text, doc.words
         running = list(ctx.running_sentences())
         sentence_starts = [sent.start for sent in running]
-        for i in doc.capitalised:
+        caps = doc.capitalised
+        # Judge every capitalised form in C through a cached verdict; most capitals are names.
+        verdicts = map(_token_verdict, map(words.forms.__getitem__, caps), repeat(doc.language))
+        for i, verdict in zip(caps, verdicts):
+            if verdict is None:
+                continue  # a name, a title word, a month ...
             token = words.forms[i]
+            if not verdict and doc.word_counts.get(token, 0) >= 3:
+                continue  # the document's own house style
             word = base_form(token)
-            verdict = _capital_verdict(word, doc.language)  # cached: most capitals are names
-            if verdict is None or doc.word_counts.get(token, 0) >= 3 and not verdict:
-                continue  # a name, a title word, or the document's own house style
             start = words.starts[i]
             k = bisect.bisect_right(sentence_starts, start) - 1
             if k < 0 or start >= running[k].end:
@@ -93,6 +98,12 @@ class MidSentenceCapital(Rule):
         if nxt is None or not (nxt.is_word and nxt.text[0].islower()):
             return False
         return function_word or _is_verb_form(low, lang, profile)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_verdict(token: str, lang: str) -> bool | None:
+    """:func:`_capital_verdict` of a word token's base form."""
+    return _capital_verdict(base_form(token), lang)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not
 from typing import Iterable
 
 import regex
@@ -43,7 +45,8 @@ class GluedToken(Rule):
         # Judge each distinct word form once; most fall at the cached shape and attestation test.
         forms = ctx.doc.word_counts
         flagged: dict[str, tuple[str, str]] = {}
-        for form, shape in [(f, s) for f, s in zip(forms, map(_glued_shape, forms)) if s is not None]:
+        shapes = list(map(_glued_shape, forms))
+        for form, shape in compress(zip(forms, shapes), map(is_not, shapes, repeat(None))):
             found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
             if found:
                 flagged[form] = found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 from typing import Iterable
 
 import regex
@@ -61,7 +61,9 @@ class WrongLanguage(Rule):
     def _words(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
-        foreign = {w: v for w in doc.word_counts if (v := _foreign_word(w, lang))}
+        vocabulary = list(doc.word_counts)
+        verdicts = list(map(_foreign_word, vocabulary, repeat(lang)))  # cached per form, looped in C
+        foreign = dict(compress(zip(vocabulary, verdicts), verdicts))
         if not foreign:
             return
         forms, starts = doc.words.forms, doc.words.starts
