@@ -45,7 +45,23 @@ def required_literals(fragment: str) -> tuple[str, ...] | None:
 
 def _split_top(pattern: str) -> list[str]:
     """Split on the ``|`` that are outside every group and character class."""
-    parts, depth, start, i = [], 0, 0, 0
+    parts, depth, start = [], 0, 0
+    for i, ch in _structure(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _structure(pattern: str, start: int = 0):
+    """(index, character) of each ``(``, ``)`` and ``|`` that is not escaped and not inside a
+    character class, from ``start`` on."""
+    i = start
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -54,16 +70,9 @@ def _split_top(pattern: str) -> list[str]:
         if ch == "[":
             i = _class_end(pattern, i)
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        if ch in "()|":
+            yield i, ch
         i += 1
-    parts.append(pattern[start:])
-    return parts
 
 
 def _scan(pattern: str) -> tuple[list[str], list[str]]:
@@ -136,22 +145,14 @@ def _class_end(pattern: str, i: int) -> int:
 
 def _group_end(pattern: str, i: int) -> int:
     """Index of the parenthesis that closes the group opening at ``i``."""
-    depth, j = 0, i
-    while j < len(pattern):
-        ch = pattern[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "[":
-            j = _class_end(pattern, j)
-            continue
+    depth = 0
+    for j, ch in _structure(pattern, i):
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return j
-        j += 1
     return len(pattern)
 
 
