@@ -12,9 +12,7 @@ from auditor.languages import LanguageProfile
 
 Span = tuple[int, int]
 
-_LINE_RE = regex.compile(r"[^\n]*\n?")
 _TERMINAL_CHARS = frozenset(".!?…:;\"”’»)]")
-_BLANK = regex.compile(r"\s*")
 
 # A sentence boundary candidate: terminal punctuation, optional closers, whitespace, then something
 # that can open a sentence (a letter or digit, possibly behind an opening quote or bracket).
