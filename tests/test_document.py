@@ -66,3 +66,36 @@ def test_tokens_keep_names_with_apostrophes_and_hyphens_whole():
 
 def test_word_count():
     assert Document("Three short words.").word_count == 3
+
+
+MIXED = ("TEHRAN, Iran (AP) — Haniyeh’s aide met al-Sudani on Monday.The talks, “frank” and long, "
+         "ended at 10:30. L'Iran n'a pas répondu.\n\nCafe\u0301 owners -- and rock 'n' roll -- stayed. x")
+
+
+def test_word_index_matches_the_word_tokens():
+    doc = Document(MIXED)
+    words = [t for t in doc.tokens if t.is_word]
+    assert doc.words.forms == [t.text for t in words]
+    assert doc.words.starts == [t.start for t in words]
+    assert doc.words.lower_forms == [t.text.lower() for t in words]
+    assert doc.word_count == len(__import__("regex").findall(r"\w+", MIXED))
+    assert doc.capitalised == [i for i, t in enumerate(words) if t.text[0].isupper()]
+
+
+def test_sentence_tokens_are_the_same_with_or_without_the_document_tokens():
+    alone = [[(t.text, t.start, t.end) for t in s.tokens] for s in Document(MIXED).sentences]
+    doc = Document(MIXED)
+    doc.tokens  # tokenise the whole document first: sentences then share its tokens
+    shared = [[(t.text, t.start, t.end) for t in s.tokens] for s in doc.sentences]
+    assert alone == shared
+    assert [s.words for s in doc.sentences] == [[t.text for t in s.tokens if t.is_word] for s in doc.sentences]
+
+
+def test_next_token_skips_white_space():
+    from auditor.document import next_token
+
+    text = "Khamene  He said."
+    tok = next_token(text, text.index(" "))
+    assert (tok.text, tok.start, tok.is_word) == ("He", 9, True)
+    assert next_token(text, len(text)) is None
+    assert next_token(text, text.index(".")).text == "."

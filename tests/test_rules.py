@@ -255,6 +255,16 @@ def test_site_disclaimer_and_its_labels():
                                           text.splitlines()[-1]]
 
 
+def test_furniture_behind_trimmed_marks_mixed_case_and_indentation():
+    text = ("The port reopened on Monday.\n   » SOURCE LINK\n— Leave a reply —\n\t| Comments |\n"
+            "He spoke at length about the deal. Continue Reading »\n  3 Hours Ago\n")
+    assert fired("boilerplate", text) == ["» SOURCE LINK", "— Leave a reply —", "| Comments |",
+                                          "Continue Reading »", "3 Hours Ago"]
+    # A Spanish document also recognises English furniture.
+    assert fired("boilerplate", "El puerto reabrió el lunes por la mañana.\nHace 5 horas\nSource link\n", "es") == \
+        ["Hace 5 horas", "Source link"]
+
+
 def test_sentences_that_mention_furniture_words_are_not_boilerplate():
     text = ("Readers can leave a reply on the ministry's website until Friday.\n"
             "Copyright lawsuits against the agency have risen, the report said.\n"
