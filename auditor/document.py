@@ -55,12 +55,6 @@ class Token:
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
-    @property
-    def is_capitalized(self) -> bool:
-        """Upper-case first letter followed by at least one lower-case letter ("Gaza", not "IRGC")."""
-        t = self.text
-        return t[0].isupper() and len(t) > 1 and any(c.islower() for c in t[1:])
-
 
 @dataclass(eq=False)
 class Paragraph:

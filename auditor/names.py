@@ -104,7 +104,6 @@ class NameIndex:
         self.counts: Counter[str] = Counter(self._mention_names)
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
-        self._name_set = frozenset(self._names)
         self._sorted_names = sorted(self._names)
 
     @property
@@ -115,12 +114,6 @@ class NameIndex:
             self._mentions = [Mention(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
                               for i, name in zip(self._positions, self._mention_names)]
         return self._mentions
-
-    def is_name(self, name: str) -> bool:
-        """A capitalised form that is not a common word of the document's language."""
-        if name in self.counts:
-            return name in self._name_set
-        return not is_common_word(name, self.doc.language)
 
     def names(self) -> list[str]:
         """The distinct spellings that are names, in order of first mention."""

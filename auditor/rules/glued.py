@@ -63,8 +63,8 @@ class GluedToken(Rule):
                 yield self.finding(ctx, start, end, message, suggestion)
 
     def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | None:
-        whole = left + right
-        if left in _NAME_PREFIXES or len(left) < 3 or attestation(whole) >= 1.5:
+        # _glued_shape has ruled out a whole form that is attested.
+        if left in _NAME_PREFIXES or len(left) < 3:
             return None
         counts = ctx.doc.word_counts
         if right.lower() in ctx.doc.profile.function_words:
@@ -77,9 +77,7 @@ class GluedToken(Rule):
         return None
 
     def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | None:
-        lang = ctx.doc.language
-        if attestation(text) >= 1.0:
-            return None
+        lang = ctx.doc.language  # _glued_shape has ruled out a form that is attested
         counts = ctx.doc.word_counts
         capital = text[0].isupper()
         best: tuple[float, str, str] | None = None
