@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, TypeVar
 
 from auditor.document import Document, Sentence
 from auditor.findings import Finding, Severity
 from auditor.lazy import cached_property
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from auditor.names import NameIndex, NameKnowledge
@@ -59,11 +61,17 @@ class Context:
     roundtripper: "RoundTripper | None" = None
     roundtrip_threshold: float = 8.0
     source_text: str | None = None
-    # Intermediate results that two or more rules compute once per document (keyed by name).
+    # Intermediate results that two or more rules compute once per document (see ``once``).
     shared: dict = field(default_factory=dict)
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severities.get(rule.id, rule.severity)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, run on this document only the first time ``key`` is asked for."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     @cached_property
     def boilerplate(self) -> list[tuple[int, int, str]]:

@@ -113,18 +113,12 @@ class UnbalancedQuote(Rule):
 def _garbles(ctx: Context) -> list[regex.Match]:
     """Garbled quote sequences in the whole text, found once and shared by both quote rules.
     (None can cross a paragraph: each is a few adjacent characters on one line.)"""
-    found = ctx.shared.get("quote-garbles")
-    if found is None:
-        found = ctx.shared["quote-garbles"] = _garble_matches(ctx.doc.text, _quote_positions(ctx))
-    return found
+    return ctx.once("quote-garbles", lambda: _garble_matches(ctx.doc.text, _quote_positions(ctx)))
 
 
 def _quote_positions(ctx: Context) -> list[int]:
     """Offsets of every double quotation mark, found once per document."""
-    found = ctx.shared.get("double-quotes")
-    if found is None:
-        found = ctx.shared["double-quotes"] = [m.start() for m in _DOUBLE_QUOTES.finditer(ctx.doc.text)]
-    return found
+    return ctx.once("double-quotes", lambda: [m.start() for m in _DOUBLE_QUOTES.finditer(ctx.doc.text)])
 
 
 def _garble_matches(text: str, quotes: list[int]) -> list[regex.Match]:

@@ -148,9 +148,6 @@ def _native_spelling(ctx: Context, word: str) -> str | None:
 def _established_names(ctx: Context) -> list[tuple[str, str]]:
     """The document's names that are established words of its language, each with its folded
     form: computed once per document, not once per foreign word."""
-    found = ctx.shared.get("established-names")
-    if found is None:
-        lang = ctx.doc.language
-        found = ctx.shared["established-names"] = [
-            (name, fold(name)) for name in ctx.names.names() if zipf(name, lang) >= 2.0]
-    return found
+    lang = ctx.doc.language
+    return ctx.once("established-names",
+                    lambda: [(name, fold(name)) for name in ctx.names.names() if zipf(name, lang) >= 2.0])
