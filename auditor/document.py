@@ -20,10 +20,13 @@ from auditor.lazy import cached_property
 
 # Words keep inner apostrophes and hyphens ("Haniyeh’s", "al-Sudani"); everything else that is not
 # whitespace is a one-character punctuation token.
-TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
-_NEXT_TOKEN_RE = regex.compile(r"\s*(" + TOKEN_RE.pattern + ")", regex.V1)
-_WORD_SPLIT = regex.compile(r"(\w+(?:['’\-]\w+)*)", regex.V1)
-WORD_TOKEN_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
+_WORD = r"\w+(?:['’\-]\w+)*"
+TOKEN_RE = regex.compile(rf"{_WORD}|[^\w\s]", regex.V1)
+WORD_TOKEN_RE = regex.compile(_WORD, regex.V1)
+_WORD_SPLIT = regex.compile(f"({_WORD})", regex.V1)
+_NEXT_TOKEN_RE = regex.compile(rf"\s*({TOKEN_RE.pattern})", regex.V1)
+# Searched backwards (the regex module's (?r)): the token that ends where the search starts.
+_PREVIOUS_TOKEN_RE = regex.compile(rf"(?r)({TOKEN_RE.pattern})\s*", regex.V1)
 _CLOSERS = "\"”’'»)]"
 _TERMINALS = (".", "!", "?", "…")
 
@@ -37,6 +40,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]
 def next_token(text: str, pos: int) -> "Token | None":
     """The token that follows offset ``pos`` (the end of a token), skipping whitespace."""
     m = _NEXT_TOKEN_RE.match(text, pos)
+    return Token(m.group(1), m.start(1), m.end(1)) if m else None
+
+
+def previous_token(text: str, pos: int, floor: int = 0) -> "Token | None":
+    """The token that ends before offset ``pos`` (a token's start), skipping whitespace, looking
+    no further back than ``floor`` (which should be a token boundary, such as a sentence start)."""
+    m = _PREVIOUS_TOKEN_RE.search(text, floor, pos)
     return Token(m.group(1), m.start(1), m.end(1)) if m else None
 
 

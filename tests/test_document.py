@@ -91,11 +91,16 @@ def test_sentence_tokens_are_the_same_with_or_without_the_document_tokens():
     assert [s.words for s in doc.sentences] == [[t.text for t in s.tokens if t.is_word] for s in doc.sentences]
 
 
-def test_next_token_skips_white_space():
-    from auditor.document import next_token
+def test_next_and_previous_token_skip_white_space():
+    from auditor.document import next_token, previous_token
 
     text = "Khamene  He said."
     tok = next_token(text, text.index(" "))
     assert (tok.text, tok.start, tok.is_word) == ("He", 9, True)
     assert next_token(text, len(text)) is None
     assert next_token(text, text.index(".")).text == "."
+    prev = previous_token(text, text.index("He"))
+    assert (prev.text, prev.start) == ("Khamene", 0)
+    assert previous_token(text, text.index("He"), floor=text.index("He")) is None
+    assert previous_token("al-Sudani, said", 11).text == ","
+    assert previous_token("al-Sudani said", 10).text == "al-Sudani"

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import regex
 
-from auditor.document import Sentence, next_token
+from auditor.document import Sentence, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import english_pos, is_common_word
@@ -21,8 +21,6 @@ from auditor.rules.base import Context, Rule, register
 _SPACE_AFTER_CANDIDATE = regex.compile(r"(?r)[,;”’»\w]\s+", regex.V1)
 _UPPER = regex.compile(r"\p{Lu}", regex.V1)
 _WORD = regex.compile(r"\w", regex.V1)
-# The token that ends where a search stops, found by searching backwards (the regex module's (?r)).
-_LAST_TOKEN = regex.compile(r"(?r)(\w+(?:['’\-]\w+)*|[^\w\s])\s*", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
 _SENTENCE_END = set(".!?…")
 
@@ -76,8 +74,8 @@ class MidSentenceCapital(Rule):
         """Whether the context makes the capital an error: the word is not the sentence's first,
         is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
         word as the rule's docstring says."""
-        before = _LAST_TOKEN.search(text, sent.start, prev_end)
-        prev, prev_start = before.group(1), before.start(1)
+        before = previous_token(text, prev_end, sent.start)
+        prev, prev_start = before.text, before.start
         after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
         if not after_punctuation and not prev[0].islower():
             return False
@@ -93,8 +91,8 @@ class MidSentenceCapital(Rule):
             # Nouns after a comma are too often names that double as words ("Tyre", "China").
             return function_word or _is_verb_form(low, lang, profile)
         if prev in _CLOSING_QUOTES:
-            before = _LAST_TOKEN.search(text, sent.start, prev_start)
-            return not (before and before.group(1) in _SENTENCE_END)
+            before = previous_token(text, prev_start, sent.start)
+            return not (before and before.text in _SENTENCE_END)
         if nxt is None or not (nxt.is_word and nxt.text[0].islower()):
             return False
         return function_word or _is_verb_form(low, lang, profile)
