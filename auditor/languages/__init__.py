@@ -7,7 +7,6 @@ profile of the document's language, so adding a language means adding one module
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import regex
 
@@ -56,15 +55,16 @@ class LanguageProfile:
     relative_time: str = ""
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def pattern(self, name: str, prefix: str = "", suffix: str = "") -> regex.Pattern:
-        """A compiled, cached alternation of one of the phrase lists, optionally between a
+    def pattern(self, *names: str, prefix: str = "", suffix: str = "") -> regex.Pattern:
+        """A compiled, cached alternation of the phrase lists ``names``, optionally between a
         ``prefix`` and a ``suffix`` pattern."""
-        key = (name, prefix, suffix)
+        key = (names, prefix, suffix)
         if key not in self._compiled:
-            parts: Iterable[str] = getattr(self, name)
-            if isinstance(parts, str):
-                parts = [parts] if parts else []
-            body = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
+            parts: list[str] = []
+            for name in names:
+                value = getattr(self, name)
+                parts.extend([value] if isinstance(value, str) else value)
+            body = "|".join(f"(?:{p})" for p in parts if p) or r"(?!x)x"
             self._compiled[key] = regex.compile(f"{prefix}(?:{body}){suffix}" if prefix or suffix else body,
                                                 regex.IGNORECASE | regex.VERSION1)
         return self._compiled[key]

@@ -17,17 +17,20 @@ from auditor.rules.base import Context, Rule, register
 _MAX_FURNITURE_WORDS = 25
 _MAX_TEASER_WORDS = 60
 _WORD = regex.compile(r"\w+", regex.V1)
-_TRIM = regex.compile(r"^[\s|•·»›>\-–—*#]+|[\s|•·»›>\-–—:*#]+$", regex.V1)
-_DATE_PREFIX = regex.compile(
-    r"^(?:(?:date|fecha|data|published|publicado|publié)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?=\s+\S)",
+# Marks that trimming removes before and after a line's core ("» Source link", "— Leave a Reply —").
+_LEAD_MARKS = "|•·»›>-–—*#"
+_TRAIL_MARKS = _LEAD_MARKS + ":"
+_TRIM = regex.compile(rf"^[\s{regex.escape(_LEAD_MARKS)}]+|[\s{regex.escape(_TRAIL_MARKS)}]+$", regex.V1)
+# A date stamp opening a line, for match(text, line_start, line_end).
+_DATE_STAMP = regex.compile(
+    r"(?:(?:date|fecha|data|published|publicado|publié)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?=\s+\S)",
     regex.IGNORECASE | regex.V1,
 )
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|ª)?", regex.IGNORECASE | regex.V1)
 _HAS_DIGIT = regex.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _MAX_STAMP_CHARS = 80
-_TRIMMED = set("|•·»›>-–—:*#")
-_DATE_AT = regex.compile(_DATE_PREFIX.pattern.lstrip("^"), regex.IGNORECASE | regex.V1)  # for match(text, pos)
+_TRIMMED = set(_TRAIL_MARKS)
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
 
 
@@ -62,9 +65,9 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
             found.append((start, end, "teaser list"))
             continue
         in_teasers = False
-        prefix = _DATE_PREFIX.match(line)
-        if prefix:
-            found.append((start, start + prefix.end(), "date stamp"))
+        stamp = _DATE_STAMP.match(text, start, end)
+        if stamp:
+            found.append((start, stamp.end(), "date stamp"))
     found.extend(_labels_of_furniture(text, spans, found))
     return sorted(found)
 
@@ -88,7 +91,7 @@ class _PhraseTable:
 
     profile: LanguageProfile
     lines: regex.Pattern
-    stamp: regex.Pattern | None
+    stamp: regex.Pattern
     whole_line: regex.Pattern
     phrases: list[tuple[str, regex.Pattern]]
     by_literal: dict[str, list[tuple[str, int]]]
@@ -101,20 +104,18 @@ class _PhraseTable:
 
 _TABLES: dict[str, _PhraseTable] = {}
 # What trimming removes around a line, plus the separators that str.strip() also removes.
-_LEAD = r"[\s|•·»›>\-–—*#\x1c-\x1f\x85]*"
-_TRAIL = r"[\s|•·»›>\-–—:*#\x1c-\x1f\x85]*"
+_LEAD = rf"[\s{regex.escape(_LEAD_MARKS)}\x1c-\x1f\x85]*"
+_TRAIL = rf"[\s{regex.escape(_TRAIL_MARKS)}\x1c-\x1f\x85]*"
 
 
 def _phrase_table(p: LanguageProfile) -> _PhraseTable:
     if p.code in _TABLES:
         return _TABLES[p.code]
     flags = regex.IGNORECASE | regex.V1
-    stamps = [p.relative_time] if p.relative_time else []
     phrases = [(_DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
     phrases += [(_TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
     # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
-    body = "|".join(f"(?:{x})" for x in [*p.boilerplate_lines, *stamps]) or r"(?!x)x"
-    whole_line = regex.compile(f"{_LEAD}(?:{body}){_TRAIL}", flags)
+    whole_line = p.pattern("boilerplate_lines", "relative_time", prefix=_LEAD, suffix=_TRAIL)
     by_literal: dict[str, list[tuple[str, int]]] = {}
     complete = True
     for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
@@ -124,9 +125,8 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
             continue
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
-    stamp = regex.compile(p.relative_time, flags) if p.relative_time else None
-    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), stamp, whole_line, phrases,
-                                           by_literal, complete)
+    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), p.pattern("relative_time"),
+                                           whole_line, phrases, by_literal, complete)
     return table
 
 
@@ -147,7 +147,7 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                 suspects.setdefault(i, set()).add(table.whole_line_id)
         # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
         if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
-                and _HAS_DIGIT.search(text, start, end) or _DATE_AT.match(text, start, end):
+                and _HAS_DIGIT.search(text, start, end) or _DATE_STAMP.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
@@ -181,7 +181,7 @@ def _whole_line(core: str, n_words: int, tables: list[_PhraseTable], hits) -> st
         if table.whole_line_id in hits:
             if n_words <= _MAX_FURNITURE_WORDS and table.lines.fullmatch(core):
                 return "page furniture"
-            if table.stamp is not None and table.stamp.fullmatch(core):
+            if table.stamp.fullmatch(core):
                 return "time stamp"
         code = table.profile.code
         if any(c == code and i >= 0 and table.phrases[i][0] == _DISCLAIMER and table.phrases[i][1].search(core)
