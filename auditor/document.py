@@ -218,12 +218,15 @@ class Document:
         """Every word token's form and start, computed in one pass."""
         return WordIndex(self.text)
 
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indexes ``lo, hi`` into :attr:`words` of the word tokens that start in ``[start, end)``."""
+        starts = self.words.starts
+        return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
     def words_in(self, start: int, end: int, lower: bool = False) -> list[str]:
         """The forms of the word tokens that start in ``[start, end)``, lower-cased on request."""
-        index = self.words
-        lo = bisect.bisect_left(index.starts, start)
-        hi = bisect.bisect_left(index.starts, end)
-        return (index.lower_forms if lower else index.forms)[lo:hi]
+        lo, hi = self.word_range(start, end)
+        return (self.words.lower_forms if lower else self.words.forms)[lo:hi]
 
     @cached_property
     def capitalised(self) -> list[int]:

@@ -39,13 +39,13 @@ class WrongLanguage(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
-        starts, lower = doc.words.starts, doc.words.lower_forms
+        lower = doc.words.lower_forms
         # Running counts of the words that are evidence of another language: a sentence with fewer
         # than three of them cannot be in another language, and costs two bisections to rule out.
         foreign_evidence = list(accumulate(map(_other_evidence(lang).__contains__, lower), initial=0))
         flagged_sentences = []
         for sent in doc.sentences:
-            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            lo, hi = doc.word_range(sent.start, sent.end)
             if hi - lo < 5 or foreign_evidence[hi] - foreign_evidence[lo] < 3:
                 continue
             if ctx.in_boilerplate(sent.start, sent.end):
