@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _shared import ROOT, SHARED  # noqa: E402
 
 
 def corpus(min_mb: float, folder: Path = ROOT / "samples") -> list[str]:
@@ -104,7 +104,7 @@ def main() -> None:
     args = parser.parse_args()
     print("== corpus assembled from samples/ (short documents, dense with planted artifacts)")
     throughput(corpus(args.mb), args.passes)
-    seeds = ROOT.parent / "shared" / "seeds"
+    seeds = SHARED / "seeds"
     if seeds.is_dir():
         # Real scraped wire copy, where it is at hand: article-length documents.
         print("== the same, assembled from ../shared/seeds (real scraped wire copy)")
