@@ -119,6 +119,14 @@ class NameIndex:
         """The distinct spellings that are names, in order of first mention."""
         return list(self._names)
 
+    def truncations(self) -> dict[str, str]:
+        """Each cut-off name with the longer name it was cut from (see :meth:`truncation_of`)."""
+        ordered = self._sorted_names
+        # A name that begins another one sits right before a name that begins with it in sorted
+        # order, so one pass over neighbours (in C) finds every candidate.
+        prefixes = set(compress(ordered, map(str.startswith, ordered[1:], ordered)))
+        return {name: full for name in self._names if name in prefixes and (full := self.truncation_of(name))}
+
     def truncation_of(self, name: str) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any."""
         if len(name) < 4 or attestation(name) >= 2.0:

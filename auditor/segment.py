@@ -6,6 +6,8 @@ initials, decimals, quotes and datelines handled, and the auditor must run at se
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from auditor.languages import LanguageProfile
@@ -74,19 +76,38 @@ def _is_hard_wrapped(text: str, line_spans: list[Span]) -> bool:
 
 def sentences(text: str, start: int, end: int, profile: LanguageProfile) -> list[Span]:
     """Sentence spans inside the paragraph ``text[start:end]`` (offsets into ``text``)."""
-    cuts: list[int] = []
-    for m in _BOUNDARY.finditer(text, start, end):
-        if _is_boundary(text, m, start, profile):
-            cuts.append(m.end("close"))
-    for m in _GLUED_BOUNDARY.finditer(text, start, end):
-        cuts.append(m.end())
-    spans: list[Span] = []
-    prev = start
-    for cut in sorted(set(cuts)):
-        _append_trimmed(text, prev, cut, spans)
-        prev = cut
-    _append_trimmed(text, prev, end, spans)
-    return spans
+    return paragraph_sentences(text, [(start, end)], profile)[0]
+
+
+def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProfile) -> list[list[Span]]:
+    """The sentence spans of each paragraph in ``paragraphs`` (sorted, disjoint, stripped spans
+    with nothing but white space between them), found by one scan of the whole text.
+
+    A boundary counts only when the sentence it opens starts in the same paragraph: nothing but
+    white space lies between paragraphs, so no boundary inside a paragraph can overlap a match
+    that leaves it, and one scan finds what a scan of each paragraph would.
+    """
+    if not paragraphs:
+        return []
+    starts = [s for s, _ in paragraphs]
+    lo, hi = paragraphs[0][0], paragraphs[-1][1]
+    cuts: list[list[int]] = [[] for _ in paragraphs]
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if m.end("next") <= paragraphs[i][1] and _is_boundary(text, m, starts[i], profile):
+            cuts[i].append(m.end("close"))
+    for m in _GLUED_BOUNDARY.finditer(text, lo, hi):
+        cuts[bisect.bisect_right(starts, m.start()) - 1].append(m.end())
+    result = []
+    for (start, end), para_cuts in zip(paragraphs, cuts):
+        spans: list[Span] = []
+        prev = start
+        for cut in sorted(set(para_cuts)) if para_cuts else para_cuts:
+            _append_trimmed(text, prev, cut, spans)
+            prev = cut
+        _append_trimmed(text, prev, end, spans)
+        result.append(spans)
+    return result
 
 
 def _append_trimmed(text: str, s: int, e: int, out: list[Span]) -> None:
@@ -118,7 +139,7 @@ def _is_boundary(text: str, m: regex.Match, para_start: int, profile: LanguagePr
         if nxt.isdigit():
             return False
         return low in profile.months and _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
-    if _INITIALS.fullmatch(word):  # initials such as "J.R"
+    if "." in word and _INITIALS.fullmatch(word):  # initials such as "J.R"
         return _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
     return True
 

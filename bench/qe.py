@@ -203,7 +203,8 @@ def main() -> None:
         MODEL_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
     else:
-        from auditor.quality import predict as shipped, to_score
+        from auditor.quality import predict as shipped
+        from auditor.quality import to_score
 
         for kind, rows in kinds.items():
             report(f"quality ({kind}, shipped)", records, [to_score(shipped(f, kind), kind) for f in rows])

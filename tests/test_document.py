@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from auditor.document import Document
 
@@ -104,3 +105,17 @@ def test_next_and_previous_token_skip_white_space():
     assert previous_token(text, text.index("He"), floor=text.index("He")) is None
     assert previous_token("al-Sudani, said", 11).text == ","
     assert previous_token("al-Sudani said", 10).text == "al-Sudani"
+
+
+def test_the_fast_word_split_agrees_with_the_regex_module_wherever_it_is_used():
+    import re
+
+    from auditor import document
+
+    # Every character that the gate lets through to the standard library's `re`.
+    fast = document._RE_UNSAFE.sub("", "".join(map(chr, range(0x110000))))
+    assert 700 < len(fast) < 1000
+    ours, stdlib = regex.compile(r"\w", regex.V1), re.compile(r"\w")
+    assert [c for c in fast if bool(ours.match(c)) != bool(stdlib.match(c))] == []
+    # A combining mark (NFD text) keeps its word together through the regex module.
+    assert Document("Jose\u0301 Martí and Tehra\u0301n").words.forms == ["Jose\u0301", "Martí", "and", "Tehra\u0301n"]

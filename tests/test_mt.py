@@ -8,7 +8,13 @@ import threading
 
 import pytest
 
-from auditor.mt import EngineError, TranslationCache, UnsupportedPair, build_engine, resolve
+from auditor.mt import (
+    EngineError,
+    TranslationCache,
+    UnsupportedPair,
+    build_engine,
+    resolve,
+)
 from auditor.mt.base import Engine
 from auditor.roundtrip import RoundTripper, align, main_change
 

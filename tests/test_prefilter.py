@@ -1,7 +1,7 @@
 """Required-literal extraction: the prefilter must never rule out a line a phrase can match."""
 
-import regex
 import pytest
+import regex
 
 from auditor.languages import get_profile
 from auditor.prefilter import required_literals

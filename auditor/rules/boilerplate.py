@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from operator import methodcaller
 from typing import Iterable
 
 import regex
@@ -31,6 +32,7 @@ _HAS_DIGIT = regex.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _MAX_STAMP_CHARS = 80
 _TRIMMED = set(_TRAIL_MARKS)
+_group = methodcaller("group")
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
 
 
@@ -47,9 +49,10 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         hits = suspects.get(i)
         if hits is None and not in_teasers:
             continue  # no phrase's literal and no digit: this line cannot be furniture
-        hits = hits or _NO_HITS
         line = text[start:end]
-        n_words = len(_WORD.findall(line))
+        # Only the whole-line phrases and teaser lists have a word limit.
+        n_words = len(_WORD.findall(line)) if hits or in_teasers else 0
+        hits = hits or _NO_HITS
         core = _TRIM.sub("", line)
         why = _whole_line(core, n_words, tables, hits)
         if why:
@@ -196,10 +199,8 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     """A line of nothing but weekday, month, day, year and clock time."""
     if len(core) > _MAX_STAMP_CHARS or not _HAS_DIGIT.search(core):
         return False
-    tokens = _TIME_TOKENS.findall(core)
-    if not tokens or not any(t[0].isdigit() for t in tokens):
-        return False
-    for tok in tokens:
+    # Every digit lies in a token that opens with it, so the line has a number among its tokens.
+    for tok in map(_group, _TIME_TOKENS.finditer(core)):  # stops at the first other word
         low = tok.lower().rstrip(".")
         if tok[0].isdigit() and _CLOCK.fullmatch(tok):
             continue

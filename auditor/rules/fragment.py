@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from auditor.document import Sentence
 from auditor.findings import Finding, Severity
-from auditor.languages import LanguageProfile
+from auditor.languages import LanguageProfile, get_profile
 from auditor.lexicon import english_inflected_verb, english_pos
 from auditor.rules.base import Context, Rule, register
 
@@ -85,4 +86,12 @@ def _may_be_finite(lowered: list[str], i: int, original: str, profile: LanguageP
         if english_inflected_verb(w):
             return True  # past tense or third person: "said", "leads"
         return prev in _EN_SUBJECTS or prev.endswith("s")
-    return any(w.endswith(s) and len(w) > len(s) + 2 for s in profile.finite_suffixes + profile.present_suffixes)
+    return _has_verb_ending(w, profile.code)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_verb_ending(word: str, code: str) -> bool:
+    """Ends in one of the language's finite or present-tense endings after a stem of three
+    letters or more. Pure, so memoised: the same words recur in every document."""
+    profile = get_profile(code)
+    return any(word.endswith(s) and len(word) > len(s) + 2 for s in profile.finite_suffixes + profile.present_suffixes)

@@ -25,7 +25,7 @@ class TruncatedName(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names
         text = ctx.doc.text
-        cut_off = {name: full for name in index.names() if (full := index.truncation_of(name))}
+        cut_off = index.truncations()
         if not cut_off:
             return
         for mention in index.mentions:

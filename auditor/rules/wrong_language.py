@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, count, repeat
 from typing import Iterable
 
 import regex
@@ -70,7 +70,7 @@ class WrongLanguage(Rule):
         skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         run: list[tuple[Token, str]] = []
         last = -2  # index of the run's last word
-        for i in [i for i, form in enumerate(forms) if form in foreign]:
+        for i in compress(count(), map(foreign.__contains__, forms)):  # found in C
             tok = Token(forms[i], starts[i], starts[i] + len(forms[i]))
             k = bisect.bisect_right(skip_starts, tok.start) - 1
             if ctx.in_boilerplate(tok.start, tok.end) or k >= 0 and tok.start < skip[k][1]:
