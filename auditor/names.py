@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_not
 from typing import Mapping, NamedTuple, Protocol
 
 import regex
@@ -19,6 +20,7 @@ from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
 from auditor.lexicon import FREQUENCY_LANGUAGES, fold, is_common_word, zipf
+from auditor.memo import FormMemo
 
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _ELISION = regex.compile(r"^(?:[dlDL]['’])")
@@ -89,6 +91,16 @@ def _name_shaped(name: str) -> bool:
     return len(name) >= 3 and any(map(str.islower, name))
 
 
+def _mention_name(form: str, _lang: str = "") -> str | None:
+    """The name a capitalised word form mentions (its base form), or None when it is not
+    name-shaped."""
+    name = base_form(form)
+    return name if _name_shaped(name) else None
+
+
+_MENTION_NAMES = FormMemo(_mention_name)
+
+
 class NameIndex:
     """Capitalised name-like mentions of a document, grouped by spelling."""
 
@@ -96,10 +108,10 @@ class NameIndex:
         self.doc = doc
         words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
-        bases = list(map(base_form, map(words.forms.__getitem__, doc.capitalised)))
-        shaped = list(map(_name_shaped, bases))
-        self._positions = list(compress(doc.capitalised, shaped))
-        self._mention_names = list(compress(bases, shaped))
+        names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, doc.capitalised)))
+        is_name = list(map(is_not, names, repeat(None)))
+        self._positions = list(compress(doc.capitalised, is_name))
+        self._mention_names = list(compress(names, is_name))
         self._mentions: list[Mention] | None = None
         self.counts: Counter[str] = Counter(self._mention_names)
         lang = doc.language

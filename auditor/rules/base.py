@@ -85,6 +85,8 @@ class Context:
         return [s for s, _, _ in self.boilerplate]
 
     def in_boilerplate(self, start: int, end: int) -> bool:
+        if not self.boilerplate:
+            return False
         i = bisect.bisect_right(self._boilerplate_starts, start) - 1
         if i >= 0 and self.boilerplate[i][1] > start:
             return True
@@ -125,9 +127,11 @@ class Context:
 def is_headline(sent: Sentence) -> bool:
     """A line that stands alone without terminal punctuation, or in title case: headline, caption,
     dateline or label. Casing and grammar rules do not apply to these."""
-    if sent.is_whole_paragraph and not sent.is_terminated:
-        return True
-    if sent.end - sent.start > 300:
+    start, end, para = sent.start, sent.end, sent.paragraph
+    if start == para.start and end == para.end and not sent.is_terminated:
+        return True  # a whole paragraph without terminal punctuation
+    if end - start > 300:
         return False
-    initials = list(filter(str.isalpha, map(itemgetter(0), sent.words)))  # words, not numbers
+    lo, hi = sent.doc.word_range(start, end)
+    initials = list(filter(str.isalpha, map(itemgetter(0), sent.doc.words.forms[lo:hi])))  # words, not numbers
     return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import is_not
 from typing import Iterable
 
 import regex
@@ -13,6 +14,7 @@ from auditor.document import Sentence, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import english_pos, is_common_word
+from auditor.memo import FormMemo
 from auditor.names import base_form
 from auditor.rules.base import Context, Rule, register
 
@@ -47,10 +49,9 @@ class MidSentenceCapital(Rule):
         sentence_starts = [sent.start for sent in running]
         caps = doc.capitalised
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
-        verdicts = map(_token_verdict, map(words.forms.__getitem__, caps), repeat(doc.language))
-        for i, verdict in zip(caps, verdicts):
-            if verdict is None:
-                continue  # a name, a title word, a month ...
+        verdicts = _TOKEN_VERDICTS.values(list(map(words.forms.__getitem__, caps)), doc.language)
+        # None: a name, a title word, a month ... (skipped in C, most capitals are these)
+        for i, verdict in compress(zip(caps, verdicts), map(is_not, verdicts, repeat(None))):
             token = words.forms[i]
             if not verdict and doc.word_counts.get(token, 0) >= 3:
                 continue  # the document's own house style
@@ -98,10 +99,12 @@ class MidSentenceCapital(Rule):
         return function_word or _is_verb_form(low, lang, profile)
 
 
-@lru_cache(maxsize=1 << 16)
 def _token_verdict(token: str, lang: str) -> bool | None:
     """:func:`_capital_verdict` of a word token's base form."""
     return _capital_verdict(base_form(token), lang)
+
+
+_TOKEN_VERDICTS = FormMemo(_token_verdict)
 
 
 @lru_cache(maxsize=1 << 16)

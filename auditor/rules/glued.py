@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_not
 from typing import Iterable
@@ -11,6 +10,7 @@ import regex
 
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, is_common_word, zipf
+from auditor.memo import FormMemo
 from auditor.names import attestation
 from auditor.rules.base import Context, Rule, register
 
@@ -45,7 +45,7 @@ class GluedToken(Rule):
         # Judge each distinct word form once; most fall at the cached shape and attestation test.
         forms = ctx.doc.word_counts
         flagged: dict[str, tuple[str, str]] = {}
-        shapes = list(map(_glued_shape, forms))
+        shapes = _GLUED_SHAPES.values(list(forms))
         for form, shape in compress(zip(forms, shapes), map(is_not, shapes, repeat(None))):
             found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
             if found:
@@ -103,8 +103,7 @@ class GluedToken(Rule):
         return (f"'{left}' and '{right}' run together", f"{left} {right}")
 
 
-@lru_cache(maxsize=1 << 17)
-def _glued_shape(form: str) -> tuple[str, ...] | None:
+def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
     """(left, right) for two capitalised parts, () for a long lower-case run, None for a form that
     cannot be two glued words or is attested as one word."""
     if len(form) < 4:
@@ -115,6 +114,10 @@ def _glued_shape(form: str) -> tuple[str, ...] | None:
     if m.group("left"):
         return None if attestation(form) >= 1.5 else (m.group("left"), m.group("right"))
     return None if attestation(form) >= 1.0 else ()
+
+
+# Shapes do not depend on the language.
+_GLUED_SHAPES = FormMemo(_glued_shape)
 
 
 def _is_common_lower(word: str, lang: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from typing import Iterable
 
 import regex
@@ -15,6 +15,7 @@ from auditor.findings import Finding, Severity
 from auditor.langid import language_evidence, sentence_language
 from auditor.languages import get_profile
 from auditor.lexicon import best_other_language, fold, zipf
+from auditor.memo import FormMemo
 from auditor.rules.base import Context, Rule, register
 
 _ROMANCE_MARKS = regex.compile(r"[áéíóúñãõçâêôàèìòùëïü]", regex.IGNORECASE)
@@ -62,7 +63,7 @@ class WrongLanguage(Rule):
         doc = ctx.doc
         lang = doc.language
         vocabulary = list(doc.word_counts)
-        verdicts = list(map(_foreign_word, vocabulary, repeat(lang)))  # cached per form, looped in C
+        verdicts = _FOREIGN_WORDS.values(vocabulary, lang)
         foreign = dict(compress(zip(vocabulary, verdicts), verdicts))
         if not foreign:
             return
@@ -104,7 +105,6 @@ def _other_evidence(lang: str) -> frozenset[str]:
     return frozenset().union(*(evidence for code, evidence in language_evidence() if code != lang))
 
 
-@lru_cache(maxsize=1 << 17)
 def _foreign_word(text: str, lang: str) -> str | None:
     """The other supported language this word belongs to, or None. Pure, so memoised."""
     if len(text) < 3 or not text.isalpha():
@@ -130,6 +130,9 @@ def _foreign_word(text: str, lang: str) -> str | None:
     if z_other >= 5.0:
         return other
     return None
+
+
+_FOREIGN_WORDS = FormMemo(_foreign_word)
 
 
 def _native_spelling(ctx: Context, word: str) -> str | None:
