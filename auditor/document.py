@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
@@ -30,7 +31,9 @@ _WORD_SPLIT = regex.compile(f"({_WORD})", regex.V1)
 # Latin letters, general punctuation, the euro sign), which a test checks code point by code point.
 # A text holding any other character (a combining mark, a superscript digit, Greek) takes `regex`.
 _RE_UNSAFE = re.compile("[^\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u2000-\u200b\u200e-\u203e\u20ac]")
-_FAST_WORD_SPLIT = re.compile(f"({_WORD})")
+# _WORD with a possessive repeat where `re` has one (Python 3.11+): the same words, found faster
+# because nothing can make the engine backtrack into the repeat.
+_FAST_WORD_SPLIT = re.compile(f"({_WORD}{'+' if sys.version_info >= (3, 11) else ''})")
 _NEXT_TOKEN_RE = regex.compile(rf"\s*({TOKEN_RE.pattern})", regex.V1)
 # Searched backwards (the regex module's (?r)): the token that ends where the search starts.
 _PREVIOUS_TOKEN_RE = regex.compile(rf"(?r)({TOKEN_RE.pattern})\s*", regex.V1)

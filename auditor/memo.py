@@ -35,8 +35,8 @@ class FormMemo(Generic[T]):
         if table is None:
             table = self._tables[lang] = {}
         found = list(map(table.get, forms, repeat(_MISSING)))
-        missing = list(compress(count(), map(is_, found, repeat(_MISSING))))
-        if missing:
+        if _MISSING in found:  # rarer than not, once a batch run is under way
+            missing = list(compress(count(), map(is_, found, repeat(_MISSING))))
             if len(table) + len(missing) > self.limit:
                 table.clear()
             func = self.func

@@ -24,6 +24,10 @@ _BOUNDARY = regex.compile(
 )
 # Two sentences run together without a space: "Monday.The", "it.\"The".
 _GLUED_BOUNDARY = regex.compile(r"(?<=\p{Ll}{2})[.!?][\"”’]?(?=\p{Lu}\p{Ll})", regex.V1)
+# Both kinds of cut in one pattern, so the text is scanned once. A boundary match needs white space
+# after its marks and a glued one a letter, so the two can never match at the same offset and
+# finditer finds exactly the matches of the two patterns apart.
+_CUT = regex.compile(f"{_BOUNDARY.pattern}|(?P<glued>{_GLUED_BOUNDARY.pattern})", regex.V1)
 # The run of word characters, dots and joiners that ends where a (backward, (?r)) search stops.
 _WORD_BEFORE = regex.compile(r"(?r)([\w.'’\-]+)$", regex.V1)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}", regex.V1)
@@ -92,12 +96,12 @@ def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProf
     starts = [s for s, _ in paragraphs]
     lo, hi = paragraphs[0][0], paragraphs[-1][1]
     cuts: list[list[int]] = [[] for _ in paragraphs]
-    for m in _BOUNDARY.finditer(text, lo, hi):
+    for m in _CUT.finditer(text, lo, hi):
         i = bisect.bisect_right(starts, m.start()) - 1
-        if m.end("next") <= paragraphs[i][1] and _is_boundary(text, m, starts[i], profile):
+        if m.group("glued") is not None:
+            cuts[i].append(m.end())
+        elif m.end("next") <= paragraphs[i][1] and _is_boundary(text, m, starts[i], profile):
             cuts[i].append(m.end("close"))
-    for m in _GLUED_BOUNDARY.finditer(text, lo, hi):
-        cuts[bisect.bisect_right(starts, m.start()) - 1].append(m.end())
     result = []
     for (start, end), para_cuts in zip(paragraphs, cuts):
         spans: list[Span] = []
