@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from auditor.document import Document, WordIndex
 from auditor.findings import Finding, Severity
 from auditor.langid import detect_forms
 from auditor.scoring import document_score
+
+_POSITION = attrgetter("start", "end", "rule")
 
 
 @dataclass
@@ -61,5 +64,5 @@ def check_text(
             if key not in seen:
                 seen.add(key)
                 findings.append(f)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    findings.sort(key=_POSITION)
     return FileReport(path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)
