@@ -291,3 +291,11 @@ def test_clean_copy_has_no_finding(samples_dir):
         report = check_text(path.read_text(encoding="utf-8"), str(path))
         assert report.findings == [], f"{path.name}: {[(f.rule, f.message) for f in report.findings]}"
         assert report.score == 100
+
+
+def test_every_character_a_date_stamp_can_open_with_passes_its_quick_test():
+    from auditor.rules import boilerplate as b
+
+    openers = [chr(c) for c in range(0x10000) if b._DATE_STAMP.match(chr(c), partial=True)]
+    assert "2" in openers and "P" in openers
+    assert all(c in b._DATE_STAMP_FIRST or c.isdigit() for c in openers)

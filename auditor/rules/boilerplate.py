@@ -27,6 +27,9 @@ _DATE_STAMP = regex.compile(
     r"(?:(?:date|fecha|data|published|publicado|publié)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?=\s+\S)",
     regex.IGNORECASE | regex.V1,
 )
+# What a date stamp can open with: a digit or the first letter of one of its labels, in either case
+# (and the ligatures that case folding turns into an f).
+_DATE_STAMP_FIRST = frozenset("dDfFpP\ufb00\ufb01\ufb02\ufb03\ufb04")
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|ª)?", regex.IGNORECASE | regex.V1)
 _HAS_DIGIT = regex.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
@@ -150,7 +153,8 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                 suspects.setdefault(i, set()).add(table.whole_line_id)
         # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
         if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
-                and _HAS_DIGIT.search(text, start, end) or _DATE_STAMP.match(text, start, end):
+                and _HAS_DIGIT.search(text, start, end) \
+                or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
