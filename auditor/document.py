@@ -26,11 +26,17 @@ _WORD = r"\w+(?:['’\-]\w+)*"
 TOKEN_RE = regex.compile(rf"{_WORD}|[^\w\s]", regex.V1)
 WORD_TOKEN_RE = regex.compile(_WORD, regex.V1)
 _WORD_SPLIT = regex.compile(f"({_WORD})", regex.V1)
-# The standard library's `re` splits a third faster. Its \w is str.isalnum() where ours is
-# Unicode's word class; the two agree on every character outside this set's complement (ASCII,
+# The standard library's `re` runs simple patterns faster than the regex module. Its \w is
+# str.isalnum() and its \s str.isspace() where the regex module uses Unicode's classes; the two
+# agree on every character outside this set's complement (ASCII without the \x1c-\x1f separators,
 # Latin letters, general punctuation, the euro sign), which a test checks code point by code point.
 # A text holding any other character (a combining mark, a superscript digit, Greek) takes `regex`.
-_RE_UNSAFE = re.compile("[^\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u2000-\u200b\u200e-\u203e\u20ac]")
+_RE_UNSAFE = re.compile("[^\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u2000-\u200b\u200e-\u203e\u20ac]")
+
+
+def re_reads_alike(text: str) -> bool:
+    r"""Whether the standard library's \w, \s, \d and \b read ``text`` as the regex module does."""
+    return _RE_UNSAFE.search(text) is None
 # _WORD with a possessive repeat where `re` has one (Python 3.11+): the same words, found faster
 # because nothing can make the engine backtrack into the repeat.
 _FAST_WORD_SPLIT = re.compile(f"({_WORD}{'+' if sys.version_info >= (3, 11) else ''})")
@@ -125,11 +131,11 @@ class WordIndex:
     words cost no Python work per word; sentences and rules slice these lists by offset.
     """
 
-    __slots__ = ("forms", "starts", "_lower")
+    __slots__ = ("forms", "starts", "_lower", "re_reads_alike")
 
     def __init__(self, text: str) -> None:
-        split = _WORD_SPLIT.split if _RE_UNSAFE.search(text) else _FAST_WORD_SPLIT.split
-        pieces = split(text)  # gap, word, gap, word, ..., gap
+        self.re_reads_alike = re_reads_alike(text)  # see :func:`re_reads_alike`
+        pieces = (_FAST_WORD_SPLIT if self.re_reads_alike else _WORD_SPLIT).split(text)  # gap, word, ..., gap
         ends = list(accumulate(map(len, pieces)))
         self.forms: list[str] = pieces[1::2]
         self.starts: list[int] = ends[0:-1:2]

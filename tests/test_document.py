@@ -115,8 +115,9 @@ def test_the_fast_word_split_agrees_with_the_regex_module_wherever_it_is_used():
     # Every character that the gate lets through to the standard library's `re`.
     fast = document._RE_UNSAFE.sub("", "".join(map(chr, range(0x110000))))
     assert 700 < len(fast) < 1000
-    ours, stdlib = regex.compile(r"\w", regex.V1), re.compile(r"\w")
-    assert [c for c in fast if bool(ours.match(c)) != bool(stdlib.match(c))] == []
+    for cls in (r"\w", r"\s", r"\d"):
+        ours, stdlib = regex.compile(cls, regex.V1), re.compile(cls)
+        assert [c for c in fast if bool(ours.match(c)) != bool(stdlib.match(c))] == [], cls
     # Joiners inside, doubled and at the edges split alike (the fast pattern's repeat is possessive).
     tricky = "l'homme-à-tout ’tis rock-’n’-roll --x-- a''b x- -y O’Neil’s"
     assert document._FAST_WORD_SPLIT.split(tricky) == document._WORD_SPLIT.split(tricky)

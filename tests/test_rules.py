@@ -299,3 +299,27 @@ def test_every_character_a_date_stamp_can_open_with_passes_its_quick_test():
     openers = [chr(c) for c in range(0x10000) if b._DATE_STAMP.match(chr(c), partial=True)]
     assert "2" in openers and "P" in openers
     assert all(c in b._DATE_STAMP_FIRST or c.isdigit() for c in openers)
+
+
+def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
+    from auditor.languages import get_profile
+    from auditor.rules.boilerplate import _lower_case_twin, _phrase_table
+
+    lines = ["» SOURCE LINK", "— Leave a reply —", "| Comments |", "3 Hours Ago", "Hace 5 horas", "Il y a 2 jours",
+             "Há 3 horas", "Tags: Iran, Gaza", "Posted in World", "Copyright © 2024 Wire", "Share on Facebook:",
+             "Read more", "Related Posts", "Deja una respuesta", "Laisser un commentaire", "Leia também",
+             "The port reopened on Monday.", "About the talks, he said nothing.", "Subscribe to our newsletter"]
+    matched = 0
+    for code in ("en", "es", "fr", "pt"):
+        table = _phrase_table(get_profile(code))
+        assert table.whole_line_lower is not None
+        for line in lines + [line.upper() for line in lines]:
+            full = table.whole_line.fullmatch(line) is not None
+            assert (table.whole_line_lower.fullmatch(line.lower()) is not None) == full, (code, line)
+            matched += full
+    assert matched >= 30
+    # Phrases that the standard library would read differently, or that are not in lower case,
+    # get no twin.
+    assert _lower_case_twin("x", [r"\p{Lu}\w+"]) is None
+    assert _lower_case_twin("x", ["Read more"]) is None
+    assert _lower_case_twin("x", [r"[\w--\d]+"]) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from operator import methodcaller
 from typing import Iterable
@@ -102,6 +103,9 @@ class _PhraseTable:
     phrases: list[tuple[str, regex.Pattern]]
     by_literal: dict[str, list[tuple[str, int]]]
     complete: bool
+    # ``whole_line`` for lower-cased text, case-sensitive and run by the standard library, which
+    # tries a large alternation at a third of the regex module's cost; None when it cannot be.
+    whole_line_lower: re.Pattern | None
 
     @property
     def whole_line_id(self) -> tuple[str, int]:
@@ -131,9 +135,32 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
             continue
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
+    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, p.relative_time])
     _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), p.pattern("relative_time"),
-                                           whole_line, phrases, by_literal, complete)
+                                           whole_line, phrases, by_literal, complete, lower_twin)
     return table
+
+
+# Syntax that reads differently in the two engines (inline flags, the regex module's set
+# operations and nested sets) or on lower-cased text (properties, characters by code).
+_NOT_TWINNABLE = regex.compile(r"\\[pPNxuU]|\(\?[a-zA-Z^]|--|&&|\|\||~~|\[\[")
+
+
+def _lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
+    """``pattern``, which joins ``phrases`` and is matched ignoring case by the regex module, as a
+    case-sensitive standard-library pattern that matches the lower-cased text at the same places.
+
+    That holds when every phrase is written in lower case and uses only syntax that both engines
+    read alike, and (checked per document) when lower-casing the text is case folding and the
+    two engines' character classes agree on its characters."""
+    for phrase in filter(None, phrases):
+        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
+        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
+            return None
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return None
 
 
 def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
@@ -146,10 +173,15 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
     every line of real copy is ruled out; each suspect is tested only against its phrases.
     """
     text, low = doc.text, doc.lower_text
+    # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
+    # here and both engines read the text's characters alike.
+    twins = low is not None and doc.words.re_reads_alike and text.casefold() == low
+    whole_lines = [(t.whole_line_lower.fullmatch, low) if twins and t.whole_line_lower else (t.whole_line.fullmatch, text)
+                   for t in tables]
     suspects: dict[int, set[tuple[str, int]]] = {}
     for i, (start, end) in enumerate(spans):
-        for table in tables:
-            if table.whole_line.fullmatch(text, start, end):
+        for table, (whole_line, against) in zip(tables, whole_lines):
+            if whole_line(against, start, end):
                 suspects.setdefault(i, set()).add(table.whole_line_id)
         # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
         if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
