@@ -11,6 +11,7 @@ import bisect
 import regex
 
 from auditor.languages import LanguageProfile
+from auditor.prefilter import find_all, matches_at
 
 Span = tuple[int, int]
 
@@ -28,6 +29,7 @@ _GLUED_BOUNDARY = regex.compile(r"(?<=\p{Ll}{2})[.!?][\"”’]?(?=\p{Lu}\p{Ll})
 # after its marks and a glued one a letter, so the two can never match at the same offset and
 # finditer finds exactly the matches of the two patterns apart.
 _CUT = regex.compile(f"{_BOUNDARY.pattern}|(?P<glued>{_GLUED_BOUNDARY.pattern})", regex.V1)
+_MARKS = ".!?…"
 # The run of word characters, dots and joiners that ends where a (backward, (?r)) search stops.
 _WORD_BEFORE = regex.compile(r"(?r)([\w.'’\-]+)$", regex.V1)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}", regex.V1)
@@ -96,7 +98,8 @@ def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProf
     starts = [s for s, _ in paragraphs]
     lo, hi = paragraphs[0][0], paragraphs[-1][1]
     cuts: list[list[int]] = [[] for _ in paragraphs]
-    for m in _CUT.finditer(text, lo, hi):
+    # Every cut starts at a sentence mark, which str.find locates far faster than a pattern scan.
+    for m in matches_at(_CUT, text, find_all(text, _MARKS, lo, hi), hi):
         i = bisect.bisect_right(starts, m.start()) - 1
         if m.group("glued") is not None:
             cuts[i].append(m.end())

@@ -51,3 +51,34 @@ def test_every_match_of_every_furniture_phrase_contains_a_literal():
                     checked += 1
                     assert any(lit in m.group().lower() for lit in literals), (phrase, sample)
     assert checked >= 30
+
+
+def test_find_all_finds_every_occurrence_of_every_needle_in_order():
+    from auditor.prefilter import find_all
+
+    assert find_all("a.b!c..d", ".!") == [1, 3, 5, 6]
+    assert find_all("a.b!c..d", ".!", 2, 6) == [3, 5]
+    assert find_all("xx", ["y"]) == []
+
+
+def test_patterns_tried_at_their_possible_starts_find_what_finditer_finds():
+    from auditor import segment
+    from auditor.prefilter import find_all, matches_at
+    from auditor.rules import punctuation as p
+
+    texts = [
+        "Monday.The talks, said it.\"The end.”Then Gaza,Lebanon and example.com or U.S.A. at 10:30",
+        "leaders , but ; also : and ! here ? there . end .\nx ,y  ,  z\u00a0; w\u202f: v\t. u",
+        "él.Él dijo,sí;no:quizá l’homme.L’État «oui» ,ça... Fin?! Oui. “Non.” Dr. Who. J.R. Ewing. No.",
+        "ab.’Cd ef!)Gh ij?”kl ,, ..,; He said... Then... and? Yes! ok.",
+    ]
+    for text in texts:
+        cuts = [m.span() for m in segment._CUT.finditer(text)]
+        assert [m.span() for m in matches_at(segment._CUT, text, find_all(text, segment._MARKS))] == cuts
+        missing = [m.span() for m in p._MISSING_SPACE.finditer(text)]
+        starts = [c.start() for c in p._MARK_BEFORE_LETTER.finditer(text)]
+        assert [m.span() for m in matches_at(p._MISSING_SPACE, text, starts)] == missing
+        spaced = [m.span() for m in p._MARK_AFTER_SPACE.finditer(text)]
+        needles = [space + mark for space in p._SPACE_CHARS for mark in p._AFTER_SPACE_MARKS]
+        starts = [pos + 1 for pos in find_all(text, needles)]
+        assert [m.span() for m in matches_at(p._MARK_AFTER_SPACE, text, starts)] == spaced
