@@ -34,6 +34,11 @@ _WORD_SPLIT = regex.compile(f"({_WORD})", regex.V1)
 _RE_UNSAFE = re.compile("[^\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u2000-\u200b\u200e-\u203e\u20ac]")
 
 
+# The characters that pass that test and whose case folding is not their lower case ("ß" folds
+# to "ss", "µ" to "μ").
+_FOLD_NOT_LOWER = tuple(c for c in _RE_UNSAFE.sub("", "".join(map(chr, range(0x2100)))) if c.casefold() != c.lower())
+
+
 def re_reads_alike(text: str) -> bool:
     r"""Whether the standard library's \w, \s, \d and \b read ``text`` as the regex module does."""
     return _RE_UNSAFE.search(text) is None
@@ -188,6 +193,17 @@ class Document:
         changes the length (such as a Turkish dotted İ), so offsets would not carry over."""
         low = self.text.lower()
         return low if len(low) == len(self.text) else None
+
+    @cached_property
+    def lower_is_case_folding(self) -> bool:
+        """Whether :attr:`lower_text` is also the case-folded text, so that a case-sensitive match
+        on it finds what a case-insensitive match finds on the text."""
+        low = self.lower_text
+        if low is None:
+            return False
+        if self.words.re_reads_alike:  # few characters to rule out, each found at memory speed
+            return not any(c in self.text for c in _FOLD_NOT_LOWER)
+        return self.text.casefold() == low
 
     @cached_property
     def line_index(self) -> LineIndex:

@@ -123,3 +123,12 @@ def test_the_fast_word_split_agrees_with_the_regex_module_wherever_it_is_used():
     assert document._FAST_WORD_SPLIT.split(tricky) == document._WORD_SPLIT.split(tricky)
     # A combining mark (NFD text) keeps its word together through the regex module.
     assert Document("Jose\u0301 Martí and Tehra\u0301n").words.forms == ["Jose\u0301", "Martí", "and", "Tehra\u0301n"]
+
+
+def test_lower_is_case_folding():
+    assert Document("Leave a Reply — “Read more”").lower_is_case_folding
+    assert not Document("Die Straße").lower_is_case_folding  # "ß" folds to "ss"
+    assert not Document("µ-law").lower_is_case_folding
+    assert Document("Ελλάδα και Κύπρο").lower_is_case_folding  # outside the fast test's characters
+    assert not Document("ΤΈΛΟΣ τέλος").lower_is_case_folding  # final sigma folds to σ
+    assert not Document("İstanbul").lower_is_case_folding  # lower-casing changes the length

@@ -175,7 +175,7 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
     text, low = doc.text, doc.lower_text
     # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
     # here and both engines read the text's characters alike.
-    twins = low is not None and doc.words.re_reads_alike and text.casefold() == low
+    twins = doc.lower_is_case_folding and doc.words.re_reads_alike
     whole_lines = [(t.whole_line_lower.fullmatch, low) if twins and t.whole_line_lower else (t.whole_line.fullmatch, text)
                    for t in tables]
     suspects: dict[int, set[tuple[str, int]]] = {}

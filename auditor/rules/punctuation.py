@@ -25,7 +25,7 @@ _GARBLE = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _CLOSED_THEN_PUNCT = regex.compile(r"[.!?][”\"][,;:]")
-_DOUBLE_QUOTES = re.compile(r"[“”\"«»]")  # literal marks: the standard library scans them faster
+_DOUBLE_QUOTES = "“”\"«»"
 _WORD_BEFORE = regex.compile(r"\S*$")
 _WORD_AFTER = regex.compile(r"\S*")
 _MISSING_SPACE = regex.compile(
@@ -125,7 +125,7 @@ def _garbles(ctx: Context) -> list[regex.Match]:
 
 def _quote_positions(ctx: Context) -> list[int]:
     """Offsets of every double quotation mark, found once per document."""
-    return ctx.once("double-quotes", lambda: [m.start() for m in _DOUBLE_QUOTES.finditer(ctx.doc.text)])
+    return ctx.once("double-quotes", lambda: find_all(ctx.doc.text, _DOUBLE_QUOTES))
 
 
 def _garble_matches(text: str, quotes: list[int]) -> list[regex.Match]:
