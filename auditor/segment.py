@@ -30,6 +30,7 @@ _GLUED_BOUNDARY = regex.compile(r"(?<=\p{Ll}{2})[.!?][\"”’]?(?=\p{Lu}\p{Ll})
 # finditer finds exactly the matches of the two patterns apart.
 _CUT = regex.compile(f"{_BOUNDARY.pattern}|(?P<glued>{_GLUED_BOUNDARY.pattern})", regex.V1)
 _MARKS = ".!?…"
+_MARKS_AND_CLOSERS = frozenset(_MARKS + "\"”’'»)]")  # what _BOUNDARY's punct and close groups take
 # The run of word characters, dots and joiners that ends where a (backward, (?r)) search stops.
 _WORD_BEFORE = regex.compile(r"(?r)([\w.'’\-]+)$", regex.V1)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}", regex.V1)
@@ -99,7 +100,15 @@ def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProf
     lo, hi = paragraphs[0][0], paragraphs[-1][1]
     cuts: list[list[int]] = [[] for _ in paragraphs]
     # Every cut starts at a sentence mark, which str.find locates far faster than a pattern scan.
-    for m in matches_at(_CUT, text, find_all(text, _MARKS, lo, hi), hi):
+    # Marks that only close their paragraph ("on Monday.”") have no sentence after them: left out.
+    closing: set[int] = set()
+    for start, end in paragraphs:
+        tail = end
+        while tail > start and text[tail - 1] in _MARKS_AND_CLOSERS:
+            tail -= 1
+        closing.update(range(tail, end))
+    marks = [pos for pos in find_all(text, _MARKS, lo, hi) if pos not in closing]
+    for m in matches_at(_CUT, text, marks, hi):
         i = bisect.bisect_right(starts, m.start()) - 1
         if m.group("glued") is not None:
             cuts[i].append(m.end())

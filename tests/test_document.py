@@ -118,6 +118,10 @@ def test_the_fast_word_split_agrees_with_the_regex_module_wherever_it_is_used():
     for cls in (r"\w", r"\s", r"\d"):
         ours, stdlib = regex.compile(cls, regex.V1), re.compile(cls)
         assert [c for c in fast if bool(ours.match(c)) != bool(stdlib.match(c))] == [], cls
+    # The string methods that stand for those classes on such texts (mid-sentence-capital).
+    for cls, method in ((r"\s", str.isspace), (r"\p{Lu}", str.isupper), (r"\w", lambda c: c.isalnum() or c == "_")):
+        ours = regex.compile(cls, regex.V1)
+        assert [c for c in fast if bool(ours.match(c)) != method(c)] == [], cls
     # Joiners inside, doubled and at the edges split alike (the fast pattern's repeat is possessive).
     tricky = "l'homme-à-tout ’tis rock-’n’-roll --x-- a''b x- -y O’Neil’s"
     assert document._FAST_WORD_SPLIT.split(tricky) == document._WORD_SPLIT.split(tricky)

@@ -22,6 +22,7 @@ from auditor.rules.base import Context, Rule, register
 # (the regex module's (?r)) from a capitalised word.
 _SPACE_AFTER_CANDIDATE = regex.compile(r"(?r)[,;”’»\w]\s+", regex.V1)
 _UPPER = regex.compile(r"\p{Lu}", regex.V1)
+_AFTER_THESE = frozenset(",;”’»")  # the punctuation of _SPACE_AFTER_CANDIDATE
 _WORD = regex.compile(r"\w", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
 _SENTENCE_END = set(".!?…")
@@ -48,6 +49,7 @@ class MidSentenceCapital(Rule):
         running = list(ctx.running_sentences())
         sentence_starts = [sent.start for sent in running]
         caps = doc.capitalised
+        after_space = _after_space_fast if words.re_reads_alike else _after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
         verdicts = _TOKEN_VERDICTS.values(list(map(words.forms.__getitem__, caps)), doc.language)
         # None: a name, a title word, a month ... (skipped in C, most capitals are these)
@@ -63,10 +65,10 @@ class MidSentenceCapital(Rule):
             sent = running[k]
             # After white space that follows a comma, a closing quote or a word: the only places
             # this rule looks.
-            before = _SPACE_AFTER_CANDIDATE.search(text, sent.start, start)
-            if before is None or before.end() != start or not _UPPER.match(text, start):
+            prev_end = after_space(text, sent.start, start)
+            if prev_end is None:
                 continue
-            if self._suspicious(text, sent, before.start() + 1, start + len(token), word.lower(), verdict):
+            if self._suspicious(text, sent, prev_end, start + len(token), word.lower(), verdict):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
 
@@ -105,6 +107,30 @@ def _token_verdict(token: str, lang: str) -> bool | None:
 
 
 _TOKEN_VERDICTS = FormMemo(_token_verdict)
+
+
+def _after_space(text: str, lo: int, start: int) -> int | None:
+    """Where the word before the white space ending at ``start`` ends, when that space follows a
+    comma, semicolon, closing quote or word character inside ``text[lo:start]`` and an upper-case
+    letter opens ``start``; else None."""
+    before = _SPACE_AFTER_CANDIDATE.search(text, lo, start)
+    if before is None or before.end() != start or not _UPPER.match(text, start):
+        return None
+    return before.start() + 1
+
+
+def _after_space_fast(text: str, lo: int, start: int) -> int | None:
+    """:func:`_after_space` in plain Python, for a text on which str.isspace, str.isalnum and
+    str.isupper agree with the regex module's classes (:func:`auditor.document.re_reads_alike`)."""
+    if not text[start].isupper():
+        return None
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == start or j == lo:
+        return None
+    c = text[j - 1]
+    return j if c in _AFTER_THESE or c.isalnum() or c == "_" else None
 
 
 @lru_cache(maxsize=1 << 16)
