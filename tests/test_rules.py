@@ -333,3 +333,17 @@ def test_the_fast_space_test_of_mid_sentence_capital_agrees_with_its_pattern():
         for lo in (0, 5, start - 1):
             if lo < start:
                 assert _after_space_fast(text, lo, start) == _after_space(text, lo, start), (lo, start)
+
+
+def test_garbles_tried_at_quotes_are_what_finditer_finds():
+    from auditor.prefilter import find_all
+    from auditor.rules import punctuation as p
+
+    texts = ['Islam.”“, he said “” and end.”, then ,”. and ”” or » » and “x” "y" ”"; «» « «',
+             '“Quoted.” Then “more,” she said. "Straight," he said." ,"', '””””“““,,"""' ]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in p._GARBLE.finditer(text)]
+        assert [m.span() for m in p._garble_matches(text, find_all(text, p._DOUBLE_QUOTES))] == expected
+        found += len(expected)
+    assert found >= 8
