@@ -557,11 +557,16 @@ def names_normalize(names_file, stylesheet_path) -> None:
 @click.option("--select", metavar="RULE,...", help="Apply only these rules' fixes.")
 @click.option("--lang", default="auto", show_default=True, help="Language of the copy.")
 @click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
-def fix(paths, dry_run, show_diff, backup, select, lang, include) -> None:
+@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
+              help="House style sheet whose canonical spellings name-variant applies.")
+@click.option("--db", "db_path", default=None, metavar="PATH",
+              help="Corpus database from `auditor entities learn` for name-variant.")
+def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_path, db_path) -> None:
     """Apply the safe fixes (glued tokens, spacing, mojibake, canonical names) to PATHS in place.
 
-    Writes atomically (a temporary file renamed over the original); a file that cannot be read
-    as UTF-8 text is left untouched and reported. A second run changes nothing.
+    Canonical names come from --stylesheet and --db when given (as for `auditor check`), else from
+    the document itself. Writes atomically (a temporary file renamed over the original); a file
+    that cannot be read as UTF-8 text is left untouched and reported. A second run changes nothing.
     """
     import difflib
     import shutil
@@ -576,6 +581,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include) -> None:
     if unsafe:
         _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(SAFE_RULES)})")
     patterns = _patterns(include)
+    knowledge = _knowledge(stylesheet_path, db_path)
     failed, changed, total = 0, 0, 0
     try:
         files = list(discover(list(paths), patterns))
@@ -589,7 +595,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include) -> None:
             failed += 1
             continue
         doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
-        result = fix_text(text, lambda t, sel: check_text(t, str(path), doc_lang, sel))
+        result = fix_text(text, lambda t, sel: check_text(t, str(path), doc_lang, sel, knowledge=knowledge))
         if result.text == text:
             continue
         changed += 1

@@ -160,6 +160,28 @@ def test_style_sheet_beats_the_corpus_and_the_document(corpus, tmp_path):
     assert len(found) == 3
 
 
+def test_fix_applies_the_house_style_and_check_then_finds_nothing(corpus, tmp_path):
+    # The corpus database: what other stories spell, applied to a single new one.
+    db = tmp_path / "names.sqlite3"
+    run(["entities", "learn", str(corpus / "b.txt"), str(corpus / "c.txt"), "--db", str(db)])
+    single = corpus / "a.txt"
+    assert "fixed 2 artifacts" in run(["fix", "--db", str(db), str(single)]).stderr
+    assert "Ismail Haniyeh spoke on Monday. Haniyeh said" in single.read_text(encoding="utf-8")
+    missing = run(["fix", "--db", str(tmp_path / "none.sqlite3"), str(single)])
+    assert missing.exit_code == 2 and "no such corpus database" in missing.stderr
+    # The style sheet wins, also over a spelling the story uses throughout.
+    sheet = tmp_path / "house.tsv"
+    sheet.write_text("canonical\tvariants\nIsmail Haniya\tIsmail Haniyeh|Ismail Haniye\n", encoding="utf-8")
+    story = corpus / "c.txt"
+    result = run(["fix", "--stylesheet", str(sheet), str(story)])
+    assert result.exit_code == 0 and "fixed 3 artifacts in 1 of 1 file" in result.stderr
+    assert story.read_text(encoding="utf-8") == ("Ismail Haniya arrived in Doha. Haniya met the emir. "
+                                                 "Haniya spoke.\n")
+    assert "fixed 0 artifacts" in run(["fix", "--stylesheet", str(sheet), str(story)]).stderr
+    checked = run(["check", "--stylesheet", str(sheet), "--format", "json", str(story)])
+    assert __import__("json").loads(checked.stdout)["files"][0]["findings"] == []
+
+
 def test_entities_lists_clusters_with_canonical_and_consistency(corpus):
     result = run(["entities", "--format", "json", str(corpus)])
     assert result.exit_code == 0
