@@ -347,3 +347,37 @@ def test_garbles_tried_at_quotes_are_what_finditer_finds():
         assert [m.span() for m in p._garble_matches(text, find_all(text, p._DOUBLE_QUOTES))] == expected
         found += len(expected)
     assert found >= 8
+
+
+def test_fast_paths_find_what_the_regex_module_paths_find(monkeypatch):
+    """Random copy full of marks, quotes, spaces and furniture: the string-method and `re` fast
+    paths (taken where document.re_reads_alike) must give exactly the findings of the regex paths."""
+    import random
+
+    from auditor import document
+
+    vocabulary = ("The minister said Monday talks would resume Gaza Khamenei Khameneireiterated PalestineGaza "
+                  "Haniyeh Haniye Read more Source link Leave a Reply Tags: 3 hours ago café José Teherán the "
+                  "l'homme homme it.The U.S. Dr. Who J.R. Ewing © 2024 www.example.com 10:30 1,200 3.5 Él Ōsaka "
+                  "It Ordered against").split()
+    marks = list(",.;:!?…\"“”‘’'«»()[]-–—/|•·»›>#*")
+    spaces = [" ", " ", " ", "  ", "\t", "\u00a0", "\u202f", "\n", "\n\n"]
+    rng = random.Random(5)
+    texts = []
+    for _ in range(150):
+        parts = []
+        for _ in range(rng.randrange(5, 90)):
+            r = rng.random()
+            parts.append(rng.choice(vocabulary) if r < 0.6 else rng.choice(marks) if r < 0.85 else rng.choice(spaces))
+            if rng.random() < 0.7:
+                parts.append(" ")
+        texts.append("".join(parts))
+
+    def findings(lang):
+        return [[(f.rule, f.start, f.end, f.message, f.suggestion) for f in check_text(t, "-", lang).findings]
+                for t in texts]
+
+    fast = {lang: findings(lang) for lang in ("en", "fr")}
+    assert all(map(document.re_reads_alike, texts)) and sum(map(len, fast["en"])) > 300
+    monkeypatch.setattr(document, "re_reads_alike", lambda text: False)
+    assert {lang: findings(lang) for lang in ("en", "fr")} == fast
