@@ -32,16 +32,9 @@ _WORD_SPLIT = regex.compile(f"({_WORD})", regex.V1)
 # Latin letters, general punctuation, the euro sign), which a test checks code point by code point.
 # A text holding any other character (a combining mark, a superscript digit, Greek) takes `regex`.
 _RE_UNSAFE = re.compile("[^\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u2000-\u200b\u200e-\u203e\u20ac]")
-
-
 # The characters that pass that test and whose case folding is not their lower case ("ß" folds
 # to "ss", "µ" to "μ"); a test derives them again from the set above.
 _FOLD_NOT_LOWER = ("\xb5", "\xdf", "\u0149", "\u017f", "\u01f0")
-
-
-def re_reads_alike(text: str) -> bool:
-    r"""Whether the standard library's \w, \s, \d and \b read ``text`` as the regex module does."""
-    return _RE_UNSAFE.search(text) is None
 # _WORD with a possessive repeat where `re` has one (Python 3.11+): the same words, found faster
 # because nothing can make the engine backtrack into the repeat.
 _FAST_WORD_SPLIT = re.compile(f"({_WORD}{'+' if sys.version_info >= (3, 11) else ''})")
@@ -50,6 +43,11 @@ _NEXT_TOKEN_RE = regex.compile(rf"\s*({TOKEN_RE.pattern})", regex.V1)
 _PREVIOUS_TOKEN_RE = regex.compile(rf"(?r)({TOKEN_RE.pattern})\s*", regex.V1)
 _CLOSERS = "\"”’'»)]"
 _TERMINALS = (".", "!", "?", "…")
+
+
+def re_reads_alike(text: str) -> bool:
+    r"""Whether the standard library's \w, \s, \d and \b read ``text`` as the regex module does."""
+    return _RE_UNSAFE.search(text) is None
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]:

@@ -47,7 +47,3 @@ class FormMemo(Generic[T]):
                     value = table[form] = func(form, lang)
                 found[i] = value
         return found
-
-    def __call__(self, form: str, lang: str = "") -> T:
-        """One form's value (remembered like the others)."""
-        return self.values((form,), lang)[0]

@@ -118,7 +118,7 @@ def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProf
     for (start, end), para_cuts in zip(paragraphs, cuts):
         spans: list[Span] = []
         prev = start
-        for cut in sorted(set(para_cuts)) if para_cuts else para_cuts:
+        for cut in sorted(set(para_cuts)):
             _append_trimmed(text, prev, cut, spans)
             prev = cut
         _append_trimmed(text, prev, end, spans)

@@ -14,7 +14,7 @@ def test_values_equal_the_function_and_new_forms_are_computed_once():
     assert memo.values(["a", "b", "a"], "en") == ["A:en", "B:en", "A:en"]
     assert memo.values(["b", "c"], "en") == ["B:en", "C:en"]
     assert memo.values(["a"], "fr") == ["A:fr"]  # each language has its own table
-    assert memo("c", "en") == "C:en"
+    assert memo.values(["c"], "en") == ["C:en"]
     assert calls == [("a", "en"), ("b", "en"), ("c", "en"), ("a", "fr")]
 
 
