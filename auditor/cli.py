@@ -533,13 +533,12 @@ def names_normalize(names_file, stylesheet_path) -> None:
 
     One row per input line, in input order; canonical is empty when no match is confident.
     """
-    from auditor.entities.stylesheet import StyleSheet, StyleSheetError
     from auditor.inputs import InputError
 
+    sheet = _knowledge(stylesheet_path, None, starter=True).sheet
     try:
-        sheet = StyleSheet.load(stylesheet_path) if stylesheet_path else StyleSheet.starter()
         raw = _read_input(names_file)
-    except (StyleSheetError, InputError) as exc:
+    except InputError as exc:
         _fail(str(exc))
     out = ["query\tcanonical\tscore"]
     for line in raw.splitlines():

@@ -62,7 +62,7 @@ class HouseKnowledge:
         if house or self.corpus is None:
             return house
         ranked = self.corpus.variants_of(spelling).most_common(2)
-        if len(ranked) == 2 and ranked[0][0] != spelling and ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
+        if len(ranked) == 2 and ranked[0][0] != spelling and _settled(ranked):
             return ranked[0][0]
         return None
 
@@ -74,6 +74,12 @@ class HouseKnowledge:
         if self.corpus is not None:
             counts = self.corpus.counts(spellings)
             ranked = counts.most_common(2)
-            if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            if _settled(ranked):
                 return ranked[0][0]
         return self.fallback.canonical(spellings, lang)
+
+
+def _settled(ranked: list[tuple[str, int]]) -> bool:
+    """Whether the corpus has settled on the first of the two most used spellings: at least 3
+    uses and twice as many as the other."""
+    return bool(ranked) and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])

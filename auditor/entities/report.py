@@ -54,7 +54,7 @@ def clusters(docs: list[Document], knowledge: HouseKnowledge) -> list[EntityClus
         c.documents |= where[name]
     out = []
     for c in groups.values():
-        sheet = next((knowledge.sheet_spelling(s) for s in c.spellings if knowledge.sheet_spelling(s)), None)
+        sheet = next(filter(None, map(knowledge.sheet_spelling, c.spellings)), None)
         if len(c.spellings) < 2 and not (sheet and sheet not in c.spellings):
             continue
         if sheet:
