@@ -197,7 +197,6 @@ class RoundTripper:
     def translate(self, engine: Engine, texts: Sequence[str], source: str, target: str,
                   progress: Progress | None = None) -> list[str]:
         """Translate unique texts once, cached, in threaded batches; results in input order."""
-
         known: dict[str, str] = {}
         if self.cache is not None:
             # One bulk read first: a warm cache answers a whole corpus in a few queries.
