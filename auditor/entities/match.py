@@ -21,9 +21,9 @@ from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
-from auditor.entities.translit import fold, skeleton, tokens
+from auditor.entities.translit import alternations, fold, skeleton, tokens
 
 TOKEN_MATCH = 0.84  # token similarity at which two tokens count as the same name part
 
@@ -35,6 +35,19 @@ def token_similarity(a: str, b: str) -> float:
     Equal folded forms score 0.98, equal consonant skeletons 0.93; otherwise the edit distance
     between the folded forms decides (one edit in a short token, two in a long one), and a
     different first letter costs extra (Erkan/Serkan, Jamal/Kamal are different names)."""
+    score = _spelling_similarity(a, b)
+    if score >= TOKEN_MATCH:
+        return score
+    alts_a = [(x, cost) for x, cost, needs in alternations(a) if needs.search(b)]
+    alts_b = [(x, cost) for x, cost, needs in alternations(b) if needs.search(a)]
+    for alt_a, cost_a in ((a, 0.0), *alts_a):
+        for alt_b, cost_b in ((b, 0.0), *alts_b):
+            if cost_a or cost_b:
+                score = max(score, _spelling_similarity(alt_a, alt_b) - cost_a - cost_b)
+    return score
+
+
+def _spelling_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     fa, fb = fold(a), fold(b)
@@ -58,7 +71,7 @@ def token_similarity(a: str, b: str) -> float:
 
 def _edit_score(fa: str, fb: str) -> float:
     n = max(len(fa), len(fb))
-    d = Levenshtein.distance(fa, fb)
+    d = OSA.distance(fa, fb)  # a swap of two letters (Nwe/New) is one edit
     allowed = 1 if n <= 6 else 2 if n <= 10 else 3
     if d > allowed:
         return min(0.8, JaroWinkler.normalized_similarity(fa, fb) * 0.85)
@@ -333,4 +346,7 @@ def _keys(toks: list[str]) -> set[str]:
             if form:
                 keys.add(skeleton(form))
                 keys.add("f:" + fold(form))
+        # Other romanisations by skeleton only: the folded-form keys also count how common a
+        # token is (NameIndex.is_common).
+        keys.update(skeleton(alt) for alt, _, _ in alternations(t))
     return keys

@@ -79,5 +79,31 @@ def skeleton(token: str) -> str:
     return head + rest
 
 
+# Romanisation alternations that ``fold`` cannot merge outright because each is ambiguous in
+# general: (pattern, replacement, cost, what the other token must contain for the alternation to
+# be tried). Hassan/Ghassan are two names, so h may stand for g only against a bare g.
+_ALTERNATIONS = [
+    (r"(?<![ts])ch", "sh", 0.02, r"sh"),  # French for Arabic sh: Bouchoucha, Hicham, Cherri
+    (r"(?<![ts])ch", "j", 0.03, r"j|zh"),  # Korean and Wade-Giles: Chong/Jong, Chang/Zhang
+    (r"kh", "k", 0.03, r"[kq](?!h)"),  # Khalaf/Qalaf, Khaleem/Kalim
+    (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)"),  # Ukrainian/Belarusian h for Russian g: Hara/Gora, Hryhoriy
+    (r"^h(?=[aeiou])", "", 0.04, r"^[aeiou]"),  # a dropped initial h: Hissene/Issene
+    (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r""),  # a joined particle: Abuturab/Abu Turab
+]
+_ALTERNATION_PATTERNS = [(regex.compile(p), r, c, regex.compile(n)) for p, r, c, n in _ALTERNATIONS]
+
+
+@lru_cache(maxsize=1 << 16)
+def alternations(token: str) -> tuple[tuple[str, float, regex.Pattern], ...]:
+    """Other romanisations of one lower-case token: (spelling, cost of assuming it, pattern the
+    other token must match for it to apply)."""
+    out = []
+    for pattern, replacement, cost, needs in _ALTERNATION_PATTERNS:
+        alt = pattern.sub(replacement, token)
+        if alt != token and len(alt) >= 3:
+            out.append((alt, cost, needs))
+    return tuple(out)
+
+
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in tokens(name))
