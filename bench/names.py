@@ -113,7 +113,8 @@ def score_decisions(decisions, queries, accept, margin):
 
 def choose_threshold(decisions, queries, max_wrong=0.008):
     best = (0.0, 0.5, 0.0)
-    for accept in [a / 100 for a in range(50, 100)]:  # below 0.5 the model itself says "two people"
+    # Below 0.7 a pair is too often two relatives (brothers sharing a surname score about 0.65).
+    for accept in [a / 100 for a in range(70, 100)]:
         for margin in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
             acc, wrong = score_decisions(decisions, queries, accept, margin)
             if wrong <= max_wrong and acc > best[0]:

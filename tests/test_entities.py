@@ -80,6 +80,14 @@ def test_stylesheet_exact_variant_and_fuzzy_lookup():
     assert sheet.normalize("Joe Biden")[0] is None
 
 
+def test_a_name_that_explains_the_query_outranks_a_longer_one():
+    sheet = StyleSheet.from_names(["Muhammad Farouk", "Mohamad Farouk Abdelrahim"])
+    assert sheet.normalize("Mohammed Farouk")[0] == "Muhammad Farouk"
+    assert sheet.normalize("Muhammad Farouk Abdel Rahim")[0] == "Mohamad Farouk Abdelrahim"
+    brothers = StyleSheet.from_names(["Osman Tarek Haddad", "Yusuf Tarek Haddad"])
+    assert brothers.normalize("Idris Tarek Haddad")[0] is None
+
+
 def test_stylesheet_needs_a_canonical_column(tmp_path):
     bad = tmp_path / "s.csv"
     bad.write_text("name,variants\nX,Y\n", encoding="utf-8")

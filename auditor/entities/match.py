@@ -214,6 +214,9 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "head_shift": float(head_shift),
         "odd_all_min": min(odd_all_a, odd_all_b, 3) / 3,
         "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
+        # Not weighed by the model: the distinctive tokens each side leaves unexplained (best_of).
+        "unmatched_a": float(odd_a),
+        "unmatched_b": float(odd_b),
     }
 
 
@@ -249,18 +252,34 @@ def name_similarity(a: str, b: str, common=None, model: NameModel | None = None)
 
 
 def best_of(evidence: list[tuple[str, dict[str, float]]], model: NameModel) -> tuple[str | None, float, float]:
-    """(best target, its probability, the best probability of a different target) from
-    ``(target, pair_features)`` pairs."""
-    scored: dict[str, float] = {}
+    """(best target, its probability, the best probability of a rival) from ``(target,
+    pair_features(query, target))`` pairs.
+
+    A rival is any other target, unless the best one dominates it (``_dominates``): so
+    ``Mohammad Iqbal`` is ``Muhammad Iqbal`` rather than ``Mohamad Iqbal Abdurrahman`` however
+    close the two scores, while two brothers, each leaving one given name unexplained, stay
+    rivals and the margin between them decides."""
+    scored: dict[str, tuple[float, dict[str, float]]] = {}
     for target, feats in evidence:
         s = model.probability(feats)
-        if s > scored.get(target, 0.0):
-            scored[target] = s
+        if target not in scored or s > scored[target][0]:
+            scored[target] = (s, feats)
     if not scored:
         return None, 0.0, 0.0
-    ranked = sorted(scored.items(), key=lambda kv: kv[1], reverse=True)
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return ranked[0][0], ranked[0][1], second
+    best, (p, feats) = max(scored.items(), key=lambda kv: kv[1][0])
+    second = max((q for t, (q, other) in scored.items() if t != best and not _dominates(feats, other)),
+                 default=0.0)
+    return best, p, second
+
+
+def _explains_query(feats: dict[str, float]) -> bool:
+    return feats["unmatched_a"] == 0 and feats["in_order"] == 1.0
+
+
+def _dominates(best: dict[str, float], other: dict[str, float]) -> bool:
+    """The best match explains every distinctive token of the query, in order, and the other
+    one either does not or leaves more of its own name's distinctive tokens unexplained."""
+    return _explains_query(best) and (not _explains_query(other) or other["unmatched_b"] > best["unmatched_b"])
 
 
 class NameIndex:
@@ -287,7 +306,8 @@ class NameIndex:
         self.names.append(spelling)
         self.targets.append(target or spelling)
         self._tokens.append(toks)
-        for key in _keys(toks):
+        # Also under its joined token pairs, so that a query writing them as one word finds it.
+        for key in _keys(toks + _joined_pairs(toks)):
             self._by_skeleton[key].append(i)
 
     def candidates(self, toks: list[str], limit: int = 12) -> list[int]:
@@ -335,6 +355,12 @@ class NameIndex:
         if not toks:
             return None, 0.0, 0.0
         return best_of(self.evidence(toks), self.model or NameModel.shipped())
+
+
+def _joined_pairs(toks: list[str]) -> list[str]:
+    """Adjacent tokens written as one word, as another spelling may write them: Abdul Karim /
+    Abdulkarim, Ebad Zadeh / Ebadzadeh."""
+    return [a + b for a, b in zip(toks, toks[1:])]
 
 
 def _keys(toks: list[str]) -> set[str]:

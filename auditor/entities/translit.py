@@ -86,6 +86,9 @@ _ALTERNATIONS = [
     (r"(?<![ts])ch", "sh", 0.02, r"sh"),  # French for Arabic sh: Bouchoucha, Hicham, Cherri
     (r"(?<![ts])ch", "j", 0.03, r"j|zh"),  # Korean and Wade-Giles: Chong/Jong, Chang/Zhang
     (r"kh", "k", 0.03, r"[kq](?!h)"),  # Khalaf/Qalaf, Khaleem/Kalim
+    (r"[td]h", "z", 0.03, r"z"),  # Arabic dh: Nadhir/Natheer/Nazir
+    (r"th", "d", 0.03, r"d(?!h)"),  # Ghathafi/Gaddafi
+    (r"th", "s", 0.03, r"s(?!h)"),  # Arabic th: Othman/Osman, Thabit/Sabit
     (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)"),  # Ukrainian/Belarusian h for Russian g: Hara/Gora, Hryhoriy
     (r"^h(?=[aeiou])", "", 0.04, r"^[aeiou]"),  # a dropped initial h: Hissene/Issene
     (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r""),  # a joined particle: Abuturab/Abu Turab
