@@ -35,6 +35,7 @@ def run(args, input=None):
     ("Karim Bouchiha", "Karim Boushiha"),               # French ch for Arabic sh
     ("Olena Hryhorenko", "Olena Grigorenko"),           # Ukrainian h for Russian g
     ("Chong-il Pak", "Jong-il Pak"),                    # Korean ch / j
+    ("Min-su Cho", "Min-su Jo"),
     ("Nabil Khalaf", "Nabil Qalaf"),                    # kh / q
     ("Abdoulaye Hissene Ali", "Abdoulaye Issene Ali"),  # a dropped initial h
     ("Aung Kyaw Nwe", "Aung Kyaw New"),                 # two letters swapped
@@ -63,6 +64,7 @@ def test_romanisation_alternations_need_their_counterpart():
     assert token_similarity("hara", "gora") >= TOKEN_MATCH
     assert token_similarity("chafik", "rafik") < TOKEN_MATCH
     assert alternations("abc") == ()
+    assert token_similarity("y", "yormie") >= TOKEN_MATCH > token_similarity("y", "jormie")
 
 
 def test_folding_and_tokens():

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from auditor.entities.translit import alternations, fold, skeleton, tokens
 
 TOKEN_MATCH = 0.84  # token similarity at which two tokens count as the same name part
+INITIAL_MATCH = 0.85  # an initial against a name with that first letter: consistent, not proof
 
 
 @lru_cache(maxsize=1 << 18)
@@ -54,7 +55,9 @@ def _spelling_similarity(a: str, b: str) -> float:
     if fa == fb:
         return 0.98
     if min(len(fa), len(fb)) <= 2:
-        return 0.0  # initials and short particles only match exactly
+        if min(len(a), len(b)) == 1 and a[0] == b[0]:
+            return INITIAL_MATCH  # an initial: Prince Y. Johnson / Prince Yormie Johnson
+        return 0.0  # short particles only match exactly
     # The raw spelling too: folding can push apart what one letter separates (Oleg / Oleh).
     score = max(_edit_score(fa, fb), _edit_score(a, b) - 0.02)
     sa, sb = skeleton(a), skeleton(b)
@@ -148,7 +151,7 @@ FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short",
             "odd_min", "odd_max", "surname_match", "given_conflict", "all_common",
             "residual", "single", "sorted_ratio", "in_order", "char_cover", "exact_tokens",
             "first_sim", "last_sim", "first_pair", "first_unmatched", "head_shift", "odd_all_min",
-            "odd_all_max")
+            "odd_all_max", "query_explained", "name_explained")
 
 
 def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] | None:
@@ -215,6 +218,8 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "odd_all_min": min(odd_all_a, odd_all_b, 3) / 3,
         "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
         # Not weighed by the model: the distinctive tokens each side leaves unexplained (best_of).
+        "query_explained": float(odd_a == 0),
+        "name_explained": float(odd_b == 0),
         "unmatched_a": float(odd_a),
         "unmatched_b": float(odd_b),
     }

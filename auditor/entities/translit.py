@@ -103,7 +103,7 @@ def alternations(token: str) -> tuple[tuple[str, float, regex.Pattern], ...]:
     out = []
     for pattern, replacement, cost, needs in _ALTERNATION_PATTERNS:
         alt = pattern.sub(replacement, token)
-        if alt != token and len(alt) >= 3:
+        if alt != token and len(alt) >= 2:
             out.append((alt, cost, needs))
     return tuple(out)
 
