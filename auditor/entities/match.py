@@ -35,7 +35,9 @@ def token_similarity(a: str, b: str) -> float:
 
     Equal folded forms score 0.98, equal consonant skeletons 0.93; otherwise the edit distance
     between the folded forms decides (one edit in a short token, two in a long one), and a
-    different first letter costs extra (Erkan/Serkan, Jamal/Kamal are different names)."""
+    different first letter costs extra (Erkan/Serkan, Jamal/Kamal are different names). When
+    that falls short of a match, the romanisation alternations of each token whose counterpart
+    the other token has (``translit.alternations``) are tried, each at a small cost."""
     score = _spelling_similarity(a, b)
     if score >= TOKEN_MATCH:
         return score
