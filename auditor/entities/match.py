@@ -331,7 +331,7 @@ class NameIndex:
                         best[i] = weight
             for i, w in best.items():
                 counts[i] += w
-        return sorted(counts, key=counts.__getitem__, reverse=True)[:limit]
+        return sorted(counts, key=lambda i: (-counts[i], i))[:limit]  # ties: first indexed first
 
     def is_common(self, token: str) -> bool:
         """A token too frequent among the indexed names (or in wire copy) to identify anyone."""
