@@ -41,8 +41,11 @@ def token_similarity(a: str, b: str) -> float:
     score = _spelling_similarity(a, b)
     if score >= TOKEN_MATCH:
         return score
-    alts_a = [(x, cost) for x, cost, needs in alternations(a) if needs.search(b)]
-    alts_b = [(x, cost) for x, cost, needs in alternations(b) if needs.search(a)]
+    alts_a, alts_b = alternations(a), alternations(b)
+    if not alts_a and not alts_b:
+        return score
+    alts_a = [(x, cost) for x, cost, needs in alts_a if needs.search(b)]
+    alts_b = [(x, cost) for x, cost, needs in alts_b if needs.search(a)]
     for alt_a, cost_a in ((a, 0.0), *alts_a):
         for alt_b, cost_b in ((b, 0.0), *alts_b):
             if cost_a or cost_b:
@@ -331,7 +334,7 @@ class NameIndex:
                         best[i] = weight
             for i, w in best.items():
                 counts[i] += w
-        return sorted(counts, key=lambda i: (-counts[i], i))[:limit]  # ties: first indexed first
+        return sorted(counts, key=counts.__getitem__, reverse=True)[:limit]  # stable: ties in key order
 
     def is_common(self, token: str) -> bool:
         """A token too frequent among the indexed names (or in wire copy) to identify anyone."""
@@ -370,16 +373,18 @@ def _joined_pairs(toks: list[str]) -> list[str]:
     return [a + b for a, b in zip(toks, toks[1:])]
 
 
-def _keys(toks: list[str]) -> set[str]:
+def _keys(toks: list[str]) -> list[str]:
     """Index keys of a name: each token's consonant skeleton and folded form, also without a
-    joined article (Alqahtani -> Qahtani)."""
-    keys = set()
+    joined article (Alqahtani -> Qahtani). In a fixed order, so that candidates tie the same way
+    in every run."""
+    keys: dict[str, None] = {}
     for t in toks:
         for form in (t, t[2:] if t[:2] in ("al", "el") and len(t) > 5 else None):
             if form:
-                keys.add(skeleton(form))
-                keys.add("f:" + fold(form))
+                keys[skeleton(form)] = None
+                keys["f:" + fold(form)] = None
         # Other romanisations by skeleton only: the folded-form keys also count how common a
         # token is (NameIndex.is_common).
-        keys.update(skeleton(alt) for alt, _, _ in alternations(t))
-    return keys
+        for alt, _, _ in alternations(t):
+            keys[skeleton(alt)] = None
+    return list(keys)
