@@ -36,6 +36,8 @@ def run(args, input=None):
     ("Olena Hryhorenko", "Olena Grigorenko"),           # Ukrainian h for Russian g
     ("Chong-il Pak", "Jong-il Pak"),                    # Korean ch / j
     ("Min-su Cho", "Min-su Jo"),
+    ("Uladzimir Karpenka", "Vladimir Karpenka"),        # Belarusian / Russian
+    ("Dzmitry Lahun", "Dmitry Lagun"),
     ("Nabil Khalaf", "Nabil Qalaf"),                    # kh / q
     ("Abdoulaye Hissene Ali", "Abdoulaye Issene Ali"),  # a dropped initial h
     ("Aung Kyaw Nwe", "Aung Kyaw New"),                 # two letters swapped

@@ -91,6 +91,8 @@ _ALTERNATIONS = [
     (r"th", "s", 0.03, r"s(?!h)"),  # Arabic th: Othman/Osman, Thabit/Sabit
     (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)"),  # Ukrainian/Belarusian h for Russian g: Hara/Gora, Hryhoriy
     (r"^h(?=[aeiou])", "", 0.04, r"^[aeiou]"),  # a dropped initial h: Hissene/Issene
+    (r"dz", "d", 0.03, r"d(?!z)"),  # Belarusian dz for Russian d: Dzmitry/Dmitry
+    (r"^u(?=l[aeiou])", "v", 0.03, r"^vl"),  # Belarusian u for Russian v: Uladzimir/Vladimir
     (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r""),  # a joined particle: Abuturab/Abu Turab
 ]
 _ALTERNATION_PATTERNS = [(regex.compile(p), r, c, regex.compile(n)) for p, r, c, n in _ALTERNATIONS]
