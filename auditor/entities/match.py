@@ -222,9 +222,9 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "head_shift": float(head_shift),
         "odd_all_min": min(odd_all_a, odd_all_b, 3) / 3,
         "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
-        # Not weighed by the model: the distinctive tokens each side leaves unexplained (best_of).
         "query_explained": float(odd_a == 0),
         "name_explained": float(odd_b == 0),
+        # Not weighed by the model: the distinctive tokens each side leaves unexplained (best_of).
         "unmatched_a": float(odd_a),
         "unmatched_b": float(odd_b),
     }

@@ -89,7 +89,7 @@ _ALTERNATIONS = [
     (r"[td]h", "z", 0.03, r"z"),  # Arabic dh: Nadhir/Natheer/Nazir
     (r"th", "d", 0.03, r"d(?!h)"),  # Ghathafi/Gaddafi
     (r"th", "s", 0.03, r"s(?!h)"),  # Arabic th: Othman/Osman, Thabit/Sabit
-    (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)"),  # Ukrainian/Belarusian h for Russian g: Hara/Gora, Hryhoriy
+    (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)"),  # Ukrainian h for Russian g: Hara/Gora
     (r"^h(?=[aeiou])", "", 0.04, r"^[aeiou]"),  # a dropped initial h: Hissene/Issene
     (r"dz", "d", 0.03, r"d(?!z)"),  # Belarusian dz for Russian d: Dzmitry/Dmitry
     (r"^u(?=l[aeiou])", "v", 0.03, r"^vl"),  # Belarusian u for Russian v: Uladzimir/Vladimir
