@@ -224,8 +224,7 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
         "query_explained": float(odd_a == 0),
         "name_explained": float(odd_b == 0),
-        # Not weighed by the model: the distinctive tokens each side leaves unexplained (best_of).
-        "unmatched_a": float(odd_a),
+        # Not weighed by the model: how many distinctive tokens the name leaves unexplained (best_of).
         "unmatched_b": float(odd_b),
     }
 
@@ -283,7 +282,7 @@ def best_of(evidence: list[tuple[str, dict[str, float]]], model: NameModel) -> t
 
 
 def _explains_query(feats: dict[str, float]) -> bool:
-    return feats["unmatched_a"] == 0 and feats["in_order"] == 1.0
+    return feats["query_explained"] == 1.0 and feats["in_order"] == 1.0
 
 
 def _dominates(best: dict[str, float], other: dict[str, float]) -> bool:
