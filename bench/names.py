@@ -22,13 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _shared import ROOT, require_shared  # noqa: E402
 
 
-def load(shared: Path):
-    groups = []
+def individuals(shared: Path) -> list[dict]:
+    """The name groups of individuals, in file order."""
     with (shared / "eval" / "names" / "ofac_groups_dev.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            g = json.loads(line)
-            if g["entity_type"] == "individual":
-                groups.append(g)
+        return [g for g in map(json.loads, fh) if g["entity_type"] == "individual"]
+
+
+def load(groups: list[dict]):
+    """The style sheet, the queries with their expected answers, and each query's group."""
     sheet = [g["canonical_natural"] for k, g in enumerate(groups) if k % 5 != 4]
     queries, group_of = [], []
     for k, g in enumerate(groups):
@@ -176,7 +177,8 @@ def main() -> None:
     ap.add_argument("--fit", action="store_true",
                     help="refit auditor/data/name_model.json (2-fold cross-validation by name group)")
     args = ap.parse_args()
-    sheet, queries, group_of = load(require_shared())
+    groups = individuals(require_shared())
+    sheet, queries, group_of = load(groups)
     if args.fit:
         fit(sheet, queries, group_of)
         return
@@ -194,18 +196,16 @@ def main() -> None:
 
     style = StyleSheet.from_names(sheet)
     evaluate("auditor names normalize", lambda q: style.normalize(q)[0], queries, args.verbose)
-    speed_at_2000(queries)
+    speed_at_2000(queries, [g["canonical_natural"] for g in groups[:2000]])
 
 
-def speed_at_2000(queries) -> None:
+def speed_at_2000(queries, names: list[str]) -> None:
     """names/s against a style sheet of exactly 2,000 names (the issue's speed target): the
     primary names of the first 2,000 individual groups, every query once, cold caches."""
     from auditor.entities.match import token_similarity
     from auditor.entities.stylesheet import StyleSheet
 
-    with (require_shared() / "eval" / "names" / "ofac_groups_dev.jsonl").open(encoding="utf-8") as fh:
-        names = [g["canonical_natural"] for g in map(json.loads, fh) if g["entity_type"] == "individual"]
-    style = StyleSheet.from_names(names[:2000])
+    style = StyleSheet.from_names(names)
     token_similarity.cache_clear()
     t0 = time.perf_counter()
     for q, _ in queries:
