@@ -484,11 +484,14 @@ def _print_mentions(docs, sheet, recognizer, fmt: str) -> None:
     from auditor.entities.mentions import find_mentions
 
     rows = []
+    house: dict[str, tuple[str | None, float]] = {}  # each distinct name looked up once
     for doc in docs:
         for m in find_mentions(doc, recognizer):
             line, col = doc.position(m.start)
             name = m.refers_to or m.text
-            canonical, score = sheet.normalize(name) if sheet else (None, 0.0)
+            if name not in house:
+                house[name] = sheet.normalize(name) if sheet else (None, 0.0)
+            canonical, score = house[name]
             if canonical and m.refers_to:
                 canonical = canonical.split()[-1]  # a surname alone keeps to the surname
             # Confidence that the mention is already the house spelling: the match score when
