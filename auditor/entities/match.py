@@ -23,10 +23,17 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from auditor.entities.translit import alternations, fold, skeleton, tokens
+from auditor.entities.translit import (
+    alternations,
+    fold,
+    name_identities,
+    skeleton,
+    tokens,
+)
 
 TOKEN_MATCH = 0.84  # token similarity at which two tokens count as the same name part
 INITIAL_MATCH = 0.85  # an initial against a name with that first letter: consistent, not proof
+EQUIVALENT_MATCH = 0.95  # one given name in two languages (given_names.txt): Yevgeniy / Yauhen
 
 
 @lru_cache(maxsize=1 << 18)
@@ -41,6 +48,8 @@ def token_similarity(a: str, b: str) -> float:
     score = _spelling_similarity(a, b)
     if score >= TOKEN_MATCH:
         return score
+    if name_identities(a) & name_identities(b):
+        return EQUIVALENT_MATCH
     alts_a, alts_b = alternations(a), alternations(b)
     if not alts_a and not alts_b:
         return score
@@ -49,8 +58,22 @@ def token_similarity(a: str, b: str) -> float:
     for alt_a, cost_a in ((a, 0.0), *alts_a):
         for alt_b, cost_b in ((b, 0.0), *alts_b):
             if cost_a or cost_b:
-                score = max(score, _spelling_similarity(alt_a, alt_b) - cost_a - cost_b)
+                score = max(score, _edit_similarity(alt_a, alt_b) - cost_a - cost_b)
     return score
+
+
+def _edit_similarity(a: str, b: str) -> float:
+    """Spelling similarity by folding and edit distance alone, for alternative romanisations: an
+    alternation and then the looser skeleton rule would stack two guesses (Guennadi / Janeth),
+    and in a folded token of three letters or fewer one edit is a different name (Han / Gon)."""
+    if a == b:
+        return 1.0
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return 0.98
+    if min(len(fa), len(fb)) <= 3:
+        return 0.0
+    return max(_edit_score(fa, fb), _edit_score(a, b) - 0.02)
 
 
 def _spelling_similarity(a: str, b: str) -> float:

@@ -9,7 +9,9 @@ only, so that most romanisations of one token share a skeleton and different nam
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -94,6 +96,13 @@ _ALTERNATIONS = [
     (r"dz", "d", 0.03, r"d(?!z)"),  # Belarusian dz for Russian d: Dzmitry/Dmitry
     (r"^u(?=l[aeiou])", "v", 0.03, r"^vl"),  # Belarusian u for Russian v: Uladzimir/Vladimir
     (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r""),  # a joined particle: Abuturab/Abu Turab
+    (r"^j(?=[aeiou])", "y", 0.02, r"^y"),  # German and Slavic j for English y: Jury/Yuri, Jauhen/Yauhen
+    (r"c(?![hkz])", "j", 0.03, r"j"),  # Turkish c: Cebrail/Jebrail
+    (r"g(?!h)", "j", 0.03, r"j"),  # Egyptian g for Arabic j: Gamal/Jamal
+    (r"aw", "ou", 0.02, r"ou|o"),  # the Arabic diphthong aw: Fawzy/Fouzi
+    (r"bh", "b", 0.03, r"b(?!h)"),  # Sobhi/Soubi
+    (r"^ht", "t", 0.02, r"^t"),  # Burmese ht: Htun/Tun
+    (r"(?<=\w{3})u[rld]$", "", 0.03, r""),  # a joined -ur/-ul/-ud: Fazlur/Fazl-ur, Ziaul/Zia-ul
 ]
 _ALTERNATION_PATTERNS = [(regex.compile(p), r, c, regex.compile(n)) for p, r, c, n in _ALTERNATIONS]
 
@@ -108,6 +117,43 @@ def alternations(token: str) -> tuple[tuple[str, float, regex.Pattern], ...]:
         if alt != token and len(alt) >= 2:
             out.append((alt, cost, needs))
     return tuple(out)
+
+
+# Patronymic endings: Russian -ovich/-evna, Ukrainian -ovych/-ivna, Belarusian -avich/-auna, and
+# German and French transcriptions (-owitsch, -ovitch).
+_PATRONYMIC = regex.compile(r"(?:[oea]v(?:ich|ych|itch|itsch|ic)|ow(?:itsch|itz)|[oea]vna|ivna|[ae]una|awna)$")
+
+
+def _stem(given: str) -> str:
+    """A given name without its final vowels, as patronymics are formed: Mykola / Mykolay-ovych."""
+    return fold(given.rstrip("aeiouyj"))
+
+
+@lru_cache(maxsize=1)
+def _name_table() -> dict[str, frozenset[str]]:
+    """Given-name spellings and patronymic stems -> the names they spell (given_names.txt)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    text = resources.files("auditor.data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    lines = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for k, spellings in enumerate(lines):
+        for s in spellings:
+            table["g:" + fold(s)].add(f"g{k}")
+            table["p:" + _stem(s)].add(f"p{k}")
+    return {key: frozenset(v) for key, v in table.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def name_identities(token: str) -> frozenset[str]:
+    """The given names a lower-case token spells, and the names whose patronymic it is, from
+    auditor/data/given_names.txt: two tokens sharing one are the same name part in different
+    languages (Yevgeniy / Yauhen, Nikolaevich / Mykolayovych, Mhd / Muhammad). A given name and
+    a patronymic never share one: the father's name is not the son's."""
+    table = _name_table()
+    found = table.get("g:" + fold(token), frozenset())
+    m = _PATRONYMIC.search(token)
+    if m and m.start() >= 3:
+        found = found | table.get("p:" + _stem(token[:m.start()]), frozenset())
+    return found
 
 
 def name_key(name: str) -> tuple[str, ...]:
