@@ -48,6 +48,9 @@ def run(args, input=None):
     ("Fawzi Khatib", "Fouzi Khatib"),                   # the diphthong aw
     ("Sobhi Nasrallah", "Soubi Nasrallah"),
     ("Habibur Rahman Chowdhury", "Habib-ur Rahman Chowdhury"),
+    ("Hsan Min Aung", "San Min Aung"),                  # Burmese hs
+    ("Khalid Al-Ubaydi", "Khalid Al-Obeidi"),           # the diphthong ay / ei
+    ("Salem Bukhraisa", "Salem Abu Khraisa"),           # Maghrebi bu for abu
     # One given name in two languages (given_names.txt), patronymics included.
     ("Yauhen Andreyevich Kovalenka", "Yevgeniy Andreyevich Kovalenko"),
     ("Mykola Mykolayovych Bondar", "Nikolay Nikolayevich Bondar"),
@@ -115,6 +118,9 @@ def test_a_name_that_explains_the_query_outranks_a_longer_one():
     assert sheet.normalize("Muhammad Farouk Abdel Rahim")[0] == "Mohamad Farouk Abdelrahim"
     brothers = StyleSheet.from_names(["Osman Tarek Haddad", "Yusuf Tarek Haddad"])
     assert brothers.normalize("Idris Tarek Haddad")[0] is None
+    # A son named by his father's chain goes to the son, whose name explains every query token.
+    family = StyleSheet.from_names(["Ahmed Nouri Ibrahim Hamdan", "Nouri Ibrahim Hamdan"])
+    assert family.normalize("Ahmad Nouri Ibrahim Hamdan")[0] == "Ahmed Nouri Ibrahim Hamdan"
 
 
 def test_stylesheet_needs_a_canonical_column(tmp_path):

@@ -247,8 +247,10 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
         "query_explained": float(odd_a == 0),
         "name_explained": float(odd_b == 0),
-        # Not weighed by the model: how many distinctive tokens the name leaves unexplained (best_of).
+        # Not weighed by the model, for best_of: how many distinctive tokens the name leaves
+        # unexplained, and how many tokens of the query, common ones included.
         "unmatched_b": float(odd_b),
+        "unmatched_a_all": float(odd_all_a),
     }
 
 
@@ -310,8 +312,13 @@ def _explains_query(feats: dict[str, float]) -> bool:
 
 def _dominates(best: dict[str, float], other: dict[str, float]) -> bool:
     """The best match explains every distinctive token of the query, in order, and the other
-    one either does not or leaves more of its own name's distinctive tokens unexplained."""
-    return _explains_query(best) and (not _explains_query(other) or other["unmatched_b"] > best["unmatched_b"])
+    one either does not, or leaves more of its own name's distinctive tokens unexplained, or more
+    of the query's tokens, common ones included: ``Ahmad Watban Ibrahim Hasan`` is ``Ahmed Watban
+    Ibrahim Hasan``, not his father ``Watban Ibrahim Hasan``."""
+    if not _explains_query(best):
+        return False
+    return (not _explains_query(other) or other["unmatched_b"] > best["unmatched_b"]
+            or other["unmatched_a_all"] > best["unmatched_a_all"])
 
 
 class NameIndex:

@@ -103,6 +103,9 @@ _ALTERNATIONS = [
     (r"bh", "b", 0.03, r"b(?!h)"),  # Sobhi/Soubi
     (r"^ht", "t", 0.02, r"^t"),  # Burmese ht: Htun/Tun
     (r"(?<=\w{3})u[rld]$", "", 0.03, r""),  # a joined -ur/-ul/-ud: Fazlur/Fazl-ur, Ziaul/Zia-ul
+    (r"^hs", "s", 0.02, r"^s"),  # Burmese hs: Hsan/San
+    (r"a[yi]", "ei", 0.02, r"ei"),  # Ubaydi/Obeidi
+    (r"^b[o]?u(?=\w{4})", "", 0.03, r""),  # Maghrebi bu for abu: Bukhattalah/Abu Khattalah
 ]
 _ALTERNATION_PATTERNS = [(regex.compile(p), r, c, regex.compile(n)) for p, r, c, n in _ALTERNATIONS]
 
