@@ -13,6 +13,7 @@ from auditor.entities.match import (
     NameModel,
     is_truncation,
     name_similarity,
+    pair_features,
     token_similarity,
 )
 from auditor.entities.stylesheet import StyleSheet, StyleSheetError, parse
@@ -90,6 +91,11 @@ def test_given_name_equivalents_keep_father_and_son_apart():
     # A patronymic is the father's name: never the same name part as the son's given name.
     assert token_similarity("nikolai", "nikolaevich") < TOKEN_MATCH
     assert name_similarity("Nikolai Ivanovich Sidorenko", "Ivan Nikolaevich Sidorenko") < NameModel.shipped().accept
+
+
+def test_alignment_prefers_tokens_in_the_same_position():
+    feats = pair_features(["ali", "abdulkarim"], ["ali", "abdul", "karim", "ali"], lambda t: False)
+    assert feats["in_order"] == 1.0
 
 
 def test_given_name_table_lines_do_not_overlap():

@@ -125,8 +125,9 @@ def similarity_matrix(a: list[str], b: list[str]) -> list[list[float]]:
 def align(sim: list[list[float]]) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment of two token lists by similarity (names are short): the
     most similar pairs first, pairs below TOKEN_MATCH left out."""
+    # Equal scores go to the pair nearest in position: Ali Abdulkarim / Ali Abdul Karim Ali.
     cands = sorted(((s, i, j) for i, row in enumerate(sim) for j, s in enumerate(row) if s >= TOKEN_MATCH),
-                   reverse=True)
+                   key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_a, used_b, pairs = set(), set(), []
     for s, i, j in cands:
         if i not in used_a and j not in used_b:
