@@ -71,7 +71,12 @@ def candidate_rows(style, queries):
     return [style.exact(q) or style.index.evidence(tokens(q)) for q, _ in queries]
 
 
-def fit_logistic(x, y, l2=1.0):
+# L2 penalty of the logistic fit: of 0.1 to 50, 5 gave the best and steadiest held-out accuracy
+# (2-fold cross-validation by group over three splits).
+L2 = 5.0
+
+
+def fit_logistic(x, y, l2=L2):
     import numpy as np
 
     x = np.hstack([x, np.ones((len(x), 1))])

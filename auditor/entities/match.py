@@ -8,8 +8,9 @@ given names and surnames agree, whether the match rests on common names only (``
 logistic model fitted on real name variants (``bench/names.py --fit``, shipped in
 ``auditor/data/name_model.json``) turns that evidence into a probability. So ``Hossein Amir
 Abdulahian`` matches ``Hossein Amir-Abdollahian`` and a patronymic may be missing (``Yevgeniy
-Garryevich Khodotov`` / ``Yevgeny Khodotov``), while two different surnames never match and
-``Haniyeh`` / ``Hamadeh`` or two brothers sharing a surname score low.
+Garryevich Khodotov`` / ``Yevgeny Khodotov``), while two different surnames match only where three
+distinctive name parts agree, and ``Haniyeh`` / ``Hamadeh`` or two brothers sharing a surname score
+low.
 """
 
 from __future__ import annotations
@@ -180,12 +181,13 @@ FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short",
             "odd_min", "odd_max", "surname_match", "given_conflict", "all_common",
             "residual", "single", "sorted_ratio", "in_order", "char_cover", "exact_tokens",
             "first_sim", "last_sim", "first_pair", "first_unmatched", "head_shift", "odd_all_min",
-            "odd_all_max", "query_explained", "name_explained")
+            "odd_all_max", "surname_conflict", "query_explained", "name_explained")
 
 
 def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] | None:
     """Evidence that two token lists name one person; None when they cannot: no token aligns,
-    a single token is not the other name's surname, or the two surnames differ."""
+    a single token is not the other name's surname, or the two surnames differ (unless three
+    distinctive name parts agree)."""
     if min(len(ta), len(tb)) == 1 < max(len(ta), len(tb)):
         single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
         if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
@@ -201,8 +203,13 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     matched_a = {i for i, _, _ in pairs}
     matched_b = {j for _, j, _ in pairs}
     last_a, last_b = len(ta) - 1, len(tb) - 1
-    if last_a not in matched_a and last_b not in matched_b and not is_common(ta[-1]) and not is_common(tb[-1]):
-        return None  # two different surnames: never one person, whatever else agrees
+    distinct = sum(1 for i, j, _ in pairs if not is_common(ta[i]) and not is_common(tb[j]))
+    surname_conflict = (last_a not in matched_a and last_b not in matched_b
+                        and not is_common(ta[-1]) and not is_common(tb[-1]))
+    if surname_conflict and distinct < 3:
+        # Two different surnames: two people, unless three distinctive name parts agree (a full
+        # chain under another tribal name or maternal surname); then the model weighs it.
+        return None
     weight = lambda t: 0.35 if is_common(t) else 1.0  # noqa: E731
     wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
     cov_a = sum(wa[i] for i in matched_a) / sum(wa)
@@ -224,7 +231,7 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "mean_sim": sum(sims) / len(sims),
         "min_sim": min(sims),
         "matched": min(len(pairs), 4) / 4,
-        "distinct_matched": min(sum(1 for i, j, _ in pairs if not is_common(ta[i]) and not is_common(tb[j])), 3) / 3,
+        "distinct_matched": min(distinct, 3) / 3,
         "cover_short": max(cov_a, cov_b),
         "cover_long": min(cov_a, cov_b),
         "odd_min": min(odd_a, odd_b, 3) / 3,
@@ -246,6 +253,7 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "head_shift": float(head_shift),
         "odd_all_min": min(odd_all_a, odd_all_b, 3) / 3,
         "odd_all_max": min(max(odd_all_a, odd_all_b), 3) / 3,
+        "surname_conflict": float(surname_conflict),
         "query_explained": float(odd_a == 0),
         "name_explained": float(odd_b == 0),
         # Not weighed by the model, for best_of: how many distinctive tokens the name leaves
