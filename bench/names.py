@@ -122,7 +122,7 @@ def choose_threshold(decisions, queries, max_wrong=0.008):
     # Never below 0.5: a name the model finds more likely another person's is never accepted,
     # however far it stands from the runner-up (a sheet may hold only one of two brothers).
     for accept in [a / 100 for a in range(50, 100)]:
-        for margin in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
+        for margin in [m / 100 for m in range(0, 75, 5)]:
             acc, wrong = score_decisions(decisions, queries, accept, margin)
             if wrong <= max_wrong and acc > best[0]:
                 best = (acc, accept, margin)

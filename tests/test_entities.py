@@ -86,6 +86,7 @@ def test_romanisation_alternations_need_their_counterpart():
     assert token_similarity("chafik", "rafik") < TOKEN_MATCH
     assert alternations("abd") == ()
     assert token_similarity("han", "gon") < TOKEN_MATCH  # in a short token one edit is another name
+    assert token_similarity("jong", "yong") < TOKEN_MATCH  # j for y, but not in Korean syllables
     assert token_similarity("y", "yormie") >= TOKEN_MATCH > token_similarity("y", "jormie")
 
 

@@ -96,7 +96,8 @@ _ALTERNATIONS = [
     (r"dz", "d", 0.03, r"d(?!z)"),  # Belarusian dz for Russian d: Dzmitry/Dmitry
     (r"^u(?=l[aeiou])", "v", 0.03, r"^vl"),  # Belarusian u for Russian v: Uladzimir/Vladimir
     (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r""),  # a joined particle: Abuturab/Abu Turab
-    (r"^j(?=[aeiou])", "y", 0.02, r"^y"),  # German and Slavic j for English y: Jury/Yuri, Jauhen/Yauhen
+    # German and Slavic j for English y (Jasin/Yasin, Jauhen/Yauhen), not in Korean syllables: Jong/Yong.
+    (r"^j(?=[aeiou]\w{3})", "y", 0.02, r"^y"),
     (r"c(?![hkz])", "j", 0.03, r"j"),  # Turkish c: Cebrail/Jebrail
     (r"g(?!h)", "j", 0.03, r"j"),  # Egyptian g for Arabic j: Gamal/Jamal
     (r"aw", "ou", 0.02, r"ou|o"),  # the Arabic diphthong aw: Fawzy/Fouzi
