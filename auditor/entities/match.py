@@ -87,8 +87,10 @@ def _spelling_similarity(a: str, b: str) -> float:
         if min(len(a), len(b)) == 1 and a[0] == b[0]:
             return INITIAL_MATCH  # an initial: Prince Y. Johnson / Prince Yormie Johnson
         return 0.0  # short particles only match exactly
-    # The raw spelling too: folding can push apart what one letter separates (Oleg / Oleh).
-    score = max(_edit_score(fa, fb), _edit_score(a, b) - 0.02)
+    score = _edit_score(fa, fb)
+    if score < 0.9 and (fa != a or fb != b):
+        # The raw spelling too: folding can push apart what one letter separates (Oleg / Oleh).
+        score = max(score, _edit_score(a, b) - 0.02)
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb and len(sa) >= 3 and fa[0] == fb[0] and abs(len(fa) - len(fb)) <= 2:
         score = max(score, 0.93)

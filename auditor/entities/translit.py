@@ -36,6 +36,8 @@ _FOLDS = [
     ("y", "i"), ("z", "s"), ("c", "k"), ("g", "k"), ("'", ""), ("’", ""), ("`", ""),
 ]
 _VOWELS = set("aeiou")
+_DOUBLED = regex.compile(r"(.)\1+")
+_ENDING = regex.compile(r"(?:[aeiou]h|h|[aeiou])$")
 _SPLIT = regex.compile(r"[\s\-‐–,.]+", regex.V1)
 
 
@@ -64,10 +66,9 @@ def fold(token: str) -> str:
         if a in t:
             t = t.replace(a, b)
     # Doubled letters: Qaddafi/Qadafi, Makkawi/Makawi, Hamzza/Hamza.
-    t = regex.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(r"\1", t)
     # Final -eh/-ah/-a/-e/-h: Haniyeh/Haniya/Haniye/Haniyah.
-    t = regex.sub(r"(?:[aeiou]h|h|[aeiou])$", "a", t) if len(t) > 3 else t
-    return t
+    return _ENDING.sub("a", t) if len(t) > 3 else t
 
 
 @lru_cache(maxsize=1 << 16)
