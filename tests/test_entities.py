@@ -123,6 +123,18 @@ def test_stylesheet_exact_variant_and_fuzzy_lookup():
     assert sheet.normalize("Joe Biden")[0] is None
 
 
+def test_acronyms_match_exactly_and_one_word_stands_only_for_a_person():
+    sheet = StyleSheet(parse("canonical\tvariants\ttype\n"
+                             "Islamic Republic News Agency\tIRNA\torganisation\n"
+                             "Houthis\tAnsar Allah\torganisation\n"
+                             "Ismail Haniyeh\t\tperson\n", "t"))
+    assert sheet.normalize("IRNA")[0] == "Islamic Republic News Agency"
+    assert sheet.normalize("Iran")[0] is None        # IRNA is an acronym, not a spelling of Iran
+    assert sheet.normalize("Allah")[0] is None       # one word of an organisation's name
+    assert sheet.normalize("Ansar Allah")[0] == "Houthis"
+    assert sheet.normalize("Haniyeh")[0] == "Ismail Haniyeh"  # a surname stands for the person
+
+
 def test_a_name_that_explains_the_query_outranks_a_longer_one():
     sheet = StyleSheet.from_names(["Muhammad Farouk", "Mohamad Farouk Abdelrahim"])
     assert sheet.normalize("Mohammed Farouk")[0] == "Muhammad Farouk"

@@ -344,10 +344,14 @@ class NameIndex:
         self.names: list[str] = []
         self.targets: list[str] = []  # what each indexed spelling resolves to
         self._tokens: list[list[str]] = []
+        self._surname_links: list[bool] = []
         self._by_skeleton: dict[str, list[int]] = defaultdict(list)
         self._common: dict[str, bool] = {}
 
-    def add(self, spelling: str, target: str | None = None) -> None:
+    def add(self, spelling: str, target: str | None = None, *, surname_links: bool = True) -> None:
+        """Index ``spelling`` as a way of writing ``target`` (itself by default). Without
+        ``surname_links`` (an organisation or a place) one word never stands for the whole name:
+        ``Allah`` is not ``Ansar Allah``."""
         toks = tokens(spelling)
         if not toks:
             return
@@ -356,6 +360,7 @@ class NameIndex:
         self.names.append(spelling)
         self.targets.append(target or spelling)
         self._tokens.append(toks)
+        self._surname_links.append(surname_links)
         # Also under its joined token pairs, so that a query writing them as one word finds it.
         for key in _keys(toks + _joined_pairs(toks)):
             self._by_skeleton[key].append(i)
@@ -394,6 +399,8 @@ class NameIndex:
         """(target, pair_features) for each candidate that could name the same person."""
         out = []
         for i in self.candidates(toks):
+            if not self._surname_links[i] and min(len(toks), len(self._tokens[i])) == 1 < len(self._tokens[i]):
+                continue
             feats = pair_features(toks, self._tokens[i], self.is_common)
             if feats is not None:
                 out.append((self.targets[i], feats))

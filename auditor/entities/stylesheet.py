@@ -3,6 +3,9 @@
 A style sheet is TSV or CSV with a header row: ``canonical`` (required), ``variants`` (optional,
 separated by ``|``), ``type`` (person, organisation, place ...) and ``note``. The package ships a
 starter sheet (``auditor/data/stylesheet.tsv``); a newsroom replaces it with its own.
+
+A surname alone links to a person's full name, but one word never stands for an organisation or
+a place (``Allah`` is not ``Ansar Allah``); an acronym (``IRNA``) is found only exactly.
 """
 
 from __future__ import annotations
@@ -15,6 +18,12 @@ from pathlib import Path
 
 from auditor.entities.match import NameIndex, NameModel
 from auditor.entities.translit import name_key
+
+
+def is_acronym(spelling: str) -> bool:
+    """A spelling in capitals without spaces (IRNA, IRGC, UN), which only an exact match finds."""
+    word = spelling.strip()
+    return len(word) >= 2 and " " not in word and word.isupper()
 
 
 class StyleSheetError(ValueError):
@@ -38,9 +47,11 @@ class StyleSheet:
         self._exact: dict[tuple[str, ...], set[str]] = {}
         self.index = NameIndex()
         for e in entries:
+            person = not e.type or e.type.strip().lower().startswith("person")
             for spelling in [e.canonical, *e.variants]:
                 self._exact.setdefault(name_key(spelling), set()).add(e.canonical)
-                self.index.add(spelling, e.canonical)
+                if not is_acronym(spelling):  # IRNA is not a spelling of Iran: acronyms match exactly
+                    self.index.add(spelling, e.canonical, surname_links=person)
 
     @classmethod
     def from_names(cls, names: list[str]) -> "StyleSheet":
