@@ -103,6 +103,16 @@ def test_alignment_prefers_tokens_in_the_same_position():
     assert feats["in_order"] == 1.0
 
 
+def test_alternation_hints_never_skip_a_pattern_that_matches():
+    from auditor.entities.stylesheet import StyleSheet
+    from auditor.entities.translit import _ALTERNATION_PATTERNS
+
+    words = {t for e in StyleSheet.starter().entries for n in [e.canonical, *e.variants] for t in tokens(n)}
+    words |= {"bukhattalah", "uladzimir", "htun", "hsan", "fazlur", "sobhi", "cebrail", "jauhen"}
+    for pattern, _, _, _, hint in _ALTERNATION_PATTERNS:
+        assert all(hint in w for w in words if pattern.search(w)), pattern.pattern
+
+
 def test_given_name_table_lines_do_not_overlap():
     # A spelling (or patronymic stem) on two lines would make two different names one.
     assert all(len(names) == 1 for names in _name_table().values())

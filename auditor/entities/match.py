@@ -34,6 +34,7 @@ from auditor.entities.translit import (
 
 TOKEN_MATCH = 0.84  # token similarity at which two tokens count as the same name part
 INITIAL_MATCH = 0.85  # an initial against a name with that first letter: consistent, not proof
+CANDIDATE_SHARE = 0.3  # a candidate shares at least this part of the best candidate's key weight
 EQUIVALENT_MATCH = 0.95  # one given name in two languages (given_names.txt): Yevgeniy / Yauhen
 
 
@@ -367,7 +368,8 @@ class NameIndex:
 
     def candidates(self, toks: list[str], limit: int = 12) -> list[int]:
         """Indexed names sharing keys with the query, ranked by the summed rarity of the query
-        tokens they share (each token counted once, through its rarest shared key)."""
+        tokens they share (each token counted once, through its rarest shared key); at most
+        ``limit``, and none sharing less than CANDIDATE_SHARE of what the first one shares."""
         counts: dict[int, float] = defaultdict(float)
         for t in toks:
             best: dict[int, float] = {}
@@ -379,7 +381,10 @@ class NameIndex:
                         best[i] = weight
             for i, w in best.items():
                 counts[i] += w
-        return sorted(counts, key=counts.__getitem__, reverse=True)[:limit]  # stable: ties in key order
+        ranked = sorted(counts, key=counts.__getitem__, reverse=True)[:limit]  # stable: ties in key order
+        # Names sharing far less with the query than the best one are neither its match nor a
+        # rival worth weighing: cutting them keeps the benchmark's accuracy and saves time.
+        return [i for i in ranked if counts[i] >= CANDIDATE_SHARE * counts[ranked[0]]]
 
     def is_common(self, token: str) -> bool:
         """A token too frequent among the indexed names (or in wire copy) to identify anyone."""

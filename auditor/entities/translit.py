@@ -84,32 +84,33 @@ def skeleton(token: str) -> str:
 
 # Romanisation alternations that ``fold`` cannot merge outright because each is ambiguous in
 # general: (pattern, replacement, cost, what the other token must contain for the alternation to
-# be tried). Hassan/Ghassan are two names, so h may stand for g only against a bare g.
+# be tried, a substring the token needs for the pattern to match at all, which skips most
+# patterns cheaply). Hassan/Ghassan are two names, so h may stand for g only against a bare g.
 _ALTERNATIONS = [
-    (r"(?<![ts])ch", "sh", 0.02, r"sh"),  # French for Arabic sh: Bouchoucha, Hicham, Cherri
-    (r"(?<![ts])ch", "j", 0.03, r"j|zh"),  # Korean and Wade-Giles: Chong/Jong, Chang/Zhang
-    (r"kh", "k", 0.03, r"[kq](?!h)"),  # Khalaf/Qalaf, Khaleem/Kalim
-    (r"[td]h", "z", 0.03, r"z"),  # Arabic dh: Nadhir/Natheer/Nazir
-    (r"th", "d", 0.03, r"d(?!h)"),  # Ghathafi/Gaddafi
-    (r"th", "s", 0.03, r"s(?!h)"),  # Arabic th: Othman/Osman, Thabit/Sabit
-    (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)"),  # Ukrainian h for Russian g: Hara/Gora
-    (r"^h(?=[aeiou])", "", 0.04, r"^[aeiou]"),  # a dropped initial h: Hissene/Issene
-    (r"dz", "d", 0.03, r"d(?!z)"),  # Belarusian dz for Russian d: Dzmitry/Dmitry
-    (r"^u(?=l[aeiou])", "v", 0.03, r"^vl"),  # Belarusian u for Russian v: Uladzimir/Vladimir
-    (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r""),  # a joined particle: Abuturab/Abu Turab
+    (r"(?<![ts])ch", "sh", 0.02, r"sh", "ch"),  # French for Arabic sh: Bouchoucha, Hicham, Cherri
+    (r"(?<![ts])ch", "j", 0.03, r"j|zh", "ch"),  # Korean and Wade-Giles: Chong/Jong, Chang/Zhang
+    (r"kh", "k", 0.03, r"[kq](?!h)", "kh"),  # Khalaf/Qalaf, Khaleem/Kalim
+    (r"[td]h", "z", 0.03, r"z", "h"),  # Arabic dh: Nadhir/Natheer/Nazir
+    (r"th", "d", 0.03, r"d(?!h)", "th"),  # Ghathafi/Gaddafi
+    (r"th", "s", 0.03, r"s(?!h)", "th"),  # Arabic th: Othman/Osman, Thabit/Sabit
+    (r"(?<![kscztdgpw])h(?=[aeiouyrl])", "g", 0.04, r"g(?!h)", "h"),  # Ukrainian h for Russian g: Hara/Gora
+    (r"^h(?=[aeiou])", "", 0.04, r"^[aeiou]", "h"),  # a dropped initial h: Hissene/Issene
+    (r"dz", "d", 0.03, r"d(?!z)", "dz"),  # Belarusian dz for Russian d: Dzmitry/Dmitry
+    (r"^u(?=l[aeiou])", "v", 0.03, r"^vl", "ul"),  # Belarusian u for Russian v: Uladzimir/Vladimir
+    (r"^(?:abu|bin|ben|ibn)(?=\w{4})", "", 0.02, r"", "b"),  # a joined particle: Abuturab/Abu Turab
     # German and Slavic j for English y (Jasin/Yasin, Jauhen/Yauhen), not in Korean syllables: Jong/Yong.
-    (r"^j(?=[aeiou]\w{3})", "y", 0.02, r"^y"),
-    (r"c(?![hkz])", "j", 0.03, r"j"),  # Turkish c: Cebrail/Jebrail
-    (r"g(?!h)", "j", 0.03, r"j"),  # Egyptian g for Arabic j: Gamal/Jamal
-    (r"aw", "ou", 0.02, r"ou|o"),  # the Arabic diphthong aw: Fawzy/Fouzi
-    (r"bh", "b", 0.03, r"b(?!h)"),  # Sobhi/Soubi
-    (r"^ht", "t", 0.02, r"^t"),  # Burmese ht: Htun/Tun
-    (r"(?<=\w{3})u[rld]$", "", 0.03, r""),  # a joined -ur/-ul/-ud: Fazlur/Fazl-ur, Ziaul/Zia-ul
-    (r"^hs", "s", 0.02, r"^s"),  # Burmese hs: Hsan/San
-    (r"a[yi]", "ei", 0.02, r"ei"),  # Ubaydi/Obeidi
-    (r"^b[o]?u(?=\w{4})", "", 0.03, r""),  # Maghrebi bu for abu: Bukhattalah/Abu Khattalah
+    (r"^j(?=[aeiou]\w{3})", "y", 0.02, r"^y", "j"),
+    (r"c(?![hkz])", "j", 0.03, r"j", "c"),  # Turkish c: Cebrail/Jebrail
+    (r"g(?!h)", "j", 0.03, r"j", "g"),  # Egyptian g for Arabic j: Gamal/Jamal
+    (r"aw", "ou", 0.02, r"ou|o", "aw"),  # the Arabic diphthong aw: Fawzy/Fouzi
+    (r"bh", "b", 0.03, r"b(?!h)", "bh"),  # Sobhi/Soubi
+    (r"^ht", "t", 0.02, r"^t", "ht"),  # Burmese ht: Htun/Tun
+    (r"(?<=\w{3})u[rld]$", "", 0.03, r"", "u"),  # a joined -ur/-ul/-ud: Fazlur/Fazl-ur, Ziaul/Zia-ul
+    (r"^hs", "s", 0.02, r"^s", "hs"),  # Burmese hs: Hsan/San
+    (r"a[yi]", "ei", 0.02, r"ei", "a"),  # Ubaydi/Obeidi
+    (r"^b[o]?u(?=\w{4})", "", 0.03, r"", "b"),  # Maghrebi bu for abu: Bukhattalah/Abu Khattalah
 ]
-_ALTERNATION_PATTERNS = [(regex.compile(p), r, c, regex.compile(n)) for p, r, c, n in _ALTERNATIONS]
+_ALTERNATION_PATTERNS = [(regex.compile(p), r, c, regex.compile(n), hint) for p, r, c, n, hint in _ALTERNATIONS]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -117,7 +118,9 @@ def alternations(token: str) -> tuple[tuple[str, float, regex.Pattern], ...]:
     """Other romanisations of one lower-case token: (spelling, cost of assuming it, pattern the
     other token must match for it to apply)."""
     out = []
-    for pattern, replacement, cost, needs in _ALTERNATION_PATTERNS:
+    for pattern, replacement, cost, needs, hint in _ALTERNATION_PATTERNS:
+        if hint not in token:
+            continue
         alt = pattern.sub(replacement, token)
         if alt != token and len(alt) >= 2:
             out.append((alt, cost, needs))
