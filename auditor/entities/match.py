@@ -73,9 +73,15 @@ def _edit_similarity(a: str, b: str) -> float:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return 0.98
-    if min(len(fa), len(fb)) <= 3:
-        return 0.0
-    return max(_edit_score(fa, fb), _edit_score(a, b) - 0.02)
+    return 0.0 if min(len(fa), len(fb)) <= 3 else _folded_or_raw_edit_score(a, b, fa, fb)
+
+
+def _folded_or_raw_edit_score(a: str, b: str, fa: str, fb: str) -> float:
+    score = _edit_score(fa, fb)
+    if score < 0.9 and (fa != a or fb != b):  # the raw spelling scores at most 0.9
+        # Folding can push apart what one letter separates (Oleg / Oleh).
+        score = max(score, _edit_score(a, b) - 0.02)
+    return score
 
 
 def _spelling_similarity(a: str, b: str) -> float:
@@ -88,10 +94,7 @@ def _spelling_similarity(a: str, b: str) -> float:
         if min(len(a), len(b)) == 1 and a[0] == b[0]:
             return INITIAL_MATCH  # an initial: Prince Y. Johnson / Prince Yormie Johnson
         return 0.0  # short particles only match exactly
-    score = _edit_score(fa, fb)
-    if score < 0.9 and (fa != a or fb != b):
-        # The raw spelling too: folding can push apart what one letter separates (Oleg / Oleh).
-        score = max(score, _edit_score(a, b) - 0.02)
+    score = _folded_or_raw_edit_score(a, b, fa, fb)
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb and len(sa) >= 3 and fa[0] == fb[0] and abs(len(fa) - len(fb)) <= 2:
         score = max(score, 0.93)
@@ -404,8 +407,8 @@ class NameIndex:
         """(target, pair_features) for each candidate that could name the same person."""
         out = []
         for i in self.candidates(toks):
-            if not self._surname_links[i] and min(len(toks), len(self._tokens[i])) == 1 < len(self._tokens[i]):
-                continue
+            if len(toks) == 1 < len(self._tokens[i]) and not self._surname_links[i]:
+                continue  # one word of an organisation's or a place's name
             feats = pair_features(toks, self._tokens[i], self.is_common)
             if feats is not None:
                 out.append((self.targets[i], feats))
