@@ -151,6 +151,10 @@ def test_a_name_that_explains_the_query_outranks_a_longer_one():
     assert sheet.normalize("Muhammad Farouk Abdel Rahim")[0] == "Mohamad Farouk Abdelrahim"
     brothers = StyleSheet.from_names(["Osman Tarek Haddad", "Yusuf Tarek Haddad"])
     assert brothers.normalize("Idris Tarek Haddad")[0] is None
+    # Nor with only one brother in the sheet: two plainly different first names are two people.
+    for listed, query in [("Yusuf Tarek Haddad", "Idris Tarek Haddad"),
+                          ("Jaime Ortega Salinas", "Alfredo Ortega Salinas")]:
+        assert StyleSheet.from_names([listed]).normalize(query)[0] is None
     # A son named by his father's chain goes to the son, whose name explains every query token.
     family = StyleSheet.from_names(["Ahmed Nouri Ibrahim Hamdan", "Nouri Ibrahim Hamdan"])
     assert family.normalize("Ahmad Nouri Ibrahim Hamdan")[0] == "Ahmed Nouri Ibrahim Hamdan"

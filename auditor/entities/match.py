@@ -35,7 +35,8 @@ from auditor.entities.translit import (
 TOKEN_MATCH = 0.84  # token similarity at which two tokens count as the same name part
 INITIAL_MATCH = 0.85  # an initial against a name with that first letter: consistent, not proof
 CANDIDATE_SHARE = 0.3  # a candidate shares at least this part of the best candidate's key weight
-EQUIVALENT_MATCH = 0.95  # one given name in two languages (given_names.txt): Yevgeniy / Yauhen
+EQUIVALENT_MATCH = 0.95
+DIFFERENT_GIVEN = 0.7  # first names this far apart are two people (Alfredo / Jaime Gastelum Serrano)  # one given name in two languages (given_names.txt): Yevgeniy / Yauhen
 
 
 @lru_cache(maxsize=1 << 18)
@@ -192,8 +193,8 @@ FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short",
 
 def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] | None:
     """Evidence that two token lists name one person; None when they cannot: no token aligns,
-    a single token is not the other name's surname, or the two surnames differ (unless three
-    distinctive name parts agree)."""
+    a single token is not the other name's surname, the two surnames differ (unless three
+    distinctive name parts agree), or the two first names are plainly different ones."""
     if min(len(ta), len(tb)) == 1 < max(len(ta), len(tb)):
         single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
         if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
@@ -216,6 +217,9 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         # Two different surnames: two people, unless three distinctive name parts agree (a full
         # chain under another tribal name or maternal surname); then the model weighs it.
         return None
+    if (0 not in matched_a and 0 not in matched_b and sim[0][0] < DIFFERENT_GIVEN
+            and not is_common(ta[0]) and not is_common(tb[0])):
+        return None  # two different given names before the same family names: siblings
     weight = lambda t: 0.35 if is_common(t) else 1.0  # noqa: E731
     wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
     cov_a = sum(wa[i] for i in matched_a) / sum(wa)
