@@ -194,7 +194,8 @@ FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short",
 def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] | None:
     """Evidence that two token lists name one person; None when they cannot: no token aligns,
     a single token is not the other name's surname, the two surnames differ (unless three
-    distinctive name parts agree), or the two first names are plainly different ones."""
+    distinctive name parts agree), the two first names are plainly different ones, or the names
+    differ in one syllable between agreeing parts."""
     if min(len(ta), len(tb)) == 1 < max(len(ta), len(tb)):
         single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
         if token_similarity(single[0], full[-1]) < TOKEN_MATCH:
@@ -220,6 +221,8 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     if (0 not in matched_a and 0 not in matched_b and sim[0][0] < DIFFERENT_GIVEN
             and not is_common(ta[0]) and not is_common(tb[0])):
         return None  # two different given names before the same family names: siblings
+    if _differs_in_one_syllable(ta, tb, pairs, sim, is_common):
+        return None  # Kwang Hun Pak / Kwang Ho Pak: two people
     weight = lambda t: 0.35 if is_common(t) else 1.0  # noqa: E731
     wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
     cov_a = sum(wa[i] for i in matched_a) / sum(wa)
@@ -271,6 +274,23 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "unmatched_b": float(odd_b),
         "unmatched_a_all": float(odd_all_a),
     }
+
+
+def _differs_in_one_syllable(ta: list[str], tb: list[str], pairs, sim, is_common) -> bool:
+    """Between two aligned parts, in order, each name has one more distinctive part of at most
+    four letters, and the two are not alike: a Korean or Chinese given name differing in one
+    syllable (Kwang Hun / Kwang Ho Pak) names another person, while a longer middle name spelt
+    another way (Victor Hugo / Victor Julio) is usually an alias."""
+    ordered = sorted((i, j) for i, j, _ in pairs)
+    if [j for _, j in ordered] != sorted(j for _, j in ordered):
+        return False
+    for (i0, j0), (i1, j1) in zip(ordered, ordered[1:]):
+        odd_a = [i for i in range(i0 + 1, i1) if not is_common(ta[i])]
+        odd_b = [j for j in range(j0 + 1, j1) if not is_common(tb[j])]
+        if (len(odd_a) == len(odd_b) == 1 and max(len(ta[odd_a[0]]), len(tb[odd_b[0]])) <= 4
+                and sim[odd_a[0]][odd_b[0]] < DIFFERENT_GIVEN):
+            return True
+    return False
 
 
 class NameModel:
