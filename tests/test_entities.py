@@ -143,6 +143,12 @@ def test_acronyms_match_exactly_and_one_word_stands_only_for_a_person():
     assert sheet.normalize("Allah")[0] is None       # one word of an organisation's name
     assert sheet.normalize("Ansar Allah")[0] == "Houthis"
     assert sheet.normalize("Haniyeh")[0] == "Ismail Haniyeh"  # a surname stands for the person
+    bodies = StyleSheet(parse("canonical\tvariants\ttype\n"
+                              "UN Security Council\tU.N. Security Council\torganisation\n"
+                              "Palestinian Football Association\t\torganisation\n", "t"))
+    assert bodies.normalize("National Security Council")[0] is None   # U. N. are not words
+    assert bodies.normalize("Palestinian Medical Association")[0] is None  # another body
+    assert bodies.normalize("Palestinian Footbal Association")[0] == "Palestinian Football Association"
 
 
 def test_a_name_that_explains_the_query_outranks_a_longer_one():

@@ -269,10 +269,12 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "surname_conflict": float(surname_conflict),
         "query_explained": float(odd_a == 0),
         "name_explained": float(odd_b == 0),
-        # Not weighed by the model, for best_of: how many distinctive tokens the name leaves
-        # unexplained, and how many tokens of the query, common ones included.
+        # Not weighed by the model, for best_of and NameIndex: how many distinctive tokens the
+        # name leaves unexplained, how many tokens of the query (common ones included), and how
+        # many aligned pairs rest on an initial.
         "unmatched_b": float(odd_b),
         "unmatched_a_all": float(odd_all_a),
+        "initials": float(sum(1 for i, j, _ in pairs if min(len(ta[i]), len(tb[j])) == 1)),
     }
 
 
@@ -372,14 +374,15 @@ class NameIndex:
         self.names: list[str] = []
         self.targets: list[str] = []  # what each indexed spelling resolves to
         self._tokens: list[list[str]] = []
-        self._surname_links: list[bool] = []
+        self._person: list[bool] = []
         self._by_skeleton: dict[str, list[int]] = defaultdict(list)
         self._common: dict[str, bool] = {}
 
-    def add(self, spelling: str, target: str | None = None, *, surname_links: bool = True) -> None:
-        """Index ``spelling`` as a way of writing ``target`` (itself by default). Without
-        ``surname_links`` (an organisation or a place) one word never stands for the whole name:
-        ``Allah`` is not ``Ansar Allah``."""
+    def add(self, spelling: str, target: str | None = None, *, person: bool = True) -> None:
+        """Index ``spelling`` as a way of writing ``target`` (itself by default). The name of an
+        organisation or a place (``person=False``) is not found by one of its words (``Allah`` is
+        not ``Ansar Allah``) nor by a name that drops one of its distinctive words and adds
+        another (``National Security Council`` is not ``UN Security Council``)."""
         toks = tokens(spelling)
         if not toks:
             return
@@ -388,7 +391,7 @@ class NameIndex:
         self.names.append(spelling)
         self.targets.append(target or spelling)
         self._tokens.append(toks)
-        self._surname_links.append(surname_links)
+        self._person.append(person)
         # Also under its joined token pairs, so that a query writing them as one word finds it.
         for key in _keys(toks + _joined_pairs(toks)):
             self._by_skeleton[key].append(i)
@@ -431,11 +434,12 @@ class NameIndex:
         """(target, pair_features) for each candidate that could name the same person."""
         out = []
         for i in self.candidates(toks):
-            if len(toks) == 1 < len(self._tokens[i]) and not self._surname_links[i]:
+            if len(toks) == 1 < len(self._tokens[i]) and not self._person[i]:
                 continue  # one word of an organisation's or a place's name
             feats = pair_features(toks, self._tokens[i], self.is_common)
-            if feats is not None:
-                out.append((self.targets[i], feats))
+            if feats is None or (not self._person[i] and not _same_body(feats)):
+                continue
+            out.append((self.targets[i], feats))
         return out
 
     def best(self, query: str) -> tuple[str | None, float, float]:
@@ -444,6 +448,13 @@ class NameIndex:
         if not toks:
             return None, 0.0, 0.0
         return best_of(self.evidence(toks), self.model or NameModel.shipped())
+
+
+def _same_body(feats: dict[str, float]) -> bool:
+    """Whether evidence that suits a person's name also suits an organisation's or a place's:
+    no initial standing for a word (U.N. is not National) and no distinctive word swapped for
+    another (National Security Council is not UN Security Council)."""
+    return not feats["initials"] and (feats["query_explained"] or not feats["unmatched_b"])
 
 
 def _joined_pairs(toks: list[str]) -> list[str]:

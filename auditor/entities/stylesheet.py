@@ -5,7 +5,9 @@ separated by ``|``), ``type`` (person, organisation, place ...) and ``note``. Th
 starter sheet (``auditor/data/stylesheet.tsv``); a newsroom replaces it with its own.
 
 A surname alone links to a person's full name, but one word never stands for an organisation or
-a place (``Allah`` is not ``Ansar Allah``); an acronym (``IRNA``) is found only exactly.
+a place (``Allah`` is not ``Ansar Allah``), nor does a name that swaps one of its distinctive words
+for another (``National Security Council`` is not ``UN Security Council``); an acronym (``IRNA``)
+is found only exactly.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class StyleSheet:
             for spelling in [e.canonical, *e.variants]:
                 self._exact.setdefault(name_key(spelling), set()).add(e.canonical)
                 if not is_acronym(spelling):  # IRNA is not a spelling of Iran: acronyms match exactly
-                    self.index.add(spelling, e.canonical, surname_links=person)
+                    self.index.add(spelling, e.canonical, person=person)
 
     @classmethod
     def from_names(cls, names: list[str]) -> "StyleSheet":
