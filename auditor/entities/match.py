@@ -218,10 +218,13 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         # Two different surnames: two people, unless three distinctive name parts agree (a full
         # chain under another tribal name or maternal surname); then the model weighs it.
         return None
-    if (0 not in matched_a and 0 not in matched_b and sim[0][0] < DIFFERENT_GIVEN
-            and not is_common(ta[0]) and not is_common(tb[0])):
+    given_conflict = (0 not in matched_a and 0 not in matched_b
+                      and not is_common(ta[0]) and not is_common(tb[0]))
+    if given_conflict and sim[0][0] < DIFFERENT_GIVEN:
         return None  # two different given names before the same family names: siblings
-    if _differs_in_one_syllable(ta, tb, pairs, sim, is_common):
+    ordered = sorted((i, j) for i, j, _ in pairs)  # by the first name's token order
+    in_order = [j for _, j in ordered] == sorted(j for _, j in ordered)
+    if in_order and _differs_in_one_syllable(ta, tb, ordered, sim, is_common):
         return None  # Kwang Hun Pak / Kwang Ho Pak: two people
     weight = lambda t: 0.35 if is_common(t) else 1.0  # noqa: E731
     wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
@@ -231,7 +234,6 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     odd_b = sum(1 for j, t in enumerate(tb) if j not in matched_b and not is_common(t))
     residual = max((sim[i][j] for i in range(len(ta)) if i not in matched_a
                     for j in range(len(tb)) if j not in matched_b), default=0.0)
-    order = [j for _, j, _ in sorted(pairs)]
     fa, fb = [fold(t) for t in ta], [fold(t) for t in tb]
     chars_a = sum(len(fa[i]) for i in matched_a) / max(1, sum(map(len, fa)))
     chars_b = sum(len(fb[j]) for j in matched_b) / max(1, sum(map(len, fb)))
@@ -250,13 +252,12 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
         "odd_min": min(odd_a, odd_b, 3) / 3,
         "odd_max": min(max(odd_a, odd_b), 3) / 3,
         "surname_match": float(last_a in matched_a and last_b in matched_b),
-        "given_conflict": float(0 not in matched_a and 0 not in matched_b
-                                and not is_common(ta[0]) and not is_common(tb[0])),
+        "given_conflict": float(given_conflict),
         "all_common": float(all(is_common(ta[i]) or is_common(tb[j]) for i, j, _ in pairs)),
         "residual": residual,
         "single": float(min(len(ta), len(tb)) == 1),
         "sorted_ratio": fuzz.token_sort_ratio(" ".join(fa), " ".join(fb)) / 100,
-        "in_order": float(order == sorted(order)),
+        "in_order": float(in_order),
         "char_cover": min(chars_a, chars_b),
         "exact_tokens": sum(1 for i, j, _ in pairs if fa[i] == fb[j]) / max(len(ta), len(tb)),
         "first_sim": sim[0][0],
@@ -278,14 +279,13 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     }
 
 
-def _differs_in_one_syllable(ta: list[str], tb: list[str], pairs, sim, is_common) -> bool:
-    """Between two aligned parts, in order, each name has one more distinctive part of at most
-    four letters, and the two are not alike: a Korean or Chinese given name differing in one
-    syllable (Kwang Hun / Kwang Ho Pak) names another person, while a longer middle name spelt
-    another way (Victor Hugo / Victor Julio) is usually an alias."""
-    ordered = sorted((i, j) for i, j, _ in pairs)
-    if [j for _, j in ordered] != sorted(j for _, j in ordered):
-        return False
+def _differs_in_one_syllable(ta: list[str], tb: list[str], ordered: list[tuple[int, int]], sim,
+                             is_common) -> bool:
+    """Between two aligned parts (``ordered``: the aligned index pairs, in the order of both
+    names), each name has one more distinctive part of at most four letters, and the two are not
+    alike: a Korean or Chinese given name differing in one syllable (Kwang Hun / Kwang Ho Pak)
+    names another person, while a longer middle name spelt another way (Victor Hugo / Victor
+    Julio) is usually an alias."""
     for (i0, j0), (i1, j1) in zip(ordered, ordered[1:]):
         odd_a = [i for i in range(i0 + 1, i1) if not is_common(ta[i])]
         odd_b = [j for j in range(j0 + 1, j1) if not is_common(tb[j])]
