@@ -127,9 +127,9 @@ class Context:
 def is_headline(sent: Sentence) -> bool:
     """A line that stands alone without terminal punctuation, or in title case: headline, caption,
     dateline or label. Casing and grammar rules do not apply to these."""
-    start, end, para = sent.start, sent.end, sent.paragraph
-    if start == para.start and end == para.end and not sent.is_terminated:
-        return True  # a whole paragraph without terminal punctuation
+    if sent.is_whole_paragraph and not sent.is_terminated:
+        return True
+    start, end = sent.start, sent.end
     if end - start > 300:
         return False
     lo, hi = sent.doc.word_range(start, end)
