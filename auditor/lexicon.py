@@ -1,15 +1,15 @@
 """Word knowledge: frequencies (wordfreq) and, for English, a common-word lexicon (lemminflect).
 
-Both are merged once into a small SQLite table in the user's cache folder (``AUDITOR_CACHE_DIR``
-overrides it) and looked up lazily, so ``auditor check`` on one file starts fast.
+Each language's table is read straight from the packages' own data files the first time a rule
+asks about that language (about 0.1 s a language), into a plain dictionary: no cache folder, so the
+first run on a fresh machine costs what every later run costs, and a read-only home is no problem.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import math
-import os
-import sqlite3
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -17,112 +17,115 @@ from pathlib import Path
 from auditor.languages import get_profile
 
 FREQUENCY_LANGUAGES = ("en", "es", "fr", "pt")
-# One integer a word: Zipf frequency in tenths, 7 bits per language, then English lexicon flags.
-_SHIFT = {lang: 7 * i for i, lang in enumerate(FREQUENCY_LANGUAGES)}
-_EN_ENTRY, _EN_VERB, _EN_AUX, _EN_INFLECTED_VERB = 1 << 28, 1 << 29, 1 << 30, 1 << 31
-_SCHEMA = 1
-# A run that looks up more words than this is a batch: load everything into memory.
-_MEMORY_AFTER = 20_000
+# English lexicon flags, one integer a word.
+_EN_ENTRY, _EN_VERB, _EN_AUX, _EN_INFLECTED_VERB = 1, 2, 4, 8
+
+
+class LexiconError(RuntimeError):
+    """The installed wordfreq or lemminflect data cannot be read (a broken installation)."""
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package (importing
+    wordfreq costs more than reading one of its lists)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconError(f"the '{package}' package is not installed (pip install auditor pulls it in)")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def _frequency_buckets(lang: str) -> list[list[str]]:
+    """wordfreq's list for ``lang`` in its cBpack form: bucket ``i`` holds the words of frequency
+    10^(-i/100). The large list where wordfreq has one, as ``wordlist="best"`` chooses."""
+    import msgpack
+
+    for size in ("large", "small"):
+        path = _package_file("wordfreq", "data", f"{size}_{lang}.msgpack.gz")
+        if path.is_file():
+            try:
+                with gzip.open(path, "rb") as fh:
+                    data = msgpack.load(fh, raw=False)
+            except (OSError, ValueError, msgpack.UnpackException) as exc:
+                raise LexiconError(f"{path}: cannot read wordfreq's word list ({exc})") from exc
+            return data[1:]  # data[0] is the header
+    from wordfreq import get_frequency_list  # a layout we do not know: ask wordfreq itself
+
+    return get_frequency_list(lang, wordlist="best")
+
+
+def _frequency_table(lang: str) -> dict[str, int]:
+    """Zipf frequency in tenths for every word wordfreq lists in ``lang`` with a positive one."""
+    table: dict[str, int] = {}
+    for index, words in enumerate(_frequency_buckets(lang)):
+        # The same arithmetic as wordfreq.zipf_frequency, so values agree with it to the tenth.
+        tenths = int(round((math.log10(10 ** (-index / 100)) + 9.0) * 10))
+        if tenths <= 0:
+            break
+        if words:
+            table.update(dict.fromkeys(words, min(tenths, 127)))
+    return table
+
+
+def _english_flags() -> dict[str, int]:
+    """lemminflect's lemma table as flags: an entry, a verb, an auxiliary, a verb form unlike its
+    lemma. Read from its data file, since importing lemminflect loads a model we do not need."""
+    path = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lemminflect's lexicon ({exc})") from exc
+    flags: dict[str, int] = {}
+    for line in lines:
+        word, category, forms = line.split(",")  # word,category,lemma/lemma...
+        bits = _EN_ENTRY
+        if category == "verb":
+            bits |= _EN_VERB
+            if forms.split("/", 1)[0] != word:
+                bits |= _EN_INFLECTED_VERB
+        elif category in ("aux", "modal"):
+            bits |= _EN_AUX
+        flags[word] = flags.get(word, 0) | bits
+    return flags
 
 
 class _LexiconStore:
-    """Word knowledge merged from wordfreq and lemminflect into one SQLite file in the user's cache
-    folder, built once (a few seconds) and then queried word by word, so a one-file check starts
-    in a fraction of a second; long runs switch to an in-memory table."""
+    """The tables, each built on first use."""
 
     def __init__(self) -> None:
-        self._conn: sqlite3.Connection | None = None
-        self._memory: dict[str, int] | None = None
-        self._lookups = 0
+        self._frequencies: dict[str, dict[str, int]] = {}
+        self._english: dict[str, int] | None = None
 
-    def packed(self, word: str) -> int:
-        if self._memory is not None:
-            return self._memory.get(word, 0)
-        self._lookups += 1
-        conn = self._connection()
-        if self._lookups > _MEMORY_AFTER:
-            self._memory = dict(conn.execute("SELECT w, v FROM lex"))
-            return self._memory.get(word, 0)
-        row = conn.execute("SELECT v FROM lex WHERE w = ?", (word,)).fetchone()
-        return row[0] if row else 0
+    def frequencies(self, lang: str) -> dict[str, int]:
+        table = self._frequencies.get(lang)
+        if table is None:
+            table = self._frequencies[lang] = _frequency_table(lang)
+        return table
+
+    def english(self) -> dict[str, int]:
+        if self._english is None:
+            self._english = _english_flags()
+        return self._english
 
     def preload(self) -> None:
-        if self._memory is None:
-            self._memory = dict(self._connection().execute("SELECT w, v FROM lex"))
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            path = _cache_path()
-            if not path.exists():
-                _build(path)
-            self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        return self._conn
-
-
-def _cache_path() -> Path:
-    from importlib.metadata import version
-
-    from auditor.paths import cache_dir
-
-    tag = f"s{_SCHEMA}-wordfreq{version('wordfreq')}-lemminflect{version('lemminflect')}"
-    return cache_dir() / f"lexicon-{tag}.sqlite3"
-
-
-def _build(path: Path) -> None:
-    """Write the merged table to a temporary file and rename it into place (safe across processes)."""
-    import wordfreq
-    from lemminflect import Lemmatizer
-
-    merged: dict[str, int] = {}
-    for lang in FREQUENCY_LANGUAGES:
-        shift = _SHIFT[lang]
-        for word, freq in wordfreq.get_frequency_dict(lang, wordlist="best").items():
-            tenths = int(round((math.log10(freq) + 9.0) * 10))
-            if tenths > 0:
-                merged[word] = merged.get(word, 0) | (min(tenths, 127) << shift)
-    for word, entry in Lemmatizer()._getLemmaDict().items():
-        flags = _EN_ENTRY
-        if "VERB" in entry:
-            flags |= _EN_VERB
-            if entry["VERB"][0] != word:
-                flags |= _EN_INFLECTED_VERB
-        if "AUX" in entry:
-            flags |= _EN_AUX
-        merged[word] = merged.get(word, 0) | flags
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        conn = sqlite3.connect(tmp)
-        conn.execute("CREATE TABLE lex (w TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID")
-        conn.executemany("INSERT INTO lex VALUES (?, ?)", merged.items())
-        conn.commit()
-        conn.close()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for lang in FREQUENCY_LANGUAGES:
+            self.frequencies(lang)
+        self.english()
 
 
 _STORE = _LexiconStore()
 
 
 def preload() -> None:
-    """Load the whole lexicon into memory now: worth it before checking many documents."""
+    """Load every table now (a batch run would load them all anyway)."""
     _STORE.preload()
-
-
-@lru_cache(maxsize=1 << 18)
-def _packed(word: str) -> int:
-    return _STORE.packed(word)
 
 
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency (log10 per billion words, to 0.1) of ``word`` in ``lang``; 0.0 when unattested."""
-    shift = _SHIFT.get(lang)
-    if shift is None:
+    if lang not in FREQUENCY_LANGUAGES:
         return 0.0
-    return ((_packed(word.lower()) >> shift) & 127) / 10.0
+    return _STORE.frequencies(lang).get(word.lower(), 0) / 10.0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,7 +139,7 @@ def english_pos(word: str) -> frozenset[str]:
     """Parts of speech lemminflect knows for an English word form (no proper nouns or demonyms).
 
     "LEX" stands for any entry; "VERB" and "AUX" are reported as such."""
-    v = _packed(word.lower())
+    v = _STORE.english().get(word.lower(), 0)
     if not v & _EN_ENTRY:
         return frozenset()
     return frozenset(p for p, bit in (("LEX", _EN_ENTRY), ("VERB", _EN_VERB), ("AUX", _EN_AUX)) if v & bit)
@@ -144,7 +147,7 @@ def english_pos(word: str) -> frozenset[str]:
 
 def english_inflected_verb(word: str) -> bool:
     """An English verb form that differs from its lemma: past tense, participle or third person."""
-    return bool(_packed(word.lower()) & _EN_INFLECTED_VERB)
+    return bool(_STORE.english().get(word.lower(), 0) & _EN_INFLECTED_VERB)
 
 
 @lru_cache(maxsize=1 << 17)
