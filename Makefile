@@ -1,20 +1,28 @@
 # auditor — common tasks. `make demo` and `make test` work on a fresh machine.
+# `make demo` installs the light core only (about 20 s); `make test` adds the extras the tests
+# exercise (transformers, torch, CTranslate2, spaCy), which users install only when they want them.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
+CORE    = $(VENV)/.core-installed
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test bench bench-accuracy bench-speed bench-roundtrip bench-qe bench-names clean
+.PHONY: install install-core demo test bench bench-accuracy bench-speed bench-roundtrip bench-qe bench-names clean
 
-$(STAMP): pyproject.toml
+$(CORE): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,hf,ct2]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $(CORE)
+
+$(STAMP): $(CORE)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,hf,ct2]'
 	touch $(STAMP)
+
+install-core: $(CORE)
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(CORE)
 	$(BIN)/auditor check samples/ --fail-on never
 
 test: $(STAMP)

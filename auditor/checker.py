@@ -28,6 +28,17 @@ class FileReport:
         return [f for f in self.findings if f.severity >= level]
 
 
+def _check_arguments(text: object, language: str | None) -> None:
+    """Reject what the rules cannot work on, with a message that says what to pass instead."""
+    from auditor.languages import supported_languages
+
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"check_text needs the text as str, not {type(text).__name__}{hint}")
+    if language not in (None, "auto") and language not in supported_languages():
+        raise ValueError(f"unsupported language {language!r} (supported: auto, {', '.join(supported_languages())})")
+
+
 def check_text(
     text: str,
     path: str = "-",
@@ -46,9 +57,13 @@ def check_text(
     overrides rule severities; ``knowledge`` is a :class:`auditor.names.NameKnowledge`;
     ``roundtripper`` (:class:`auditor.roundtrip.RoundTripper`) enables ``roundtrip-divergence``
     below ``roundtrip_threshold``; ``source_text`` enables ``source-mismatch``.
+
+    Raises TypeError when ``text`` is not a str, and ValueError for a language auditor has no
+    rules for (or an unknown rule id).
     """
     from auditor.rules import Context, select_rules
 
+    _check_arguments(text, language)
     words = WordIndex(text)
     lang = detect_forms(words.lower_forms) if language in (None, "auto") else language
     doc = Document(text, lang, path, words=words)

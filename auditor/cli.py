@@ -9,19 +9,31 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from auditor import __version__
+from auditor.config import FAIL_LEVELS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_ENGINE = 0, 1, 2, 3, 4
-FAIL_LEVELS = ("error", "warning", "info", "never")
+EXIT_SKIPPED, EXIT_SKIPPED_FINDINGS = 5, 6
 
 
 def _split_ids(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _rule_ids(value: str | None) -> list[str]:
+    """Rule ids from a comma-separated option; an unknown one is a usage error."""
+    from auditor.config import unknown_rule
+    from auditor.rules import RULES
+
+    ids = _split_ids(value)
+    for rule_id in ids:
+        if rule_id not in RULES:
+            _fail(unknown_rule(rule_id))
+    return ids
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -65,19 +77,20 @@ def cli() -> None:
               help="House style sheet for name-variant (TSV/CSV with a 'canonical' column).")
 @click.option("--db", "db_path", default=None, metavar="PATH",
               help="Corpus database from `auditor entities learn` for name-variant.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
 def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, output, backtranslate,
           bt_threshold, engine, model, pivot, cache_path, no_cache, source_path, stylesheet_path,
-          db_path) -> None:
+          db_path, progress) -> None:
     """Check PATHS (files, directories, or - for standard input) and report artifacts."""
     from auditor.checker import check_text
     from auditor.config import ConfigError, load_config
     from auditor.findings import Severity
     from auditor.formatters import get_formatter
-    from auditor.inputs import InputError, discover, read_text
+    from auditor.inputs import InputError, read_text
     from auditor.langid import detect
     from auditor.languages import supported_languages
     from auditor.mt import EngineError
-    from auditor.rules import RULES
 
     try:
         cfg = load_config(config_path)
@@ -85,21 +98,15 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         _fail(str(exc))
     if lang != "auto" and lang not in supported_languages():
         _fail(f"unsupported language '{lang}' (supported: auto, {', '.join(supported_languages())})")
-    selected = _split_ids(select) or cfg.select
-    ignored = _split_ids(ignore) or cfg.ignore
-    for rid in selected + ignored + list(cfg.severities):
-        if rid not in RULES:
-            _fail(f"unknown rule '{rid}' (known: {', '.join(sorted(RULES))})")
+    selected = _rule_ids(select) or cfg.select
+    ignored = _rule_ids(ignore) or cfg.ignore
     fail_level = fail_on or cfg.fail_on or "warning"
-    if fail_level not in FAIL_LEVELS:
-        _fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not '{fail_level}'")
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _fail("no input: give files, directories, or - for standard input")
         paths = ("-",)
 
     reports = []
-    patterns = _patterns(include)
     source_text = None
     if source_path:
         if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
@@ -139,30 +146,87 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         except EngineError as exc:
             _fail(f"{exc}", EXIT_ENGINE)
 
-    try:
-        for raw in paths:
-            if raw == "-":
-                reports.append(run(_read_input("-"), "-"))
-                continue
-            files = list(discover([raw], patterns))
-            if len(files) > 50:
-                from auditor.lexicon import preload
+    inputs = _Inputs(paths, include)
+    if len(inputs.files) > 50:
+        from auditor.lexicon import preload
 
-                preload()  # a batch: one bulk load beats thousands of lookups
-            for path in files:
-                reports.append(run(read_text(path), str(path)))
-    except InputError as exc:
-        _fail(str(exc))
+        preload()  # a batch needs every table: load them before the first file
+    with _progress("check", inputs, progress) as bar:
+        for name, text in inputs.texts():
+            reports.append(run(text, name))
+            bar.advance(inputs.size(name))
+    inputs.finish(reports)
 
     rendered = get_formatter(fmt)(reports)
     if output:
         _write_atomic(Path(output), rendered)
     else:
         click.echo(rendered, nl=False)
-    if fail_level != "never":
-        level = Severity.parse(fail_level)
-        if any(r.at_or_above(level) for r in reports):
-            sys.exit(EXIT_FINDINGS)
+    found = fail_level != "never" and any(r.at_or_above(Severity.parse(fail_level)) for r in reports)
+    sys.exit(inputs.exit_code(found))
+
+
+class _Inputs:
+    """The files (or standard input) a command reads, and those it could not read.
+
+    A path that cannot be read gets one line on standard error and the rest are still read; the
+    exit code then says so (5, or 6 with findings). Nothing readable at all is a usage error (2).
+    """
+
+    def __init__(self, paths: tuple[str, ...], include: str) -> None:
+        from auditor.inputs import InputError, discover
+
+        self.files: list[str] = []
+        self.unreadable = 0
+        for raw in paths:
+            if raw == "-":
+                self.files.append("-")
+                continue
+            try:
+                self.files.extend(str(p) for p in discover([raw], _patterns(include)))
+            except InputError as exc:
+                self._skip(exc)
+
+    def _skip(self, exc: Exception) -> None:
+        click.echo(f"auditor: error: {exc}", err=True)
+        self.unreadable += 1
+
+    def size(self, name: str) -> int:
+        try:
+            return 0 if name == "-" else os.path.getsize(name)
+        except OSError:
+            return 0
+
+    def total_size(self) -> int | None:
+        return None if "-" in self.files else sum(map(self.size, self.files))
+
+    def texts(self):
+        """(name, text) of each readable input, in order; unreadable ones are reported and skipped."""
+        from auditor.inputs import InputError
+
+        for name in self.files:
+            try:
+                yield name, _read_input(name)
+            except InputError as exc:
+                self._skip(exc)
+
+    def finish(self, done: list) -> None:
+        """Stop with exit 2 when nothing at all could be read."""
+        if self.unreadable and not done:
+            sys.exit(EXIT_USAGE)  # each unreadable input has had its line
+
+    def exit_code(self, found: bool) -> int:
+        if self.unreadable:
+            return EXIT_SKIPPED_FINDINGS if found else EXIT_SKIPPED
+        return EXIT_FINDINGS if found else EXIT_OK
+
+
+def _progress(label: str, inputs: "_Inputs", flag: bool | None):
+    """Progress in bytes over the inputs: on by default on a terminal, plain lines elsewhere."""
+    from auditor.progress import Progress
+
+    enabled = sys.stderr.isatty() if flag is None else flag
+    return Progress(label, inputs.total_size(), unit="bytes", enabled=enabled)
 
 
 @cli.command("rules")
@@ -394,7 +458,9 @@ def _knowledge(stylesheet_path: str | None, db_path: str | None, starter: bool =
 @click.option("--ner", default=None, metavar="spacy:MODEL",
               help="Find mentions with a spaCy NER model (a package name or folder) instead of "
                    "capitalisation; needs spaCy installed.")
-def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner) -> None:
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
+def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner, progress) -> None:
     """List entity spellings in PATHS: variants, counts, documents, canonical spelling, consistency.
 
     `auditor entities learn CORPUS... --db PATH` instead stores the corpus's name statistics in
@@ -407,7 +473,6 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner)
     from auditor.document import Document
     from auditor.entities.corpus import CorpusError, CorpusMemory
     from auditor.entities.report import clusters
-    from auditor.inputs import InputError, discover, read_text
     from auditor.langid import detect
     from auditor.names import NameIndex
 
@@ -418,14 +483,13 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner)
             _fail("entities learn needs --db PATH")
         if not paths:
             _fail("entities learn needs the corpus: files or directories")
-    patterns = _patterns(include)
+    inputs = _Inputs(paths, include)
     docs = []
-    try:
-        for path in discover(list(paths), patterns):
-            text = read_text(path)
-            docs.append(Document(text, lang if lang != "auto" else detect(text), str(path)))
-    except InputError as exc:
-        _fail(str(exc))
+    with _progress("entities", inputs, progress) as bar:
+        for name, text in inputs.texts():
+            docs.append(Document(text, lang if lang != "auto" else detect(text), name))
+            bar.advance(inputs.size(name))
+    inputs.finish(docs)
     if learn:
         try:
             memory = CorpusMemory(db_path)
@@ -434,11 +498,11 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner)
             _fail(str(exc))
         click.echo(f"auditor: learnt {added} new of {len(docs)} documents; {memory.documents()} in {db_path}",
                    err=True)
-        return
+        sys.exit(inputs.exit_code(False))
     knowledge = _knowledge(stylesheet_path, db_path, starter=True)
     if mentions or ner:
         _print_mentions(docs, knowledge.sheet, _recognizer(ner) if ner else None, fmt)
-        return
+        sys.exit(inputs.exit_code(False))
     found = clusters(docs, knowledge)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
@@ -457,6 +521,7 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner)
                        f"{len(c.documents)} doc(s)  {spellings}")
         click.echo(f"{len(found)} entit{'y' if len(found) == 1 else 'ies'} with variant spellings "
                    f"in {len(docs)} document{'s' if len(docs) != 1 else ''}")
+    sys.exit(inputs.exit_code(False))
 
 
 def _recognizer(spec: str):
@@ -563,58 +628,80 @@ def names_normalize(names_file, stylesheet_path) -> None:
               help="House style sheet whose canonical spellings name-variant applies.")
 @click.option("--db", "db_path", default=None, metavar="PATH",
               help="Corpus database from `auditor entities learn` for name-variant.")
-def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_path, db_path) -> None:
+@click.option("--break-hardlinks", is_flag=True,
+              help="Fix a file with several hard links by writing a separate copy (the other links keep the old text).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
+def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_path, db_path, break_hardlinks,
+        progress) -> None:
     """Apply the safe fixes (glued tokens, spacing, mojibake, canonical names) to PATHS in place.
 
     Canonical names come from --stylesheet and --db when given (as for `auditor check`), else from
-    the document itself. Writes atomically (a temporary file renamed over the original); a file
-    that cannot be read as UTF-8 text is left untouched and reported. A second run changes nothing.
+    the document itself. Writes atomically (a temporary file renamed over the original) and keeps
+    the file's encoding, byte-order mark, line endings, mode and owner; follows a symbolic link to
+    fix its target. A file that cannot be read, or written safely (read-only, hard-linked), is left
+    untouched and reported. A second run changes nothing.
     """
     import difflib
     import shutil
 
+    from auditor.atomic import WriteError, resolve_target, write_atomic
     from auditor.checker import check_text
     from auditor.fix import SAFE_RULES, fix_text
-    from auditor.inputs import InputError, discover, read_text
+    from auditor.inputs import InputError, read_file
     from auditor.langid import detect
 
     rules = _split_ids(select) or list(SAFE_RULES)
     unsafe = [r for r in rules if r not in SAFE_RULES]
     if unsafe:
         _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(SAFE_RULES)})")
-    patterns = _patterns(include)
+    if "-" in paths:
+        _fail("fix edits files in place: give files or directories, not standard input")
     knowledge = _knowledge(stylesheet_path, db_path)
-    failed, changed, total = 0, 0, 0
-    try:
-        files = list(discover(list(paths), patterns))
-    except InputError as exc:
-        _fail(str(exc))
-    for path in files:
-        try:
-            text = read_text(path)
-        except InputError as exc:
-            click.echo(f"auditor: skipped: {exc}", err=True)
-            failed += 1
-            continue
-        doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
-        result = fix_text(text, lambda t, sel: check_text(t, str(path), doc_lang, sel, knowledge=knowledge))
-        if result.text == text:
-            continue
-        changed += 1
-        total += len(result.applied)
-        if show_diff:
-            click.echo("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
-                                                    _diff_name("a", path), _diff_name("b", path))), nl=False)
-        if dry_run or show_diff:
-            continue
-        if backup:
-            shutil.copy2(path, f"{path}.orig")
-        _write_atomic(Path(path), result.text)
-    verb = "would fix" if (dry_run or show_diff) else "fixed"
-    click.echo(f"auditor: {verb} {total} artifact{'s' if total != 1 else ''} in {changed} of {len(files)} "
-               f"file{'s' if len(files) != 1 else ''}" + (f"; {failed} skipped" if failed else ""), err=True)
-    if failed:
-        sys.exit(EXIT_USAGE)
+    inputs = _Inputs(paths, include)
+    changed, total, done = 0, 0, []
+    writing = not (dry_run or show_diff)
+    with _progress("fix", inputs, progress) as bar:
+        for name in inputs.files:
+            bar.advance(inputs.size(name))
+            path = Path(name)
+            try:
+                if writing:
+                    resolve_target(path, break_hardlinks)  # refuse before the work, not after
+                original = read_file(path)
+            except (InputError, WriteError) as exc:
+                inputs._skip(exc)
+                continue
+            text = original.text
+            doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
+            result = fix_text(text, lambda t, sel: check_text(t, name, doc_lang, sel, knowledge=knowledge))
+            done.append(name)
+            if result.text == text:
+                continue  # not rewritten: the file keeps its modification time
+            changed += 1
+            total += len(result.applied)
+            if show_diff:
+                click.echo("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
+                                                        _diff_name("a", path), _diff_name("b", path))), nl=False)
+            if not writing:
+                continue
+            try:
+                if backup:
+                    write_atomic(Path(f"{name}.orig"), Path(os.path.realpath(path)).read_bytes())
+                    shutil.copystat(os.path.realpath(path), f"{name}.orig")  # the original's mode and times
+                write_atomic(path, original.encoding.encode(result.text), break_hardlinks)
+            except (OSError, WriteError) as exc:
+                done.pop()
+                changed -= 1
+                total -= len(result.applied)
+                inputs._skip(exc if isinstance(exc, WriteError) else WriteError(f"{name}: cannot write ({exc})"))
+    verb = "fixed" if writing else "would fix"
+    files = len(inputs.files)
+    skipped = f"; {inputs.unreadable} skipped" if inputs.unreadable else ""
+    click.echo(f"auditor: {verb} {total} artifact{'s' if total != 1 else ''} in {changed} of {files} "
+               f"file{'s' if files != 1 else ''}{skipped}", err=True)
+    inputs.finish(done)
+    sys.exit(inputs.exit_code(False))
 
 
 def _diff_name(side: str, path) -> str:
@@ -622,19 +709,13 @@ def _diff_name(side: str, path) -> str:
 
 
 def _write_atomic(path: Path, content: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it over: readers never see half a file."""
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write a report atomically (see :mod:`auditor.atomic`); a refusal is a usage error."""
+    from auditor.atomic import WriteError, write_atomic
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        _fail(f"{path}: cannot write ({exc.strerror})")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        _fail(f"{path}: cannot write ({exc.strerror})")
+        write_atomic(path, content)
+    except WriteError as exc:
+        _fail(str(exc))
 
 
 def main() -> None:

@@ -9,10 +9,14 @@ auditor reads, in order, the file given with ``--config``, else ``auditor.toml``
 
     [severity]
     fragment = "info"
+
+Every key and value is checked: a misspelt key or rule id, or a value of the wrong type, is a
+:class:`ConfigError` naming the file, the key and the closest valid spelling.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +27,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
+KEYS = ("select", "ignore", "fail-on", "severity")
 
 
 class ConfigError(ValueError):
@@ -38,6 +45,20 @@ class Config:
     source: str | None = None
 
 
+def did_you_mean(word: str, choices) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown_rule(rule_id: str, where: str = "") -> str:
+    """The message for a rule id that no rule has."""
+    from auditor.rules import RULES
+
+    hint = did_you_mean(rule_id, RULES) or f" (known: {', '.join(sorted(RULES))})"
+    return f"{where}unknown rule '{rule_id}'{hint}"
+
+
 def load_config(path: str | None = None, cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
     if path:
@@ -47,38 +68,84 @@ def load_config(path: str | None = None, cwd: Path | None = None) -> Config:
             return _read(cwd / name, table=None)
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
-        return _read(pyproject, table="auditor", optional=True)
+        return _read(pyproject, table="auditor")
     return Config()
 
 
-def _read(path: Path, table: str | None, optional: bool = False) -> Config:
+def _read(path: Path, table: str | None) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {path}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a config file") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot parse config {path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    prefix = ""
     if table:
-        data = data.get("tool", {}).get(table)
-        if data is None:
+        tool = data.get("tool", {})
+        if table not in tool:
             return Config()
-    try:
-        severities = {k: Severity.parse(v) for k, v in data.get("severity", {}).items()}
-    except (ValueError, AttributeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    cfg = Config(
-        select=_rule_list(data.get("select", []), path),
-        ignore=_rule_list(data.get("ignore", []), path),
-        severities=severities,
-        fail_on=data.get("fail-on"),
+        data, prefix = tool[table], f"tool.{table}."
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [{prefix[:-1]}] must be a table")
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{path}: unknown key '{prefix}{key}'{did_you_mean(key, KEYS)}")
+    return Config(
+        select=_rule_list(data.get("select", []), path, prefix + "select"),
+        ignore=_rule_list(data.get("ignore", []), path, prefix + "ignore"),
+        severities=_severities(data.get("severity", {}), path, prefix + "severity"),
+        fail_on=_fail_on(data.get("fail-on"), path, prefix + "fail-on"),
         source=str(path),
     )
-    return cfg
 
 
-def _rule_list(value, path: Path) -> list[str]:
+def _rule_list(value, path: Path, key: str) -> list[str]:
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: select/ignore must be a list of rule ids")
+        raise ConfigError(f"{path}: '{key}' must be a list of rule ids, not {_kind(value)}")
+    for rule_id in value:
+        _check_rule(rule_id, path, key)
     return value
+
+
+def _severities(value, path: Path, key: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: '{key}' must be a table of rule = \"error|warning|info\", not {_kind(value)}")
+    out = {}
+    for rule_id, level in value.items():
+        _check_rule(rule_id, path, f"{key}.{rule_id}")
+        if not isinstance(level, str):
+            raise ConfigError(f"{path}: '{key}.{rule_id}' must be \"error\", \"warning\" or \"info\", not {_kind(level)}")
+        try:
+            out[rule_id] = Severity.parse(level)
+        except ValueError:
+            hint = did_you_mean(level.lower(), ("error", "warning", "info"))
+            raise ConfigError(f"{path}: '{key}.{rule_id}': unknown severity '{level}'{hint}") from None
+    return out
+
+
+def _fail_on(value, path: Path, key: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in FAIL_LEVELS:
+        hint = did_you_mean(value, FAIL_LEVELS) if isinstance(value, str) else ""
+        raise ConfigError(f"{path}: '{key}' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}{hint}")
+    return value
+
+
+def _check_rule(rule_id: str, path: Path, key: str) -> None:
+    from auditor.rules import RULES
+
+    if rule_id not in RULES:
+        raise ConfigError(unknown_rule(rule_id, f"{path}: '{key}': "))
+
+
+def _kind(value) -> str:
+    names = {str: "a string", int: "a number", float: "a number", bool: "true/false", list: "a list",
+             dict: "a table"}
+    return names.get(type(value), type(value).__name__)

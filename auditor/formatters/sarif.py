@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from auditor import __version__
 from auditor.checker import FileReport
@@ -54,7 +56,7 @@ def to_dict(reports: list[FileReport]) -> dict:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "auditor", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://pypi.org/project/auditor/", "rules": rules}},
+                                **_information_uri(), "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -62,7 +64,28 @@ def to_dict(reports: list[FileReport]) -> dict:
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else path.replace("\\", "/")
+    """A URI reference for a path: relative paths stay relative, every unsafe character escaped."""
+    if path == "-":
+        return "stdin"
+    if PurePath(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def _information_uri() -> dict:
+    """The project's home page as the package declares it (``[project.urls]``), if it declares one:
+    SARIF makes the field optional, and a guessed address would send users to someone else's."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("auditor").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return {}
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("homepage", "home", "repository", "source"):
+            return {"informationUri": url.strip()}
+    return {}
 
 
 def render(reports: list[FileReport]) -> str:
