@@ -584,7 +584,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
         _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(SAFE_RULES)})")
     patterns = _patterns(include)
     knowledge = _knowledge(stylesheet_path, db_path)
-    failed, changed, total = 0, 0, 0
+    failed, changed, total, withheld = 0, 0, 0, 0
     try:
         files = list(discover(list(paths), patterns))
     except InputError as exc:
@@ -597,7 +597,10 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
             failed += 1
             continue
         doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
-        result = fix_text(text, lambda t, sel: check_text(t, str(path), doc_lang, sel, knowledge=knowledge))
+        # Every rule re-checks the fixed text (sel None): a fix that adds a finding is withheld.
+        result = fix_text(text, lambda t, sel: check_text(t, str(path), doc_lang, sel, knowledge=knowledge),
+                          rules)
+        withheld += len(result.withheld)
         if result.text == text:
             continue
         changed += 1
@@ -612,7 +615,8 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
         _write_atomic(Path(path), result.text)
     verb = "would fix" if (dry_run or show_diff) else "fixed"
     click.echo(f"auditor: {verb} {total} artifact{'s' if total != 1 else ''} in {changed} of {len(files)} "
-               f"file{'s' if len(files) != 1 else ''}" + (f"; {failed} skipped" if failed else ""), err=True)
+               f"file{'s' if len(files) != 1 else ''}" + (f"; {failed} skipped" if failed else "")
+               + (f"; withheld {withheld} that would add a finding" if withheld else ""), err=True)
     if failed:
         sys.exit(EXIT_USAGE)
 
