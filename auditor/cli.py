@@ -659,7 +659,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
         _fail("fix edits files in place: give files or directories, not standard input")
     knowledge = _knowledge(stylesheet_path, db_path)
     inputs = _Inputs(paths, include)
-    changed, total, done = 0, 0, []
+    changed, total, withheld, done = 0, 0, 0, []
     writing = not (dry_run or show_diff)
     with _progress("fix", inputs, progress) as bar:
         for name in inputs.files:
@@ -674,7 +674,9 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
                 continue
             text = original.text
             doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
-            result = fix_text(text, lambda t, sel: check_text(t, name, doc_lang, sel, knowledge=knowledge))
+            # Every rule re-checks the fixed text (sel None): a fix that adds a finding is withheld.
+            result = fix_text(text, lambda t, sel: check_text(t, name, doc_lang, sel, knowledge=knowledge), rules)
+            withheld += len(result.withheld)
             done.append(name)
             if result.text == text:
                 continue  # not rewritten: the file keeps its modification time
@@ -699,7 +701,8 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
     files = len(inputs.files)
     skipped = f"; {inputs.unreadable} skipped" if inputs.unreadable else ""
     click.echo(f"auditor: {verb} {total} artifact{'s' if total != 1 else ''} in {changed} of {files} "
-               f"file{'s' if files != 1 else ''}{skipped}", err=True)
+               f"file{'s' if files != 1 else ''}{skipped}"
+               + (f"; withheld {withheld} that would add a finding" if withheld else ""), err=True)
     inputs.finish(done)
     sys.exit(inputs.exit_code(False))
 

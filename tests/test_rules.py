@@ -28,6 +28,54 @@ def test_glued_inner_capital_and_sentence_glue_with_suggestions():
     assert by_text["Khameneireiterated"] == "Khamenei reiterated"
 
 
+def _glued_suggestions(text: str, lang: str) -> list[tuple[str, str | None]]:
+    report = check_text(text, language=lang, select=["glued-token"])
+    return [(text[f.start:f.end], f.suggestion) for f in report.findings]
+
+
+def test_glued_name_after_an_article_is_not_a_sentence_end():
+    # "the Rotterdam|The port authority": a noun phrase, not "Rotterdam. The port authority".
+    for text in ("The cranes were inspected, according to a statement from the RotterdamThe port authority.",
+                 "Officials from the RotterdamThe port authority said the cranes were safe."):
+        assert _glued_suggestions(text, "en") == [("RotterdamThe", None)]
+
+
+def test_glued_function_word_with_no_verb_after_it_continues_the_sentence():
+    text = "The talks resumed on Monday. Ahmed Benhaddou and Karim BelkacemIn the old town hall near the harbour."
+    assert _glued_suggestions(text, "en") == [("BelkacemIn", "Belkacem in")]
+
+
+def test_glued_article_that_opens_a_name_keeps_its_capital():
+    text = "The delegation travelled from BoliviaLa Paz to the coast with the ministers."
+    assert _glued_suggestions(text, "en") == []  # "La" is no English function word
+    text = "La delegación viajó desde BoliviaLa Paz hasta la costa con los ministros."
+    assert _glued_suggestions(text, "es") == [("BoliviaLa", "Bolivia La")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The delegation met Karim BelkacemIt was the first visit in years.", ("BelkacemIt", "Belkacem. It")),
+    ("es", "El ministro habló con Joaquín EcheverríaEl presidente dijo que no habrá cambios.",
+     ("EcheverríaEl", "Echeverría. El")),
+    ("fr", "Le ministre a reçu Nadia BellahceneIl a affirmé que le chantier continuera.",
+     ("BellahceneIl", "Bellahcene. Il")),
+    ("pt", "O ministro falou com Rui AlbuquerqueEle disse que a obra vai continuar.",
+     ("AlbuquerqueEle", "Albuquerque. Ele")),
+])
+def test_glued_sentence_split_in_every_language(lang, text, expected):
+    assert _glued_suggestions(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, form", [
+    ("es", "Los inspectores dijeron que el ValparaísoLa autoridad portuaria confirmó el cierre.", "ValparaísoLa"),
+    ("fr", "Selon la MarseilleLa direction du port a confirmé la fermeture.", "MarseilleLa"),
+    ("pt", "Segundo o SetúbalOs estivadores confirmaram o acordo.", "SetúbalOs"),
+])
+def test_glued_name_after_an_article_is_not_split_in_other_languages(lang, text, form):
+    # A verb follows, but the name sits right after an article: no sentence end, and two
+    # articles leave no safe fix.
+    assert _glued_suggestions(text, lang) == [(form, None)]
+
+
 def test_glued_known_country_and_lowercase_word():
     assert fired("glued-token", "Refugees fled to Sudanwhere the fighting had stopped.") == ["Sudanwhere"]
 

@@ -42,6 +42,12 @@ class LanguageProfile:
     present_suffixes: tuple[str, ...] = ()
     # Articles, possessives and prepositions: a word right after one of these is not a finite verb.
     noun_markers: frozenset[str] = frozenset()
+    # Articles and determiners: a word right after one of these sits inside a noun phrase, so a
+    # sentence cannot end on it ("from the Rotterdam|The port authority").
+    articles: frozenset[str] = frozenset()
+    # Function words that typically open a sentence (determiners, pronouns, conjunctions,
+    # prepositions): what a capital after a lost full stop looks like ("Abdulahian|In the ...").
+    sentence_openers: frozenset[str] = frozenset()
     # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").
     name_homographs: frozenset[str] = frozenset()
     # Words that legitimately occur twice in a row ("had had", "nous nous").

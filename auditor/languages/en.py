@@ -54,6 +54,13 @@ PROFILE = register(LanguageProfile(
         conservative liberal green popular people's peoples islamic christian catholic orthodox
         protestant muslim jewish arab
     """),
+    articles=words("the a an this that these those"),
+    sentence_openers=words("""
+        the a an this that these those his her its their our my your he she it we they i you there
+        here in on at for from with by after before during since until as but and so yet if when
+        while although though because about over under among between through against without
+        both some each every all any such other another no neither either what who which how why where
+    """),
     noun_markers=words("the a an this that these those his her its their our my your of in on at for with by from to into"),
     name_homographs=words("""
         china turkey jordan chad georgia niger guinea nice reading bath split mobile victoria

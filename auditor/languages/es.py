@@ -40,6 +40,14 @@ PROFILE = register(LanguageProfile(
         unidas unidos naciones franja mar golfo río ciudad provincia región gobierno alianza acuerdo
         cumbre guerra resistencia liberación islámica islámico
     """),
+    articles=words("el la los las un una unos unas este esta estos estas ese esa esos esas aquel aquella"),
+    sentence_openers=words("""
+        el la los las un una unos unas este esta estos estas ese esa esos esas aquel aquella su sus
+        mi mis nuestro nuestra nuestros nuestras yo él ella ellos ellas nosotros nosotras usted
+        ustedes se le les lo en con sin por para sobre entre hasta desde hacia contra según tras
+        durante mediante ante bajo pero sino cuando como porque pues si aunque mientras también
+        tampoco no ya todo toda todos todas otro otra otros otras cada quien donde
+    """),
     noun_markers=words("el la los las un una unos unas del al de su sus este esta estos estas ese esa en con por para"),
     months=words("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"),
     weekdays=words("lunes martes miércoles jueves viernes sábado domingo"),

@@ -36,6 +36,14 @@ PROFILE = register(LanguageProfile(
         étrangères défense intérieur sécurité unies unis nations bande mer golfe ville province région
         gouvernement alliance accord sommet guerre résistance libération islamique
     """),
+    articles=words("le la les l' un une des du au aux ce cet cette ces"),
+    sentence_openers=words("""
+        le la les un une des du au aux ce cet cette ces son sa ses mon ma mes notre nos votre vos
+        leur leurs je il elle on nous vous ils elles en à dans sur sous avec sans pour par entre
+        vers chez contre selon après avant pendant depuis et mais ni donc or car quand comme si
+        lorsque puisque aussi déjà encore tout toute tous toutes autre autres chaque celui celle
+        ceux celles
+    """),
     noun_markers=words("le la les un une des du de d' l' au aux son sa ses leur leurs ce cet cette ces en à dans pour par sur"),
     months=words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     weekdays=words("lundi mardi mercredi jeudi vendredi samedi dimanche"),

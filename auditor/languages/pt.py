@@ -39,6 +39,14 @@ PROFILE = register(LanguageProfile(
         mar golfo rio cidade província região governo aliança acordo cúpula guerra resistência
         libertação islâmica islâmico
     """),
+    articles=words("o a os as um uma uns umas este esta estes estas esse essa esses essas aquele aquela"),
+    sentence_openers=words("""
+        o a os as um uma uns umas este esta estes estas esse essa esses essas aquele aquela isso
+        isto seu sua seus suas meu minha meus minhas nosso nossa nossos nossas eu ele ela nós eles
+        elas você vocês se em no na nos nas num numa ao aos à às com sem sobre entre até desde
+        contra segundo após durante por para pelo pela pelos pelas mas nem quando como porque
+        embora enquanto também não já todo toda todos todas outro outra outros outras cada quem onde
+    """),
     noun_markers=words("o a os as um uma uns umas do da dos das no na nos nas de em ao aos à às seu sua seus suas pelo pela por para com"),
     months=words("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
     weekdays=words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta"),

@@ -63,9 +63,20 @@ def _fragment_reason(words: list[str], profile: LanguageProfile, lang: str) -> s
     lowered = [w.lower() for w in words]
     if lang == "en" and lowered[0] in _EN_AUX_START and len(words) <= 4:
         return f"'{words[0]}' with no subject"
-    if not any(_may_be_finite(lowered, i, words[i], profile, lang) for i in range(len(words))):
+    if not has_finite_verb(words, profile, lang, lowered):
         return "no finite verb"
     return None
+
+
+def has_finite_verb(words: list[str], profile: LanguageProfile, lang: str, lowered: list[str] | None = None,
+                    *, strict: bool = False) -> bool:
+    """Whether any of a sentence's ``words`` can be a finite verb. ``strict`` (for the
+    glued-token rule, which must be sure of a sentence before it suggests one) does not take a
+    function word that is no listed verb for one on its ending alone ("hasta", "entre")."""
+    lowered = lowered if lowered is not None else [w.lower() for w in words]
+    return any(_may_be_finite(lowered, i, words[i], profile, lang)
+               and not (strict and lowered[i] in profile.function_words and lowered[i] not in profile.finite_verbs)
+               for i in range(len(words)))
 
 
 def _may_be_finite(lowered: list[str], i: int, original: str, profile: LanguageProfile, lang: str) -> bool:

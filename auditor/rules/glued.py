@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 from itertools import compress, repeat
 from operator import is_not
 from typing import Iterable
 
 import regex
 
+from auditor.document import Document
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, is_common_word, zipf
 from auditor.memo import FormMemo
 from auditor.names import attestation
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.fragment import has_finite_verb
 
 # A word form that may be two words: two capitalised parts, or a long lower-case run with an
 # optional capital. Only whole word tokens count, never part of a hyphenated or elided form.
@@ -36,6 +39,13 @@ class GluedToken(Rule):
     YouTube, PayPal, LinkedIn and names such as McDonald's, DeSantis or LeBron pass) and both parts
     are independently known: a name the document itself uses, or a well-attested word. Conventional
     name prefixes (Mc, Mac, De, Le, Van, Al ...) never split.
+
+    A name glued to a capitalised function word ("AbdulahianIn") is a lost full stop only where
+    the rest reads as a new sentence: the word typically opens one, a finite verb follows before
+    the sentence ends, and the name does not sit right after an article ("from the
+    RotterdamThe port authority" is not "Rotterdam. The port authority"). Otherwise the suggestion
+    joins the two with a space (lower-casing the function word, which continues the sentence), or
+    there is none where neither reading is safe.
     """
 
     id = "glued-token"
@@ -44,31 +54,42 @@ class GluedToken(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         # Judge each distinct word form once; most fall at the cached shape and attestation test.
         forms = ctx.doc.word_counts
-        flagged: dict[str, tuple[str, str]] = {}
+        # A form maps to its (message, suggestion), or, glued to a function word, to its
+        # (left, right) parts: whether that is a lost full stop depends on each occurrence.
+        flagged: dict[str, tuple[str, str | None]] = {}
+        sentence_glue: dict[str, tuple[str, str]] = {}
         shapes = _GLUED_SHAPES.values(list(forms))
         for form, shape in compress(zip(forms, shapes), map(is_not, shapes, repeat(None))):
             found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
-            if found:
+            if found is _FUNCTION_WORD:
+                sentence_glue[form] = shape
+            elif found:
                 flagged[form] = found
-        if not flagged:
+        if not flagged and not sentence_glue:
             return
         text, words = ctx.doc.text, ctx.doc.words
-        for i in [i for i, form in enumerate(words.forms) if form in flagged]:
+        for i in [i for i, form in enumerate(words.forms) if form in flagged or form in sentence_glue]:
             start = words.starts[i]
             end = start + len(words.forms[i])
             if start > 0 and text[start - 1] in _JOINERS or end < len(text) and text[end] in _JOINERS:
                 continue  # part of a hyphenated or elided form
             if not ctx.in_boilerplate(start, end):
-                message, suggestion = flagged[words.forms[i]]
+                form = words.forms[i]
+                if form in sentence_glue:
+                    message, suggestion = _glued_to_function_word(ctx, i, *sentence_glue[form])
+                else:
+                    message, suggestion = flagged[form]
                 yield self.finding(ctx, start, end, message, suggestion)
 
-    def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | None:
+    def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | object | None:
+        """(message, suggestion) for two glued capitalised parts, _FUNCTION_WORD for a name glued
+        to a function word, None for no finding."""
         # _glued_shape has ruled out a whole form that is attested.
         if left in _NAME_PREFIXES or len(left) < 3:
             return None
         counts = ctx.doc.word_counts
         if right.lower() in ctx.doc.profile.function_words:
-            return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
+            return _FUNCTION_WORD
         known_left = counts.get(left, 0) > 0 or attestation(left) >= 2.5
         known_right = counts.get(right, 0) > 0 or attestation(right) >= 2.5
         used_here = counts.get(left, 0) + counts.get(right, 0) > 0
@@ -101,6 +122,57 @@ class GluedToken(Rule):
             return None
         _, left, right = best
         return (f"'{left}' and '{right}' run together", f"{left} {right}")
+
+
+# _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
+_FUNCTION_WORD = object()
+
+
+def _glued_to_function_word(ctx: Context, i: int, left: str, right: str) -> tuple[str, str | None]:
+    """Message and suggestion for word ``i``, a name glued to a capitalised function word: a
+    sentence split only where the right part reads as a new sentence, else a space, else none."""
+    doc = ctx.doc
+    profile = doc.profile
+    low = right.lower()
+    before, after = _neighbour(doc, i, -1), _neighbour(doc, i, 1)
+    end = doc.words.starts[i] + len(doc.words.forms[i])
+    rest = [right, *doc.words_in(end, _sentence_end(ctx, end))]
+    verb_follows = has_finite_verb(rest, profile, doc.language, strict=True)
+    # "the Rotterdam|The port": a name right after an article is inside a noun phrase.
+    after_article = before is not None and before.lower() in profile.articles
+    if low in profile.sentence_openers and verb_follows and not after_article:
+        return f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}"
+    message = f"'{left}' and '{right}' run together"
+    if low in profile.articles and after is not None and after[0].isupper():
+        return message, f"{left} {right}"  # the article opens a name: "The Hague", "La Paz"
+    if after_article and low in profile.articles:
+        # "the Rotterdam the port authority": one of the two articles is spurious, and which
+        # one cannot be told.
+        return message + " (no safe fix: two articles)", None
+    if low not in profile.sentence_openers or not verb_follows:
+        # No verb follows (or the word cannot open a sentence): the function word continues
+        # this sentence, lower case ("Abdulahian in the sixth meeting between the two").
+        return message, f"{left} {low}"
+    return message, None
+
+
+def _neighbour(doc: Document, i: int, step: int) -> str | None:
+    """The word before (step -1) or after (step 1) word ``i``, when only spaces separate them."""
+    j = i + step
+    words = doc.words
+    if not 0 <= j < len(words.forms):
+        return None
+    a, b = (j, i) if step < 0 else (i, j)
+    between = doc.text[words.starts[a] + len(words.forms[a]):words.starts[b]]
+    return words.forms[j] if not between.strip() else None
+
+
+def _sentence_end(ctx: Context, pos: int) -> int:
+    """End offset of the sentence that contains offset ``pos``."""
+    sentences = ctx.doc.sentences
+    starts = ctx.once("glued-sentence-starts", lambda: [s.start for s in sentences])
+    k = bisect.bisect_right(starts, pos) - 1
+    return sentences[k].end if k >= 0 else len(ctx.doc.text)
 
 
 def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
