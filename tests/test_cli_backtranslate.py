@@ -29,7 +29,7 @@ def test_plain_text_one_record_per_line_in_order(tmp_path):
     assert records[0]["pivot_text"] == "O navio está no porto."
     for r in records:
         assert set(r) >= {"text", "pivot_text", "roundtrip", "chrf", "bleu", "ter", "quality", "changes"}
-    assert "2 read, 2 round-tripped, 0 rejected" in result.stderr
+    assert "3 read, 2 round-tripped, 0 rejected, 1 blank" in result.stderr
 
 
 def test_jsonl_keeps_fields_and_accounts_for_every_record(tmp_path):
@@ -44,7 +44,7 @@ def test_jsonl_keeps_fields_and_accounts_for_every_record(tmp_path):
     assert [r["id"] for r in records] == [1, 2, 3]
     assert records[1]["error"] == "no text in field 'body'" and "roundtrip" not in records[1]
     assert records[2]["body"] == lines[2]["body"] and "quality" in records[2]
-    assert "3 read, 2 round-tripped, 1 rejected" in result.stderr
+    assert "3 read, 2 round-tripped, 1 rejected, 0 blank" in result.stderr
 
 
 def test_bilingual_records_check_numbers_and_names(tmp_path):
@@ -72,11 +72,39 @@ def test_engine_errors_are_one_line_listing_what_is_available(tmp_path, args, me
     assert result.stderr.count("\n") == 1 and message in result.stderr
 
 
-def test_bad_jsonl_is_a_one_line_error(tmp_path):
+def test_malformed_jsonl_lines_become_error_records_not_an_abort(tmp_path):
+    lines = ['{"text": "The ship is in the port."}', '{broken', '[1, 2]', '"a string"', '42', '',
+             '{"text": ""}', '{"text": "   "}', '{"text": "\U0001F600\U0001F389 \u2728"}',
+             '{"text": "The port reopened.", "score": NaN, "hi": Infinity, "big": 1e999}']
     src = tmp_path / "in.jsonl"
-    src.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(["backtranslate", "--lang", "en", str(src)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout.splitlines()
+    records = [json.loads(line, parse_constant=pytest.fail) for line in out]  # strict JSON only
+    assert len(records) == 9  # the blank line is counted, not echoed
+    assert records[1] == {"line": 2, "raw": "{broken",
+                          "error": "not a JSON record (Expecting property name enclosed in double "
+                                   "quotes at column 2)"}
+    assert [r["error"] for r in records[2:5]] == [
+        "a JSONL line must be an object, not a list", "a JSONL line must be an object, not a string",
+        "a JSONL line must be an object, not a number"]
+    assert [r["line"] for r in records[1:5]] == [2, 3, 4, 5]
+    assert records[5]["error"] == records[6]["error"] == "empty text in field 'text'"
+    assert records[7]["error"] == "text in field 'text' has no letters to translate"
+    assert all("roundtrip" not in r for r in records[1:8])
+    assert records[8]["score"] is None and records[8]["hi"] is None and records[8]["big"] is None
+    assert "roundtrip" in records[0] and "roundtrip" in records[8]
+    assert "10 read, 2 round-tripped, 7 rejected, 1 blank" in result.stderr
+
+
+def test_empty_input_reports_no_corpus_scores(tmp_path):
+    src = tmp_path / "empty.txt"
+    src.write_text("\n\n", encoding="utf-8")
     result = run(["backtranslate", str(src)])
-    assert result.exit_code == 2 and f"{src}:2: not a JSON record" in result.stderr
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "2 read, 0 round-tripped, 0 rejected, 2 blank" in result.stderr
+    assert "no segments" in result.stderr and "chrF" not in result.stderr
 
 
 def test_models_lists_the_bundled_engine_and_a_registry(tmp_path):
@@ -137,3 +165,43 @@ def test_confidence_without_a_source_uses_the_monolingual_model(tmp_path):
     assert result.exit_code == 0, result.output
     confident, unsure = (json.loads(line)["quality"] for line in result.stdout.splitlines())
     assert confident > unsure
+
+
+def test_a_long_line_is_translated_in_pieces_and_says_so(tmp_path, monkeypatch):
+    import auditor.mt
+    from auditor.mt.pieces import MAX_CHARS
+
+    from test_mt import RecordingEngine
+
+    eng = RecordingEngine()
+    monkeypatch.setattr(auditor.mt, "resolve", lambda *a, **k: eng)
+    src = tmp_path / "long.txt"
+    src.write_text("A short line.\n" + 'He said "' * 2000 + "\n", encoding="utf-8")
+    result = run(["backtranslate", "--lang", "en", "--no-cache", "--progress", str(src)])
+    assert result.exit_code == 0, result.output
+    short, long = (json.loads(line) for line in result.stdout.splitlines())
+    assert "split_for_mt" not in short
+    assert long["split_for_mt"] == 1 and long["hard_cuts"] == 0
+    assert max(eng.lengths) <= MAX_CHARS
+    # Off a terminal, progress is plain lines with counts, ending at 100%.
+    progress = [line for line in result.stderr.splitlines() if "round trips:" in line]
+    assert progress and progress[-1].endswith("(100%)")
+
+
+def test_plain_progress_lines_come_every_tenth_and_after_a_pause():
+    import io
+
+    from auditor.batch import LineProgress
+
+    now = [0.0]
+    out = io.StringIO()
+    p = LineProgress(out, step=0.1, every=10.0, clock=lambda: now[0])
+    p.start(400)
+    for _ in range(10):
+        p.update(4)  # 40 done: the first tenth
+    now[0] = 30.0
+    p.update(1)  # a long pause: a line even though the next tenth is far
+    p.update(359)
+    p.finish()
+    assert out.getvalue().splitlines() == ["auditor: round trips: 40/400 (10%)", "auditor: round trips: 41/400 (10%)",
+                                           "auditor: round trips: 400/400 (100%)"]
