@@ -180,15 +180,23 @@ def _default_pivot(lang: str) -> str:
     return "pt" if lang == "en" else "en"
 
 
+def _note(message: str) -> None:
+    click.echo(f"auditor: note: {message}", err=True)
+
+
 def _open_cache(no_cache: bool, cache_path: str | None):
+    """The translation cache, or None. A cache that cannot be opened (a read-only home, a file
+    that is not a database and cannot be moved aside) is skipped with a note: it only saves time."""
     from auditor.mt import CacheError, TranslationCache
+    from auditor.mt.cache import MOVE_HINT
 
     if no_cache:
         return None
     try:
-        return TranslationCache(cache_path)
+        return TranslationCache(cache_path, on_error=_note)
     except CacheError as exc:
-        _fail(str(exc))
+        _note(f"{exc}; going on without the cache ({MOVE_HINT})")
+        return None
 
 
 def _round_tripper(engine, model, lang, pivot, cache, threads, registry, allow_download,

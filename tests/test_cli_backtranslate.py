@@ -205,3 +205,27 @@ def test_plain_progress_lines_come_every_tenth_and_after_a_pause():
     p.finish()
     assert out.getvalue().splitlines() == ["auditor: round trips: 40/400 (10%)", "auditor: round trips: 41/400 (10%)",
                                            "auditor: round trips: 400/400 (100%)"]
+
+
+def test_an_unusable_cache_location_is_bypassed_with_a_note(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    cache = blocker / "sub" / "translations.sqlite3"  # its folder cannot be created
+    result = run(["backtranslate", "--cache", str(cache), "-"], input="The ship is in the port.\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["pivot_text"] == "O navio está no porto."
+    notes = [line for line in result.stderr.splitlines() if line.startswith("auditor: note:")]
+    assert len(notes) == 1 and str(cache) in notes[0] and "AUDITOR_CACHE_DIR" in notes[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path):
+    cache = tmp_path / "translations.sqlite3"
+    cache.write_bytes(bytes(range(256)) * 40)
+    result = run(["backtranslate", "--cache", str(cache), "-"], input="The ship is in the port.\n")
+    assert result.exit_code == 0, result.output
+    assert f"{cache}: the translation cache was not a readable database; moved it to" in result.stderr
+    assert [p.name.split("-")[0] for p in tmp_path.glob("translations.sqlite3.corrupt-*")] == \
+        ["translations.sqlite3.corrupt"]
+    again = run(["backtranslate", "--cache", str(cache), "-"], input="The ship is in the port.\n")
+    assert again.exit_code == 0 and "cache hit rate 1.00" in again.stderr

@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from auditor.mt import (
+    CacheError,
     EngineError,
     TranslationCache,
     UnsupportedPair,
@@ -212,3 +213,25 @@ def test_long_runs_are_cut_hard_but_never_inside_a_character_cluster():
     assert all(text[s] == "\U0001F468" for s, _ in spans[1:])  # each piece opens a cluster
     short = "A short sentence."
     assert split_long(short) == ([(0, len(short))], 0)
+
+
+def test_a_cache_that_breaks_mid_run_is_bypassed_once_with_a_note(tmp_path):
+    path = tmp_path / "c.sqlite3"
+    notes = []
+    cache = TranslationCache(path, on_error=notes.append)
+    cache.put_many("e", "en", "pt", [("a", "b")])
+
+    def broken():  # what a worker thread meets when the disk or the file goes bad mid-run
+        raise sqlite3.OperationalError("disk I/O error")
+
+    cache._connection = broken
+    eng = CountingEngine()
+    rt = RoundTripper(eng, eng, "en", "pt", cache=cache, threads=2, batch_size=2)
+    texts = [f"sentence number {i} here." for i in range(10)]
+    assert rt.translate(eng, texts, "en", "pt") == [" ".join(reversed(t.split())) for t in texts]
+    assert len(notes) == 1 and str(path) in notes[0] and "going on without the cache" in notes[0]
+    assert cache.bypassed and cache.get_many("e", "en", "pt", ["a"]) == [None]
+    plain = TranslationCache(path)
+    plain._connection = broken
+    with pytest.raises(CacheError, match="disk I/O error"):  # a library user without a handler hears of it
+        plain.get_many("e", "en", "pt", ["a"])
