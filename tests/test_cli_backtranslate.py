@@ -17,6 +17,10 @@ def run(args, input=None):
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    # Model registries and folders of this machine's user stay out of the tests.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.delenv("AUDITOR_MODELS", raising=False)
 
 
 def test_plain_text_one_record_per_line_in_order(tmp_path):
@@ -115,7 +119,47 @@ def test_models_lists_the_bundled_engine_and_a_registry(tmp_path):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[1].split() == ["bergamot-en-pt", "bergamot", "en-pt,pt-en", "MIT", "(bundled)", "ok"]
-    assert lines[2].startswith("missing") and "fails: 'nowhere'" not in lines[2] and "fails:" in lines[2]
+    assert lines[2].startswith("missing") and f"not installed: no folder {tmp_path / 'nowhere'}" in lines[2]
+
+
+def test_models_tells_not_installed_from_failing_to_load(tmp_path, monkeypatch):
+    pytest.importorskip("ctranslate2")
+    models = tmp_path / "models"
+    broken = models / "opus-mt-en-de-ct2"  # a folder of the shipped registry, but no model in it
+    broken.mkdir(parents=True)
+    (broken / "model.bin").write_bytes(b"not a model")
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(models))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    result = run(["models"])
+    assert result.exit_code == 0, result.output
+    status = {line.split()[0]: line for line in result.stdout.splitlines()[1:]}
+    assert "fails" not in status["opus-mt-en-ROMANCE"]
+    assert "not installed: no folder " + str(models / "opus-mt-en-ROMANCE") in status["opus-mt-en-ROMANCE"]
+    assert "Helsinki-NLP/opus-mt-en-ROMANCE" in status["opus-mt-en-ROMANCE"]  # how to add it
+    assert "fails to load:" in status["opus-mt-en-de-ct2"]
+
+
+def test_registry_models_are_found_from_any_working_folder(tmp_path, monkeypatch):
+    from auditor.mt.registry import all_entries
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(tmp_path / "models"))
+    config = tmp_path / "config"
+    (config / "auditor").mkdir(parents=True)
+    (config / "auditor" / "models.toml").write_text(
+        '[[model]]\nname = "house-en-pt"\nengine = "ctranslate2"\npath = "house"\npairs = ["en-pt"]\n',
+        encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    result = run(["backtranslate", "--engine", "opus-mt-en-ROMANCE", "-"], input="The ship.\n")
+    assert result.exit_code == 2
+    assert "unknown engine" not in result.stderr
+    assert f"model 'opus-mt-en-ROMANCE' is not installed: no folder {tmp_path / 'models' / 'opus-mt-en-ROMANCE'}" \
+        in result.stderr
+    paths = {e.name: e.path for e in all_entries()}
+    assert paths["house-en-pt"] == str(config / "auditor" / "house")  # relative to the user's file
+    assert paths["opus-mt-en-ROMANCE"] == str(tmp_path / "models" / "opus-mt-en-ROMANCE")
 
 
 def test_check_backtranslate_reports_divergence(tmp_path):
