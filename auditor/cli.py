@@ -319,7 +319,9 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         click.echo(rendered, nl=False)
     hit = f", cache hit rate {tripper.cache.hit_rate:.2f}" if tripper.cache is not None else ""
     if trips:
-        corpus = tripper.metrics.corpus([t.roundtrip for t in trips], [t.text for t in trips])
+        # Pooled over sentences and pieces: TER over a whole long segment is quadratic.
+        units = [st for t in trips for st in t.sentences]
+        corpus = tripper.metrics.pooled([st.roundtrip for st in units], [st.text for st in units])
         scores = f"corpus chrF {corpus.chrf:.1f} BLEU {corpus.bleu:.1f} TER {corpus.ter:.1f}"
     else:
         scores = "no segments, so no corpus scores"

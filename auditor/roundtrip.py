@@ -85,7 +85,6 @@ class Metrics:
         self.chrf = CHRF()
         self.bleu = BLEU(effective_order=True)
         self.ter = TER()
-        self.corpus_bleu = BLEU()
 
     def sentence(self, hypothesis: str, reference: str) -> Scores:
         if not hypothesis.strip() and not reference.strip():
@@ -112,23 +111,17 @@ class Metrics:
                       self.ter.sentence_score(clip(hypothesis[:limit], ter_ref, 1.5), [ter_ref]).score)
 
     def pooled(self, hypotheses: list[str], references: list[str]) -> Scores:
-        """One score for a segment of several sentences from their pooled statistics: linear in
-        its length, where TER and BLEU over the whole segment at once are not."""
+        """One score for several sentences (a segment's, a corpus's) from their pooled statistics:
+        linear in their length, where TER over a whole segment at once is not. Callers must not
+        ask for it over zero sentences."""
+        if not references:
+            raise ValueError("no sentences to score")
         hyps = [clip(h, r) for h, r in zip(hypotheses, references)]
         refs = [references]
         return Scores(self.chrf.corpus_score(hyps, refs).score,
                       self.bleu.corpus_score(hyps, refs).score,
                       self.ter.corpus_score([clip(h, r, 1.5) for h, r in zip(hyps, references)],
                                             refs).score)
-
-    def corpus(self, hypotheses: list[str], references: list[str]) -> Scores:
-        """Corpus-level scores; callers must not ask for them over zero segments."""
-        if not hypotheses:
-            raise ValueError("no segments to score")
-        refs = [references]
-        return Scores(self.chrf.corpus_score(hypotheses, refs).score,
-                      self.corpus_bleu.corpus_score(hypotheses, refs).score,
-                      self.ter.corpus_score(hypotheses, refs).score)
 
     def signatures(self) -> dict[str, str]:
         return {"chrf": str(self.chrf.get_signature()), "bleu": str(self.bleu.get_signature()),

@@ -219,6 +219,13 @@ def test_a_long_line_is_translated_in_pieces_and_says_so(tmp_path, monkeypatch):
 
     eng = RecordingEngine()
     monkeypatch.setattr(auditor.mt, "resolve", lambda *a, **k: eng)
+    # Scoring is bounded too: TER is quadratic, so no score may be taken over a whole long line.
+    from sacrebleu.metrics import TER
+
+    scored = []
+    real = TER._compute_segment_statistics
+    monkeypatch.setattr(TER, "_compute_segment_statistics",
+                        lambda self, hyp, ref_kwargs: scored.append(len(hyp)) or real(self, hyp, ref_kwargs))
     src = tmp_path / "long.txt"
     src.write_text("A short line.\n" + 'He said "' * 2000 + "\n", encoding="utf-8")
     result = run(["backtranslate", "--lang", "en", "--no-cache", "--progress", str(src)])
@@ -227,6 +234,7 @@ def test_a_long_line_is_translated_in_pieces_and_says_so(tmp_path, monkeypatch):
     assert "split_for_mt" not in short
     assert long["split_for_mt"] == 1 and long["hard_cuts"] == 0
     assert max(eng.lengths) <= MAX_CHARS
+    assert scored and max(scored) <= 1.5 * MAX_CHARS + 20  # a piece's round trip, clipped
     # Off a terminal, progress is plain lines with counts, ending at 100%.
     progress = [line for line in result.stderr.splitlines() if "round trips:" in line]
     assert progress and progress[-1].endswith("(100%)")
