@@ -1,13 +1,22 @@
 """Reading segments for ``auditor backtranslate``: plain text (one segment a line) or JSONL records.
 
-Every input line is accounted for: a record without a usable text field is passed through with an
-``error`` field instead of being dropped, so kept + rejected = read.
+Every input line is accounted for: ``read = round-tripped + rejected + blank``. A line that is not
+a JSON object, a record without a usable text field, or a text with nothing to translate (empty,
+whitespace, no letters at all) becomes a rejected record with an ``error`` field, never an abort;
+blank lines are counted. Output is strict JSON: non-finite numbers (``NaN``, ``Infinity``, or
+``1e999`` read as infinity) become null.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, TextIO
+
+from auditor.mt.pieces import has_letters
 
 
 class RecordError(ValueError):
@@ -16,42 +25,207 @@ class RecordError(ValueError):
 
 @dataclass
 class Record:
-    """One input segment: the record to echo back and the text (and source) to round-trip."""
+    """One input segment: the record to echo back and the text (and source) to round-trip.
+
+    ``text`` is None for a rejected record, whose ``error`` says why."""
 
     fields: dict
     text: str | None
     source: str | None = None
     error: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Batch:
+    """The records of one input, in input order, and the number of blank lines between them."""
+
+    records: list[Record] = field(default_factory=list)
+    blank: int = 0
+
+    @property
+    def read(self) -> int:
+        return len(self.records) + self.blank
+
+    @property
+    def usable(self) -> list[Record]:
+        return [r for r in self.records if r.text is not None]
+
+    @property
+    def rejected(self) -> int:
+        return sum(1 for r in self.records if r.text is None)
 
 
 def looks_like_jsonl(text: str, name: str) -> bool:
     if name.endswith((".jsonl", ".ndjson", ".json")):
         return True
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text.split("\n") if line.strip()), "")
     return first.lstrip().startswith("{")
 
 
-def read_records(text: str, name: str, field: str = "text", source_field: str | None = None) -> list[Record]:
-    """Parse the input into records, in input order."""
-    if not looks_like_jsonl(text, name):
-        return [Record({"line": n, "text": line}, line)
-                for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    records = []
-    for n, line in enumerate(text.splitlines(), start=1):
+def _lines(text: str) -> list[str]:
+    """Lines split at newlines only: JSON strings may hold U+2028 or a form feed, which
+    ``str.splitlines`` would take for line ends."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _finite_float(literal: str) -> float | None:
+    value = float(literal)
+    return value if math.isfinite(value) else None
+
+
+def _problem(text: str, what: str) -> str | None:
+    """Why ``text`` cannot be round-tripped, or None when it can."""
+    if not text.strip():
+        return f"empty {what}"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{what} is not valid Unicode (a lone surrogate)"
+    if not has_letters(text):
+        return f"{what} has no letters to translate"
+    return None
+
+
+def _plain_record(n: int, line: str) -> Record:
+    problem = _problem(line, "text")
+    return Record({"line": n, "text": line}, None if problem else line, error=problem, line=n)
+
+
+def _json_record(n: int, line: str, field_name: str, source_field: str | None) -> Record:
+    try:
+        obj = json.loads(line, parse_constant=lambda _: None, parse_float=_finite_float)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        why = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        return Record({"line": n, "raw": line}, None, error=f"not a JSON record ({why})", line=n)
+    if not isinstance(obj, dict):
+        kind = {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(type(obj), "a number")
+        return Record({"line": n, "raw": line}, None, error=f"a JSONL line must be an object, not {kind}", line=n)
+    value = obj.get(field_name)
+    if not isinstance(value, str):
+        return Record(obj, None, error=f"no text in field '{field_name}'", line=n)
+    problem = _problem(value, f"text in field '{field_name}'")
+    if problem:
+        return Record(obj, None, error=problem, line=n)
+    source = None
+    if source_field:
+        source = obj.get(source_field)
+        if not isinstance(source, str):
+            return Record(obj, None, error=f"no source text in field '{source_field}'", line=n)
+        problem = _problem(source, f"source in field '{source_field}'")
+        if problem and not problem.endswith("no letters to translate"):
+            return Record(obj, None, error=problem, line=n)
+    return Record(obj, value, source, line=n)
+
+
+def read_records(text: str, name: str, field: str = "text", source_field: str | None = None) -> Batch:
+    """Parse the input into records, in input order; never raises on a bad line."""
+    jsonl = looks_like_jsonl(text, name)
+    batch = Batch()
+    for n, line in enumerate(_lines(text), start=1):
         if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RecordError(f"{name}:{n}: not a JSON record ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise RecordError(f"{name}:{n}: a JSONL line must be an object")
-        value = obj.get(field)
-        source = obj.get(source_field) if source_field else None
-        if not isinstance(value, str):
-            records.append(Record(obj, None, error=f"no text in field '{field}'"))
-        elif source_field and not isinstance(source, str):
-            records.append(Record(obj, None, error=f"no source text in field '{source_field}'"))
+            batch.blank += 1
+        elif jsonl:
+            batch.records.append(_json_record(n, line, field, source_field))
         else:
-            records.append(Record(obj, value, source))
-    return records
+            batch.records.append(_plain_record(n, line))
+    return batch
+
+
+def _strict(value):
+    """``value`` with every non-finite float replaced by None, so it serialises as strict JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strict(v) for v in value]
+    return value
+
+
+def dump_record(record: dict) -> str:
+    """One JSONL line: strict JSON (no NaN), UTF-8 text kept readable; a lone surrogate that the
+    input carried in an escape is written back as an escape."""
+    clean = _strict(record)
+    line = json.dumps(clean, ensure_ascii=False, allow_nan=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(clean, ensure_ascii=True, allow_nan=False)
+    return line
+
+
+class LineProgress:
+    """Progress for a stream that is not a terminal: a plain line (``round trips: 120/400 (30%)``)
+    at every ``step`` of the work or every ``every`` seconds, whichever comes first, and at the
+    end. Safe to update from worker threads."""
+
+    def __init__(self, stream: TextIO, label: str = "round trips", step: float = 0.1,
+                 every: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream, self.label, self.step, self.every, self.clock = stream, label, step, every, clock
+        self.total = self.done = 0
+        self._next = self._step_size = 1.0
+        self._last = clock()
+        self._shown = -1
+        self._lock = threading.Lock()
+
+    def start(self, total: int) -> None:
+        with self._lock:
+            self.total, self.done = total, 0
+            self._next = step_size = max(1.0, self.step * total)
+            self._step_size = step_size
+            self._last = self.clock()
+
+    def update(self, n: int) -> None:
+        with self._lock:
+            self.done = min(self.total, self.done + n)
+            now = self.clock()
+            if self.done >= self._next or now - self._last >= self.every:
+                while self._next <= self.done:
+                    self._next += self._step_size
+                self._emit(now)
+
+    def finish(self) -> None:
+        with self._lock:
+            if self._shown != self.done or self.total == 0:
+                self._emit(self.clock())
+
+    def _emit(self, now: float) -> None:
+        pct = 100 * self.done // self.total if self.total else 100
+        self.stream.write(f"auditor: {self.label}: {self.done}/{self.total} ({pct}%)\n")
+        self.stream.flush()
+        self._shown, self._last = self.done, now
+
+
+class BarProgress:
+    """Progress on a terminal: click's bar, drawn in place."""
+
+    def __init__(self, stream: TextIO, label: str = "round trips") -> None:
+        self.stream, self.label = stream, label
+        self._bar = None
+        self._lock = threading.Lock()
+
+    def start(self, total: int) -> None:
+        import click
+
+        self._bar = click.progressbar(length=total, label=self.label, file=self.stream)
+        self._bar.__enter__()
+
+    def update(self, n: int) -> None:
+        with self._lock:
+            if self._bar is not None:
+                self._bar.update(n)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+def progress_for(stream: TextIO) -> LineProgress | BarProgress:
+    """A bar on a terminal, plain lines elsewhere (a log file, a CI job)."""
+    isatty = getattr(stream, "isatty", None)
+    return BarProgress(stream) if isatty is not None and isatty() else LineProgress(stream)

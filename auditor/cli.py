@@ -244,15 +244,23 @@ def _default_pivot(lang: str) -> str:
     return "pt" if lang == "en" else "en"
 
 
+def _note(message: str) -> None:
+    click.echo(f"auditor: note: {message}", err=True)
+
+
 def _open_cache(no_cache: bool, cache_path: str | None):
+    """The translation cache, or None. A cache that cannot be opened (a read-only home, a file
+    that is not a database and cannot be moved aside) is skipped with a note: it only saves time."""
     from auditor.mt import CacheError, TranslationCache
+    from auditor.mt.cache import MOVE_HINT
 
     if no_cache:
         return None
     try:
-        return TranslationCache(cache_path)
+        return TranslationCache(cache_path, on_error=_note)
     except CacheError as exc:
-        _fail(str(exc))
+        _note(f"{exc}; going on without the cache ({MOVE_HINT})")
+        return None
 
 
 def _round_tripper(engine, model, lang, pivot, cache, threads, registry, allow_download,
@@ -305,27 +313,28 @@ def _patterns(include: str) -> tuple[str, ...]:
 @click.option("--allow-download", is_flag=True, help="Let the transformers engine fetch hub models.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write JSONL here (atomically) instead of standard output.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error [default: on a terminal].")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on standard error: a bar on a terminal, else a line every 10%% or 10 s "
+                   "[default: on a terminal].")
 def backtranslate(input_path, engine, model, pivot, lang, field, source_field, source_lang,
                   confidence_field, threads, cache_path, no_cache, registry, allow_download, output,
                   progress) -> None:
     """Round-trip each segment of FILE (one a line, or JSONL records) and score it.
 
     Writes one JSONL record per input segment, in input order, with the input's fields plus
-    pivot_text, roundtrip, chrf, bleu, ter and quality (0-100).
+    pivot_text, roundtrip, chrf, bleu, ter and quality (0-100). A line that cannot be
+    round-tripped is kept with an error field; blank lines are counted.
     """
-    import json
-
-    from auditor.batch import RecordError, read_records
+    from auditor.batch import dump_record, progress_for, read_records
     from auditor.inputs import InputError
     from auditor.langid import detect
     from auditor.mt import CacheError, EngineError
 
     try:
-        records = read_records(_read_input(input_path), input_path, field, source_field)
-    except (InputError, RecordError) as exc:
+        batch = read_records(_read_input(input_path), input_path, field, source_field)
+    except InputError as exc:
         _fail(str(exc))
-    usable = [r for r in records if r.text is not None]
+    usable = batch.usable
     if lang == "auto":
         lang = detect("\n".join(r.text for r in usable[:200])) if usable else "en"
     if source_field and not source_lang:
@@ -341,44 +350,48 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     confidences = None
     if confidence_field:
         values = [r.fields.get(confidence_field) for r in usable]
-        confidences = [float(v) if isinstance(v, (int, float)) else None for v in values]
+        confidences = [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+                       for v in values]
     show = progress if progress is not None else sys.stderr.isatty()
+    reporter = progress_for(sys.stderr) if show and usable else None
     texts = [r.text for r in usable]
     sources = [r.source for r in usable] if source_field else None
     try:
-        if show and texts:
-            from auditor.roundtrip import sentence_spans
-
-            total = 2 * len({t[s:e] for t in texts for s, e in sentence_spans(t, lang)})
-            with click.progressbar(length=total, label="round trips", file=sys.stderr) as bar:
-                trips = tripper.run(texts, sources, source_lang, bar.update, confidences)
-        else:
-            trips = tripper.run(texts, sources, source_lang, confidences=confidences)
+        trips = tripper.run(texts, sources, source_lang, reporter.update if reporter else None,
+                            confidences, plan=reporter.start if reporter else None)
     except CacheError as exc:
         _fail(str(exc))
     except EngineError as exc:
         _fail(f"{exc} (nothing was written; translations finished so far are cached)", EXIT_ENGINE)
+    finally:
+        if reporter is not None:
+            reporter.finish()
     by_record = dict(zip(map(id, usable), trips))
     lines = []
-    for rec in records:
+    for rec in batch.records:
         out = dict(rec.fields)
         trip = by_record.get(id(rec))
         if trip is None:
             out["error"] = rec.error
         else:
             out.update(_trip_fields(trip))
-        lines.append(json.dumps(out, ensure_ascii=False))
+        lines.append(dump_record(out))
     rendered = "\n".join(lines) + ("\n" if lines else "")
     if output:
         _write_atomic(Path(output), rendered)
     else:
         click.echo(rendered, nl=False)
-    corpus = tripper.metrics.corpus([t.roundtrip for t in trips], [t.text for t in trips])
-    rejected = len(records) - len(usable)
     hit = f", cache hit rate {tripper.cache.hit_rate:.2f}" if tripper.cache is not None else ""
-    click.echo(f"auditor: {len(records)} read, {len(usable)} round-tripped, {rejected} rejected{hit}; "
-               f"corpus chrF {corpus.chrf:.1f} BLEU {corpus.bleu:.1f} TER {corpus.ter:.1f} "
-               f"({tripper.forward.describe()}, pivot {tripper.pivot})", err=True)
+    if trips:
+        # Pooled over sentences and pieces: TER over a whole long segment is quadratic.
+        units = [st for t in trips for st in t.sentences]
+        corpus = tripper.metrics.pooled([st.roundtrip for st in units], [st.text for st in units])
+        scores = f"corpus chrF {corpus.chrf:.1f} BLEU {corpus.bleu:.1f} TER {corpus.ter:.1f}"
+    else:
+        scores = "no segments, so no corpus scores"
+    click.echo(f"auditor: {batch.read} read, {len(usable)} round-tripped, {batch.rejected} rejected, "
+               f"{batch.blank} blank{hit}; {scores} ({tripper.forward.describe()}, pivot {tripper.pivot})",
+               err=True)
 
 
 def _trip_fields(trip) -> dict:
@@ -386,6 +399,10 @@ def _trip_fields(trip) -> dict:
            "chrf": round(trip.scores.chrf, 2), "bleu": round(trip.scores.bleu, 2),
            "ter": round(trip.scores.ter, 2), "quality": trip.quality,
            "changes": [c.to_dict() for st in trip.sentences for c in st.changes]}
+    if trip.split_sentences:
+        # Sentences over the MT length limit went to the engine in pieces (README: Back-translation).
+        out["split_for_mt"] = trip.split_sentences
+        out["hard_cuts"] = trip.hard_cuts
     if trip.source is not None:
         if trip.back_to_source is not None:
             out["back_to_source"] = trip.back_to_source
@@ -398,10 +415,14 @@ def _trip_fields(trip) -> dict:
 @click.option("--registry", default=None, metavar="PATH", help="A model registry TOML file.")
 @click.option("--no-load", is_flag=True, help="List without trying to load each model.")
 def list_models(registry, no_load) -> None:
-    """List the translation models the registries declare and whether each loads."""
+    """List the translation models the registries declare and whether each is installed and loads.
+
+    STATUS is ok, "not installed: how to add it" (a normal state for an optional model) or
+    "fails to load: why" (installed but broken).
+    """
     from auditor.mt import EngineError
     from auditor.mt.base import format_pairs
-    from auditor.mt.registry import all_entries, engine_for_entry
+    from auditor.mt.registry import all_entries, missing, models_dir, status
 
     try:
         entries = all_entries(registry)
@@ -410,20 +431,20 @@ def list_models(registry, no_load) -> None:
     rows = [("NAME", "ENGINE", "PAIRS", "LICENCE", "LOCATION", "STATUS")]
     for e in entries:
         pairs = format_pairs(e.pairs, ",")
-        status = "not checked"
-        if not no_load:
-            try:
-                engine_for_entry(e)
-                status = "ok"
-            except EngineError as exc:
-                status = f"fails: {exc}"
+        if no_load:
+            why = missing(e)
+            state = f"not installed: {why}" if why else "installed (not loaded)"
+        else:
+            state = status(e)
         location = e.location or "(bundled)"
         if e.path and os.path.isabs(e.path):
             location = os.path.relpath(e.path) if e.path.startswith(os.getcwd()) else e.path
-        rows.append((e.name, e.engine, pairs, e.licence.split(" (")[0] or "-", location, status))
+        rows.append((e.name, e.engine, pairs, e.licence.split(" (")[0] or "-", location, state))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         click.echo("  ".join(f"{v:<{w}}" for v, w in zip(r[:5], widths)) + "  " + r[5])
+    click.echo(f"auditor: models folder {models_dir()} (AUDITOR_MODELS_DIR); see models/README.md to add one",
+               err=True)
 
 
 def _knowledge(stylesheet_path: str | None, db_path: str | None, starter: bool = False):

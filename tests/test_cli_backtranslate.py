@@ -17,6 +17,10 @@ def run(args, input=None):
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    # Model registries and folders of this machine's user stay out of the tests.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.delenv("AUDITOR_MODELS", raising=False)
 
 
 def test_plain_text_one_record_per_line_in_order(tmp_path):
@@ -29,7 +33,7 @@ def test_plain_text_one_record_per_line_in_order(tmp_path):
     assert records[0]["pivot_text"] == "O navio está no porto."
     for r in records:
         assert set(r) >= {"text", "pivot_text", "roundtrip", "chrf", "bleu", "ter", "quality", "changes"}
-    assert "2 read, 2 round-tripped, 0 rejected" in result.stderr
+    assert "3 read, 2 round-tripped, 0 rejected, 1 blank" in result.stderr
 
 
 def test_jsonl_keeps_fields_and_accounts_for_every_record(tmp_path):
@@ -44,7 +48,7 @@ def test_jsonl_keeps_fields_and_accounts_for_every_record(tmp_path):
     assert [r["id"] for r in records] == [1, 2, 3]
     assert records[1]["error"] == "no text in field 'body'" and "roundtrip" not in records[1]
     assert records[2]["body"] == lines[2]["body"] and "quality" in records[2]
-    assert "3 read, 2 round-tripped, 1 rejected" in result.stderr
+    assert "3 read, 2 round-tripped, 1 rejected, 0 blank" in result.stderr
 
 
 def test_bilingual_records_check_numbers_and_names(tmp_path):
@@ -72,11 +76,39 @@ def test_engine_errors_are_one_line_listing_what_is_available(tmp_path, args, me
     assert result.stderr.count("\n") == 1 and message in result.stderr
 
 
-def test_bad_jsonl_is_a_one_line_error(tmp_path):
+def test_malformed_jsonl_lines_become_error_records_not_an_abort(tmp_path):
+    lines = ['{"text": "The ship is in the port."}', '{broken', '[1, 2]', '"a string"', '42', '',
+             '{"text": ""}', '{"text": "   "}', '{"text": "\U0001F600\U0001F389 \u2728"}',
+             '{"text": "The port reopened.", "score": NaN, "hi": Infinity, "big": 1e999}']
     src = tmp_path / "in.jsonl"
-    src.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(["backtranslate", "--lang", "en", str(src)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout.splitlines()
+    records = [json.loads(line, parse_constant=pytest.fail) for line in out]  # strict JSON only
+    assert len(records) == 9  # the blank line is counted, not echoed
+    assert records[1] == {"line": 2, "raw": "{broken",
+                          "error": "not a JSON record (Expecting property name enclosed in double "
+                                   "quotes at column 2)"}
+    assert [r["error"] for r in records[2:5]] == [
+        "a JSONL line must be an object, not a list", "a JSONL line must be an object, not a string",
+        "a JSONL line must be an object, not a number"]
+    assert [r["line"] for r in records[1:5]] == [2, 3, 4, 5]
+    assert records[5]["error"] == records[6]["error"] == "empty text in field 'text'"
+    assert records[7]["error"] == "text in field 'text' has no letters to translate"
+    assert all("roundtrip" not in r for r in records[1:8])
+    assert records[8]["score"] is None and records[8]["hi"] is None and records[8]["big"] is None
+    assert "roundtrip" in records[0] and "roundtrip" in records[8]
+    assert "10 read, 2 round-tripped, 7 rejected, 1 blank" in result.stderr
+
+
+def test_empty_input_reports_no_corpus_scores(tmp_path):
+    src = tmp_path / "empty.txt"
+    src.write_text("\n\n", encoding="utf-8")
     result = run(["backtranslate", str(src)])
-    assert result.exit_code == 2 and f"{src}:2: not a JSON record" in result.stderr
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "2 read, 0 round-tripped, 0 rejected, 2 blank" in result.stderr
+    assert "no segments" in result.stderr and "chrF" not in result.stderr
 
 
 def test_models_lists_the_bundled_engine_and_a_registry(tmp_path):
@@ -87,7 +119,47 @@ def test_models_lists_the_bundled_engine_and_a_registry(tmp_path):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[1].split() == ["bergamot-en-pt", "bergamot", "en-pt,pt-en", "MIT", "(bundled)", "ok"]
-    assert lines[2].startswith("missing") and "fails: 'nowhere'" not in lines[2] and "fails:" in lines[2]
+    assert lines[2].startswith("missing") and f"not installed: no folder {tmp_path / 'nowhere'}" in lines[2]
+
+
+def test_models_tells_not_installed_from_failing_to_load(tmp_path, monkeypatch):
+    pytest.importorskip("ctranslate2")
+    models = tmp_path / "models"
+    broken = models / "opus-mt-en-de-ct2"  # a folder of the shipped registry, but no model in it
+    broken.mkdir(parents=True)
+    (broken / "model.bin").write_bytes(b"not a model")
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(models))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    result = run(["models"])
+    assert result.exit_code == 0, result.output
+    status = {line.split()[0]: line for line in result.stdout.splitlines()[1:]}
+    assert "fails" not in status["opus-mt-en-ROMANCE"]
+    assert "not installed: no folder " + str(models / "opus-mt-en-ROMANCE") in status["opus-mt-en-ROMANCE"]
+    assert "Helsinki-NLP/opus-mt-en-ROMANCE" in status["opus-mt-en-ROMANCE"]  # how to add it
+    assert "fails to load:" in status["opus-mt-en-de-ct2"]
+
+
+def test_registry_models_are_found_from_any_working_folder(tmp_path, monkeypatch):
+    from auditor.mt.registry import all_entries
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("AUDITOR_MODELS_DIR", str(tmp_path / "models"))
+    config = tmp_path / "config"
+    (config / "auditor").mkdir(parents=True)
+    (config / "auditor" / "models.toml").write_text(
+        '[[model]]\nname = "house-en-pt"\nengine = "ctranslate2"\npath = "house"\npairs = ["en-pt"]\n',
+        encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    result = run(["backtranslate", "--engine", "opus-mt-en-ROMANCE", "-"], input="The ship.\n")
+    assert result.exit_code == 2
+    assert "unknown engine" not in result.stderr
+    assert f"model 'opus-mt-en-ROMANCE' is not installed: no folder {tmp_path / 'models' / 'opus-mt-en-ROMANCE'}" \
+        in result.stderr
+    paths = {e.name: e.path for e in all_entries()}
+    assert paths["house-en-pt"] == str(config / "auditor" / "house")  # relative to the user's file
+    assert paths["opus-mt-en-ROMANCE"] == str(tmp_path / "models" / "opus-mt-en-ROMANCE")
 
 
 def test_check_backtranslate_reports_divergence(tmp_path):
@@ -137,3 +209,75 @@ def test_confidence_without_a_source_uses_the_monolingual_model(tmp_path):
     assert result.exit_code == 0, result.output
     confident, unsure = (json.loads(line)["quality"] for line in result.stdout.splitlines())
     assert confident > unsure
+
+
+def test_a_long_line_is_translated_in_pieces_and_says_so(tmp_path, monkeypatch):
+    import auditor.mt
+    from auditor.mt.pieces import MAX_CHARS
+
+    from test_mt import RecordingEngine
+
+    eng = RecordingEngine()
+    monkeypatch.setattr(auditor.mt, "resolve", lambda *a, **k: eng)
+    # Scoring is bounded too: TER is quadratic, so no score may be taken over a whole long line.
+    from sacrebleu.metrics import TER
+
+    scored = []
+    real = TER._compute_segment_statistics
+    monkeypatch.setattr(TER, "_compute_segment_statistics",
+                        lambda self, hyp, ref_kwargs: scored.append(len(hyp)) or real(self, hyp, ref_kwargs))
+    src = tmp_path / "long.txt"
+    src.write_text("A short line.\n" + 'He said "' * 2000 + "\n", encoding="utf-8")
+    result = run(["backtranslate", "--lang", "en", "--no-cache", "--progress", str(src)])
+    assert result.exit_code == 0, result.output
+    short, long = (json.loads(line) for line in result.stdout.splitlines())
+    assert "split_for_mt" not in short
+    assert long["split_for_mt"] == 1 and long["hard_cuts"] == 0
+    assert max(eng.lengths) <= MAX_CHARS
+    assert scored and max(scored) <= 1.5 * MAX_CHARS + 20  # a piece's round trip, clipped
+    # Off a terminal, progress is plain lines with counts, ending at 100%.
+    progress = [line for line in result.stderr.splitlines() if "round trips:" in line]
+    assert progress and progress[-1].endswith("(100%)")
+
+
+def test_plain_progress_lines_come_every_tenth_and_after_a_pause():
+    import io
+
+    from auditor.batch import LineProgress
+
+    now = [0.0]
+    out = io.StringIO()
+    p = LineProgress(out, step=0.1, every=10.0, clock=lambda: now[0])
+    p.start(400)
+    for _ in range(10):
+        p.update(4)  # 40 done: the first tenth
+    now[0] = 30.0
+    p.update(1)  # a long pause: a line even though the next tenth is far
+    p.update(359)
+    p.finish()
+    assert out.getvalue().splitlines() == ["auditor: round trips: 40/400 (10%)", "auditor: round trips: 41/400 (10%)",
+                                           "auditor: round trips: 400/400 (100%)"]
+
+
+def test_an_unusable_cache_location_is_bypassed_with_a_note(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    cache = blocker / "sub" / "translations.sqlite3"  # its folder cannot be created
+    result = run(["backtranslate", "--cache", str(cache), "-"], input="The ship is in the port.\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["pivot_text"] == "O navio está no porto."
+    notes = [line for line in result.stderr.splitlines() if line.startswith("auditor: note:")]
+    assert len(notes) == 1 and str(cache) in notes[0] and "AUDITOR_CACHE_DIR" in notes[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path):
+    cache = tmp_path / "translations.sqlite3"
+    cache.write_bytes(bytes(range(256)) * 40)
+    result = run(["backtranslate", "--cache", str(cache), "-"], input="The ship is in the port.\n")
+    assert result.exit_code == 0, result.output
+    assert f"{cache}: the translation cache was not a readable database; moved it to" in result.stderr
+    assert [p.name.split("-")[0] for p in tmp_path.glob("translations.sqlite3.corrupt-*")] == \
+        ["translations.sqlite3.corrupt"]
+    again = run(["backtranslate", "--cache", str(cache), "-"], input="The ship is in the port.\n")
+    assert again.exit_code == 0 and "cache hit rate 1.00" in again.stderr

@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from auditor.mt import (
+    CacheError,
     EngineError,
     TranslationCache,
     UnsupportedPair,
@@ -157,3 +158,80 @@ def test_check_with_round_trips_on_worker_threads_finishes():
     worker.join(60)
     assert not worker.is_alive() and len(result) == 1
     assert eng.calls == 40  # 20 sentences there and back
+
+
+class RecordingEngine(Engine):
+    """A fake engine that upper-cases and records the length of every text it is given."""
+
+    name = "recording"
+
+    def __init__(self) -> None:
+        super().__init__("fake", "1", None)
+        self.lengths: list[int] = []
+        self.lock = threading.Lock()
+
+    def _translate(self, sentences, source, target):
+        with self.lock:
+            self.lengths.extend(len(s) for s in sentences)
+        return [s.upper() for s in sentences]
+
+
+def test_no_sentence_longer_than_the_limit_reaches_the_engine():
+    from auditor.mt.pieces import MAX_CHARS
+
+    eng = RecordingEngine()
+    rt = RoundTripper(eng, eng, "en", "pt", threads=1)
+    long_line = 'He said "' * 1000
+    clauses = "; ".join(f"officials in port number {i} said the budget would grow" for i in range(60))
+    quoted, clausal = rt.run([long_line, clauses + "."])
+    assert eng.lengths and max(eng.lengths) <= MAX_CHARS
+    assert quoted.split_sentences == 1 and quoted.hard_cuts == 0
+    assert quoted.roundtrip == long_line.upper().rstrip()  # every piece came back, in order
+    # Cut at the clause boundaries: every piece but the last ends with its semicolon.
+    assert clausal.split_sentences == 1 and all(s.text.endswith(";") for s in clausal.sentences[:-1])
+    # Any caller of an engine is bounded too, not only the round trip.
+    eng.lengths.clear()
+    assert eng.translate(["word " * 2000], "en", "pt") == [("word " * 2000).upper().rstrip()]
+    assert max(eng.lengths) <= MAX_CHARS
+
+
+def test_text_without_letters_never_reaches_the_engine():
+    eng = RecordingEngine()
+    blob = "\U0001F600\U0001F389 \u2728 12:30 -- " * 5000
+    assert eng.translate([blob, "a cat"], "en", "pt") == [blob, "A CAT"]
+    assert eng.lengths == [5]
+
+
+def test_long_runs_are_cut_hard_but_never_inside_a_character_cluster():
+    from auditor.mt.pieces import split_long
+
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # one cluster of five code points
+    text = "x" + family * 200
+    spans, hard = split_long(text, 398)
+    assert hard == len(spans) - 1 and all(e - s <= 398 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(text[s] == "\U0001F468" for s, _ in spans[1:])  # each piece opens a cluster
+    short = "A short sentence."
+    assert split_long(short) == ([(0, len(short))], 0)
+
+
+def test_a_cache_that_breaks_mid_run_is_bypassed_once_with_a_note(tmp_path):
+    path = tmp_path / "c.sqlite3"
+    notes = []
+    cache = TranslationCache(path, on_error=notes.append)
+    cache.put_many("e", "en", "pt", [("a", "b")])
+
+    def broken():  # what a worker thread meets when the disk or the file goes bad mid-run
+        raise sqlite3.OperationalError("disk I/O error")
+
+    cache._connection = broken
+    eng = CountingEngine()
+    rt = RoundTripper(eng, eng, "en", "pt", cache=cache, threads=2, batch_size=2)
+    texts = [f"sentence number {i} here." for i in range(10)]
+    assert rt.translate(eng, texts, "en", "pt") == [" ".join(reversed(t.split())) for t in texts]
+    assert len(notes) == 1 and str(path) in notes[0] and "going on without the cache" in notes[0]
+    assert cache.bypassed and cache.get_many("e", "en", "pt", ["a"]) == [None]
+    plain = TranslationCache(path)
+    plain._connection = broken
+    with pytest.raises(CacheError, match="disk I/O error"):  # a library user without a handler hears of it
+        plain.get_many("e", "en", "pt", ["a"])

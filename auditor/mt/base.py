@@ -5,6 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import ClassVar, Sequence
 
+from auditor.mt.pieces import MAX_CHARS, has_letters, rejoin, split_long
+
 
 class EngineError(RuntimeError):
     """An engine could not be loaded or failed to translate; the message is one line for users."""
@@ -26,10 +28,12 @@ class Engine(ABC):
     (``en``, ``pt``); engines map them to their models' own codes. ``pairs`` is the set of
     ``(source, target)`` pairs the engine covers, or None when any pair the model knows is allowed.
     ``thread_safe`` says whether one instance may translate from several threads at once.
+    ``max_chars`` bounds what reaches :meth:`_translate` (see :mod:`auditor.mt.pieces`).
     """
 
     name: ClassVar[str]
     thread_safe: ClassVar[bool] = True
+    max_chars: ClassVar[int] = MAX_CHARS
 
     def __init__(self, model_id: str, model_version: str,
                  pairs: frozenset[tuple[str, str]] | None) -> None:
@@ -49,16 +53,33 @@ class Engine(ABC):
     def translate(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate each sentence; the result has one string per input, in order.
 
-        Feed sentences, not paragraphs: small MT models condense or cut long inputs.
+        Feed sentences, not paragraphs: small MT models condense or cut long inputs. Whatever
+        is fed, the model never sees more than ``max_chars`` characters at once: a longer
+        sentence is translated in pieces cut at clause boundaries and put back together, and a
+        text without letters (emoji, symbols, numbers) is returned as it is.
         """
         self.check_pair(source, target)
-        if not sentences:
-            return []
-        out = self._translate(list(sentences), source, target)
-        if len(out) != len(sentences):
+        pieces: list[str] = []
+        layout: list[tuple[list[tuple[int, int]], int] | None] = []
+        for s in sentences:
+            if not has_letters(s):
+                layout.append(None)
+                continue
+            spans, _hard = split_long(s, self.max_chars)
+            layout.append((spans, len(pieces)))
+            pieces.extend(s[a:b] for a, b in spans)
+        out = self._translate(pieces, source, target) if pieces else []
+        if len(out) != len(pieces):
             raise EngineError(f"engine '{self.name}' returned {len(out)} translations for "
-                              f"{len(sentences)} sentences")
-        return out
+                              f"{len(pieces)} sentences")
+        result = []
+        for s, item in zip(sentences, layout):
+            if item is None:
+                result.append(s)
+            else:
+                spans, k = item
+                result.append(out[k] if len(spans) == 1 else rejoin(s, spans, out[k:k + len(spans)]))
+        return result
 
     @abstractmethod
     def _translate(self, sentences: list[str], source: str, target: str) -> list[str]:
