@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-import threading
-import time
 from dataclasses import dataclass, field
-from typing import Callable, TextIO
 
 from auditor.mt.pieces import has_letters
 
@@ -156,76 +153,3 @@ def dump_record(record: dict) -> str:
     except UnicodeEncodeError:
         line = json.dumps(clean, ensure_ascii=True, allow_nan=False)
     return line
-
-
-class LineProgress:
-    """Progress for a stream that is not a terminal: a plain line (``round trips: 120/400 (30%)``)
-    at every ``step`` of the work or every ``every`` seconds, whichever comes first, and at the
-    end. Safe to update from worker threads."""
-
-    def __init__(self, stream: TextIO, label: str = "round trips", step: float = 0.1,
-                 every: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.stream, self.label, self.step, self.every, self.clock = stream, label, step, every, clock
-        self.total = self.done = 0
-        self._next = self._step_size = 1.0
-        self._last = clock()
-        self._shown = -1
-        self._lock = threading.Lock()
-
-    def start(self, total: int) -> None:
-        with self._lock:
-            self.total, self.done = total, 0
-            self._next = step_size = max(1.0, self.step * total)
-            self._step_size = step_size
-            self._last = self.clock()
-
-    def update(self, n: int) -> None:
-        with self._lock:
-            self.done = min(self.total, self.done + n)
-            now = self.clock()
-            if self.done >= self._next or now - self._last >= self.every:
-                while self._next <= self.done:
-                    self._next += self._step_size
-                self._emit(now)
-
-    def finish(self) -> None:
-        with self._lock:
-            if self._shown != self.done or self.total == 0:
-                self._emit(self.clock())
-
-    def _emit(self, now: float) -> None:
-        pct = 100 * self.done // self.total if self.total else 100
-        self.stream.write(f"auditor: {self.label}: {self.done}/{self.total} ({pct}%)\n")
-        self.stream.flush()
-        self._shown, self._last = self.done, now
-
-
-class BarProgress:
-    """Progress on a terminal: click's bar, drawn in place."""
-
-    def __init__(self, stream: TextIO, label: str = "round trips") -> None:
-        self.stream, self.label = stream, label
-        self._bar = None
-        self._lock = threading.Lock()
-
-    def start(self, total: int) -> None:
-        import click
-
-        self._bar = click.progressbar(length=total, label=self.label, file=self.stream)
-        self._bar.__enter__()
-
-    def update(self, n: int) -> None:
-        with self._lock:
-            if self._bar is not None:
-                self._bar.update(n)
-
-    def finish(self) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
-            self._bar = None
-
-
-def progress_for(stream: TextIO) -> LineProgress | BarProgress:
-    """A bar on a terminal, plain lines elsewhere (a log file, a CI job)."""
-    isatty = getattr(stream, "isatty", None)
-    return BarProgress(stream) if isatty is not None and isatty() else LineProgress(stream)

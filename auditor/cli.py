@@ -325,7 +325,8 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     pivot_text, roundtrip, chrf, bleu, ter and quality (0-100). A line that cannot be
     round-tripped is kept with an error field; blank lines are counted.
     """
-    from auditor.batch import dump_record, progress_for, read_records
+    from auditor.batch import dump_record, read_records
+    from auditor.progress import Progress
     from auditor.inputs import InputError
     from auditor.langid import detect
     from auditor.mt import CacheError, EngineError
@@ -353,7 +354,7 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         confidences = [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
                        for v in values]
     show = progress if progress is not None else sys.stderr.isatty()
-    reporter = progress_for(sys.stderr) if show and usable else None
+    reporter = Progress("round trips", unit="sentences", delay=0) if show and usable else None
     texts = [r.text for r in usable]
     sources = [r.source for r in usable] if source_field else None
     try:

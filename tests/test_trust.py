@@ -291,8 +291,9 @@ def test_progress_off_a_terminal_is_plain_lines(monkeypatch):
     bar.advance(1_000_000)
     bar.close()
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith("check: 1.0/4.0 MB (25%), ") and "\r" not in out.getvalue()
-    assert lines[1].startswith("check: 2.0/4.0 MB (50%)") and lines[-1].endswith("s left")
+    assert lines[0].startswith("auditor: check: 1.0/4.0 MB (25%), ") and "\r" not in out.getvalue()
+    assert lines[1].startswith("auditor: check: 2.0/4.0 MB (50%)") and lines[-1].endswith("s left")
+    assert len(lines) == 2  # the end adds no line that repeats the last
 
 
 def test_progress_is_asked_for_with_the_flag(tmp_path, monkeypatch):
