@@ -669,14 +669,16 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
 
     from auditor.atomic import WriteError, resolve_target, write_atomic
     from auditor.checker import check_text
-    from auditor.fix import SAFE_RULES, fix_text
+    from auditor.fix import fix_text
+    from auditor.rules import fixable_rules
     from auditor.inputs import InputError, read_file
     from auditor.langid import detect
 
-    rules = _split_ids(select) or list(SAFE_RULES)
-    unsafe = [r for r in rules if r not in SAFE_RULES]
+    fixable = fixable_rules()
+    rules = _split_ids(select) or fixable
+    unsafe = [r for r in rules if r not in fixable]
     if unsafe:
-        _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(SAFE_RULES)})")
+        _fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(fixable)})")
     if "-" in paths:
         _fail("fix edits files in place: give files or directories, not standard input")
     knowledge = _knowledge(stylesheet_path, db_path)

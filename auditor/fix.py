@@ -1,6 +1,6 @@
 """Apply the safe fixes that rules suggest: split glued tokens, spacing, mojibake, canonical names.
 
-Only rules whose suggestion is mechanical and local are applied (``SAFE_RULES``); edits never
+Only rules that declare themselves ``fixable`` (their suggestion is mechanical and local) are applied; edits never
 overlap (the first finding wins). A fix must never make the text worse: after the edits are
 applied the text is checked once with every rule, and an edit near which a finding appears that
 was not there before (any rule) is reverted and withheld; the re-check repeats until no edit is
@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from auditor.findings import Finding
+from auditor.rules import fixable_rules
 
-SAFE_RULES = ("glued-token", "missing-space", "space-before-punct", "mojibake", "name-variant",
-              "truncated-name")
 
 # ``check(text, select)`` -> a report with ``findings``; ``select`` None runs every rule.
 Check = Callable[[str, "list[str] | None"], object]
@@ -55,7 +54,7 @@ def fix_text(text: str, check: Check, rules: list[str] | None = None, max_passes
 
     ``rules`` narrows the fixes applied; the text is always re-checked with every rule. With
     ``verify`` False (for benchmarks only) edits are applied without that re-check's veto."""
-    select = set(rules or SAFE_RULES)
+    select = set(rules or fixable_rules())
     applied: list[Finding] = []
     withheld: list[Finding] = []
     blocked: list[tuple[int, int, str]] = []  # withheld fixes, as spans of the current text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.checker import FileReport
 from auditor.findings import Severity
-from auditor.formatters import location
+from auditor.formatters.base import location
 from auditor.formatters.text import summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

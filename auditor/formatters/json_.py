@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 from auditor.checker import FileReport
-from auditor.formatters import location
+from auditor.formatters.base import location
 
 
 def to_dict(reports: list[FileReport]) -> dict:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from auditor import __version__
 from auditor.checker import FileReport
 from auditor.findings import Severity
-from auditor.formatters import location
+from auditor.formatters.base import location
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

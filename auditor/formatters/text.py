@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from auditor.checker import FileReport
-from auditor.formatters import location
+from auditor.formatters.base import location
 
 
 def render(reports: list[FileReport]) -> str:

@@ -1,6 +1,6 @@
 """English."""
 
-from auditor.languages import LanguageProfile, register, words
+from auditor.languages.profile import LanguageProfile, register, words
 
 PROFILE = register(LanguageProfile(
     code="en",

@@ -1,6 +1,6 @@
 """Portuguese (European and Brazilian)."""
 
-from auditor.languages import LanguageProfile, register, words
+from auditor.languages.profile import LanguageProfile, register, words
 
 PROFILE = register(LanguageProfile(
     code="pt",

@@ -15,9 +15,9 @@ from auditor.rules import (  # noqa: F401
     roundtrip,
     wrong_language,
 )
-from auditor.rules.base import RULES, Context, Rule
+from auditor.rules.base import RULES, Context, Rule, fixable_rules
 
-__all__ = ["RULES", "Context", "Rule", "select_rules"]
+__all__ = ["RULES", "Context", "Rule", "fixable_rules", "select_rules"]
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:

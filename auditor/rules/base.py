@@ -26,6 +26,9 @@ class Rule:
     severity: ClassVar[Severity]
     # Rules that only apply to some languages list them; None means every language.
     languages: ClassVar[frozenset[str] | None] = None
+    # Whether ``auditor fix`` may apply this rule's suggestions unseen: only rules whose
+    # suggestion is mechanical and local (spacing, a split, a canonical spelling) say so.
+    fixable: ClassVar[bool] = False
 
     def check(self, ctx: "Context") -> Iterable[Finding]:
         raise NotImplementedError
@@ -41,6 +44,11 @@ class Rule:
 
 
 RULES: dict[str, type[Rule]] = {}
+
+
+def fixable_rules() -> list[str]:
+    """Ids of the rules whose suggestions ``auditor fix`` applies, in registry order."""
+    return [rule_id for rule_id, cls in RULES.items() if cls.fixable]
 
 
 def register(cls: type[Rule]) -> type[Rule]:

@@ -50,6 +50,7 @@ class GluedToken(Rule):
 
     id = "glued-token"
     severity = Severity.ERROR
+    fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         # Judge each distinct word form once; most fall at the cached shape and attestation test.

@@ -29,6 +29,7 @@ class Mojibake(Rule):
 
     id = "mojibake"
     severity = Severity.ERROR
+    fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.doc.text

@@ -21,6 +21,7 @@ class TruncatedName(Rule):
 
     id = "truncated-name"
     severity = Severity.ERROR
+    fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names
@@ -62,6 +63,7 @@ class NameVariant(Rule):
 
     id = "name-variant"
     severity = Severity.WARNING
+    fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names

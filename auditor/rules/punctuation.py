@@ -173,6 +173,7 @@ class MissingSpace(Rule):
 
     id = "missing-space"
     severity = Severity.ERROR
+    fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.doc.text
@@ -202,6 +203,7 @@ class SpaceBeforePunctuation(Rule):
 
     id = "space-before-punct"
     severity = Severity.WARNING
+    fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.doc.text

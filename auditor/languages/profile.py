@@ -1,0 +1,81 @@
+"""One language's knowledge (:class:`LanguageProfile`) and the registry the language modules add
+themselves to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+
+def words(text: str) -> frozenset[str]:
+    """Split a whitespace-separated word list into a frozenset (lists read better as prose)."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """What the rules need to know about one language.
+
+    Word sets are lower-case. Phrase lists are regular-expression fragments matched against a
+    whole line, case-insensitively, after trimming.
+    """
+
+    code: str
+    name: str
+    function_words: frozenset[str]
+    # Finite auxiliaries, copulas, modals and very frequent irregular finite verbs.
+    finite_verbs: frozenset[str]
+    # Endings that mark a finite verb form often enough to count as a verb candidate.
+    finite_suffixes: tuple[str, ...]
+    # Abbreviations that end in a full stop without ending the sentence (lower-case, no dot).
+    abbreviations: frozenset[str]
+    # Nouns and adjectives that house styles capitalise inside names and titles.
+    title_words: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    # Present-tense endings: too common on nouns to mark a verb alone, so only the fragment rule
+    # uses them, and only for words that do not follow an article or preposition.
+    present_suffixes: tuple[str, ...] = ()
+    # Articles, possessives and prepositions: a word right after one of these is not a finite verb.
+    noun_markers: frozenset[str] = frozenset()
+    # Articles and determiners: a word right after one of these sits inside a noun phrase, so a
+    # sentence cannot end on it ("from the Rotterdam|The port authority").
+    articles: frozenset[str] = frozenset()
+    # Function words that typically open a sentence (determiners, pronouns, conjunctions,
+    # prepositions): what a capital after a lost full stop looks like ("Abdulahian|In the ...").
+    sentence_openers: frozenset[str] = frozenset()
+    # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").
+    name_homographs: frozenset[str] = frozenset()
+    # Words that legitimately occur twice in a row ("had had", "nous nous").
+    legit_doubles: frozenset[str] = frozenset()
+    # Punctuation that this language's typography puts after a space (French ; : ! ? »).
+    spaced_punctuation: str = ""
+    boilerplate_lines: tuple[str, ...] = ()
+    teaser_headings: tuple[str, ...] = ()
+    inline_tails: tuple[str, ...] = ()
+    disclaimers: tuple[str, ...] = ()
+    relative_time: str = ""
+    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, *names: str, prefix: str = "", suffix: str = "") -> regex.Pattern:
+        """A compiled, cached alternation of the phrase lists ``names``, optionally between a
+        ``prefix`` and a ``suffix`` pattern."""
+        key = (names, prefix, suffix)
+        if key not in self._compiled:
+            parts: list[str] = []
+            for name in names:
+                value = getattr(self, name)
+                parts.extend([value] if isinstance(value, str) else value)
+            body = "|".join(f"(?:{p})" for p in parts if p) or r"(?!x)x"
+            self._compiled[key] = regex.compile(f"{prefix}(?:{body}){suffix}" if prefix or suffix else body,
+                                                regex.IGNORECASE | regex.VERSION1)
+        return self._compiled[key]
+
+
+_PROFILES: dict[str, LanguageProfile] = {}
+
+
+def register(profile: LanguageProfile) -> LanguageProfile:
+    _PROFILES[profile.code] = profile
+    return profile
