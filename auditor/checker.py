@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Callable
 
 from auditor.document import Document, WordIndex
 from auditor.findings import Finding, Severity
@@ -28,15 +29,76 @@ class FileReport:
         return [f for f in self.findings if f.severity >= level]
 
 
-def _check_arguments(text: object, language: str | None) -> None:
-    """Reject what the rules cannot work on, with a message that says what to pass instead."""
+def _check_language(language: str | None) -> None:
     from auditor.languages import supported_languages
 
-    if not isinstance(text, str):
-        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
-        raise TypeError(f"check_text needs the text as str, not {type(text).__name__}{hint}")
     if language not in (None, "auto") and language not in supported_languages():
         raise ValueError(f"unsupported language {language!r} (supported: auto, {', '.join(supported_languages())})")
+
+
+def _check_text_argument(text: object) -> None:
+    if not isinstance(text, (str, Document)):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"check_text needs the text as str, not {type(text).__name__}{hint}")
+
+
+class Checker:
+    """The rules chosen once, with their severities, options and resources, ready to check any
+    number of documents.
+
+    ``select``/``ignore`` take rule ids (an unknown one raises ValueError, here and only here);
+    ``severities`` overrides rule severities; ``options`` maps a rule id to an instance of that
+    rule's ``Options`` dataclass; ``knowledge`` is a :class:`auditor.names.NameKnowledge`;
+    ``roundtripper_for(language)`` gives the round-tripper for a document's language, or None
+    (``roundtrip-divergence`` then has nothing to report). Nothing here reads configuration files
+    or options: :mod:`auditor.session` builds a checker from those.
+    """
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
+                 severities: dict[str, Severity] | None = None, options: dict[str, object] | None = None,
+                 knowledge=None, roundtripper_for: Callable[[str], object | None] | None = None) -> None:
+        from auditor.rules import select_rules
+
+        self.rules = select_rules(select, ignore)
+        self.severities = dict(severities or {})
+        self.options = dict(options or {})
+        self.knowledge = knowledge
+        self.roundtripper_for = roundtripper_for
+
+    def check(self, text: str | Document, path: str = "-", language: str | None = None,
+              source_text: str | None = None) -> FileReport:
+        """The report on ``text`` (a str, or a :class:`Document` already built).
+
+        ``language`` None or "auto" detects it; ``source_text`` enables ``source-mismatch``.
+        Raises TypeError when ``text`` is neither, ValueError for a language auditor has no rules for.
+        """
+        from auditor.rules import Context
+
+        _check_text_argument(text)
+        _check_language(language)
+        doc = text if isinstance(text, Document) else self._document(text, path, language)
+        lang = doc.language
+        roundtripper = self.roundtripper_for(lang) if self.roundtripper_for is not None else None
+        ctx = Context(doc, severities=self.severities, options=self.options, knowledge=self.knowledge,
+                      roundtripper=roundtripper, source_text=source_text)
+        seen: set[tuple[str, int, int]] = set()
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.languages is not None and lang not in rule.languages:
+                continue
+            for f in rule.check(ctx):
+                key = (f.rule, f.start, f.end)
+                if key not in seen:
+                    seen.add(key)
+                    findings.append(f)
+        findings.sort(key=_POSITION)
+        return FileReport(doc.path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)
+
+    @staticmethod
+    def _document(text: str, path: str, language: str | None) -> Document:
+        words = WordIndex(text)
+        lang = detect_forms(words.lower_forms) if language in (None, "auto") else language
+        return Document(text, lang, path, words=words)
 
 
 def check_text(
@@ -51,7 +113,7 @@ def check_text(
     roundtrip_threshold: float = 8.0,
     source_text: str | None = None,
 ) -> FileReport:
-    """Check ``text`` and return its :class:`FileReport`.
+    """Check ``text`` and return its :class:`FileReport`: a one-off :class:`Checker`.
 
     ``language`` None or "auto" detects it; ``select``/``ignore`` take rule ids; ``severities``
     overrides rule severities; ``knowledge`` is a :class:`auditor.names.NameKnowledge`;
@@ -61,23 +123,11 @@ def check_text(
     Raises TypeError when ``text`` is not a str, and ValueError for a language auditor has no
     rules for (or an unknown rule id).
     """
-    from auditor.rules import Context, select_rules
+    from auditor.rules.roundtrip import RoundtripDivergence
 
-    _check_arguments(text, language)
-    words = WordIndex(text)
-    lang = detect_forms(words.lower_forms) if language in (None, "auto") else language
-    doc = Document(text, lang, path, words=words)
-    ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge, roundtripper=roundtripper,
-                  roundtrip_threshold=roundtrip_threshold, source_text=source_text)
-    seen: set[tuple[str, int, int]] = set()
-    findings: list[Finding] = []
-    for rule in select_rules(select, ignore):
-        if rule.languages is not None and lang not in rule.languages:
-            continue
-        for f in rule.check(ctx):
-            key = (f.rule, f.start, f.end)
-            if key not in seen:
-                seen.add(key)
-                findings.append(f)
-    findings.sort(key=_POSITION)
-    return FileReport(path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)
+    _check_text_argument(text)
+    _check_language(language)
+    options = {RoundtripDivergence.id: RoundtripDivergence.Options(threshold=roundtrip_threshold)}
+    checker = Checker(select, ignore, severities, options, knowledge,
+                      roundtripper_for=(lambda lang: roundtripper) if roundtripper is not None else None)
+    return checker.check(text, path, language, source_text)

@@ -83,30 +83,21 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
           bt_threshold, engine, model, pivot, cache_path, no_cache, source_path, stylesheet_path,
           db_path, progress) -> None:
     """Check PATHS (files, directories, or - for standard input) and report artifacts."""
-    from auditor.checker import check_text
-    from auditor.config import ConfigError, load_config
     from auditor.findings import Severity
     from auditor.formatters import get_formatter
     from auditor.inputs import InputError, read_text
-    from auditor.langid import detect
-    from auditor.languages import supported_languages
     from auditor.mt import EngineError
+    from auditor.session import Options
 
-    try:
-        cfg = load_config(config_path)
-    except ConfigError as exc:
-        _fail(str(exc))
-    if lang != "auto" and lang not in supported_languages():
-        _fail(f"unsupported language '{lang}' (supported: auto, {', '.join(supported_languages())})")
-    selected = _rule_ids(select) or cfg.select
-    ignored = _rule_ids(ignore) or cfg.ignore
-    fail_level = fail_on or cfg.fail_on or "warning"
+    session = _session(Options(
+        config_path=config_path, language=lang, select=tuple(_split_ids(select)),
+        ignore=tuple(_split_ids(ignore)), fail_on=fail_on, stylesheet=stylesheet_path, db=db_path,
+        backtranslate=backtranslate, bt_threshold=bt_threshold, engine=engine, model=model, pivot=pivot,
+        cache=cache_path, no_cache=no_cache))
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _fail("no input: give files, directories, or - for standard input")
         paths = ("-",)
-
-    reports = []
     source_text = None
     if source_path:
         if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
@@ -115,37 +106,8 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
             source_text = read_text(Path(source_path))
         except InputError as exc:
             _fail(str(exc))
-    knowledge = _knowledge(stylesheet_path, db_path)
-    trippers: dict[str, object] = {}
-    cache = _open_cache(no_cache, cache_path) if backtranslate else None
 
-    def tripper_for(doc_lang: str):
-        if doc_lang not in trippers:
-            from auditor.mt import UnsupportedPair
-
-            try:
-                trippers[doc_lang] = _round_tripper(engine, model, doc_lang, pivot, cache, 2, None, False)
-            except UnsupportedPair as exc:
-                if lang != "auto":
-                    _fail(str(exc))
-                click.echo(f"auditor: note: {exc}; {doc_lang} copy is checked without a round trip", err=True)
-                trippers[doc_lang] = None
-            except EngineError as exc:
-                _fail(str(exc))
-        return trippers[doc_lang]
-
-    def run(text: str, name: str):
-        doc_lang, tripper = lang, None
-        if backtranslate:
-            doc_lang = lang if lang != "auto" else detect(text)
-            tripper = tripper_for(doc_lang)
-        try:
-            return check_text(text, name, doc_lang, selected, ignored, cfg.severities, knowledge,
-                              roundtripper=tripper, roundtrip_threshold=bt_threshold,
-                              source_text=source_text)
-        except EngineError as exc:
-            _fail(f"{exc}", EXIT_ENGINE)
-
+    reports = []
     inputs = _Inputs(paths, include)
     if len(inputs.files) > 50:
         from auditor.lexicon import preload
@@ -153,7 +115,10 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         preload()  # a batch needs every table: load them before the first file
     with _progress("check", inputs, progress) as bar:
         for name, text in inputs.texts():
-            reports.append(run(text, name))
+            try:
+                reports.append(_guarded(session.check, text, name, source_text))
+            except EngineError as exc:
+                _fail(f"{exc}", EXIT_ENGINE)
             bar.advance(inputs.size(name))
     inputs.finish(reports)
 
@@ -162,8 +127,27 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         _write_atomic(Path(output), rendered)
     else:
         click.echo(rendered, nl=False)
+    fail_level = session.fail_level
     found = fail_level != "never" and any(r.at_or_above(Severity.parse(fail_level)) for r in reports)
     sys.exit(inputs.exit_code(found))
+
+
+def _session(options):
+    """A :class:`~auditor.session.Session` for a command; what it refuses is a usage error."""
+    from auditor.session import Session
+
+    return _guarded(Session, options, notify=_note)
+
+
+def _guarded(func, *args, **kwargs):
+    """``func(*args, **kwargs)``, with the session's and configuration's refusals as usage errors."""
+    from auditor.config import ConfigError
+    from auditor.session import SessionError
+
+    try:
+        return func(*args, **kwargs)
+    except (SessionError, ConfigError) as exc:
+        _fail(str(exc))
 
 
 class _Inputs:
@@ -449,21 +433,14 @@ def list_models(registry, no_load) -> None:
 
 
 def _knowledge(stylesheet_path: str | None, db_path: str | None, starter: bool = False):
-    """House knowledge from a style sheet and a corpus database, or None when neither is given."""
-    from auditor.entities.corpus import CorpusError, CorpusMemory
-    from auditor.entities.knowledge import HouseKnowledge
-    from auditor.entities.stylesheet import StyleSheet, StyleSheetError
+    """House knowledge from a style sheet and a corpus database (the starter sheet standing in
+    when ``starter`` and no sheet is given), or None when there is neither."""
+    from auditor.config import Config
+    from auditor.session import Options, Session
 
-    if not (stylesheet_path or db_path or starter):
-        return None
-    try:
-        sheet = StyleSheet.load(stylesheet_path) if stylesheet_path else (StyleSheet.starter() if starter else None)
-        if db_path and not Path(db_path).exists():
-            _fail(f"{db_path}: no such corpus database (create it with `auditor entities learn`)")
-        corpus = CorpusMemory(db_path) if db_path else None
-    except (StyleSheetError, CorpusError) as exc:
-        _fail(str(exc))
-    return HouseKnowledge(sheet, corpus)
+    # These commands take no rule settings, so no configuration file is read for them.
+    session = Session(Options(stylesheet=stylesheet_path, db=db_path, starter_sheet=starter), _note, Config())
+    return _guarded(lambda: session.knowledge)
 
 
 @cli.command("entities")

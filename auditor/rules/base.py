@@ -30,6 +30,10 @@ class Rule:
     # suggestion is mechanical and local (spacing, a split, a canonical spelling) say so.
     fixable: ClassVar[bool] = False
 
+    @dataclass(frozen=True)
+    class Options:
+        """A rule's settings; a rule that has some declares its own frozen dataclass here."""
+
     def check(self, ctx: "Context") -> Iterable[Finding]:
         raise NotImplementedError
 
@@ -65,15 +69,21 @@ class Context:
 
     doc: Document
     severities: dict[str, Severity] = field(default_factory=dict)
+    # Each rule's Options instance, by rule id; a rule missing here runs with its defaults.
+    options: dict[str, object] = field(default_factory=dict)
     knowledge: "NameKnowledge | None" = None
     roundtripper: "RoundTripper | None" = None
-    roundtrip_threshold: float = 8.0
     source_text: str | None = None
     # Intermediate results that two or more rules compute once per document (see ``once``).
     shared: dict = field(default_factory=dict)
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severities.get(rule.id, rule.severity)
+
+    def options_of(self, rule: Rule):
+        """The rule's settings: those configured for it, else its Options' defaults."""
+        found = self.options.get(rule.id)
+        return found if found is not None else type(rule).Options()
 
     def once(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, run on this document only the first time ``key`` is asked for."""

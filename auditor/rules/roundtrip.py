@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from typing import Iterable
 
 import regex
@@ -35,13 +37,19 @@ class RoundtripDivergence(Rule):
     id = "roundtrip-divergence"
     severity = Severity.INFO
 
+    @dataclass(frozen=True)
+    class Options:
+        # Report sentences whose quality estimate is below this (0-100).
+        threshold: float = 8.0
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         if ctx.roundtripper is None:
             return
         from auditor.roundtrip import main_change
 
+        threshold = ctx.options_of(self).threshold
         for sent, trip in ctx.roundtrips:
-            if trip.quality >= ctx.roundtrip_threshold:
+            if trip.quality >= threshold:
                 continue
             changes = [c for st in trip.sentences for c in st.changes]
             change = main_change(changes)
