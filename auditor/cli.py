@@ -85,7 +85,7 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
     """Check PATHS (files, directories, or - for standard input) and report artifacts."""
     from auditor.findings import Severity
     from auditor.formatters import get_formatter
-    from auditor.inputs import InputError, read_text
+    from auditor.io.inputs import InputError, read_text
     from auditor.mt import EngineError
     from auditor.session import Options
 
@@ -158,7 +158,7 @@ class _Inputs:
     """
 
     def __init__(self, paths: tuple[str, ...], include: str) -> None:
-        from auditor.inputs import InputError, discover
+        from auditor.io.inputs import InputError, discover
 
         self.files: list[str] = []
         self.unreadable = 0
@@ -186,7 +186,7 @@ class _Inputs:
 
     def texts(self):
         """(name, text) of each readable input, in order; unreadable ones are reported and skipped."""
-        from auditor.inputs import InputError
+        from auditor.io.inputs import InputError
 
         for name in self.files:
             try:
@@ -268,7 +268,7 @@ def _round_tripper(engine, model, lang, pivot, cache, threads, registry, allow_d
 
 def _read_input(name: str) -> str:
     """The text of a file, or of standard input for '-'; raises InputError."""
-    from auditor.inputs import decode, read_text
+    from auditor.io.inputs import decode, read_text
 
     return decode(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_text(Path(name))
 
@@ -309,9 +309,9 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     pivot_text, roundtrip, chrf, bleu, ter and quality (0-100). A line that cannot be
     round-tripped is kept with an error field; blank lines are counted.
     """
-    from auditor.batch import dump_record, read_records
+    from auditor.io.records import dump_record, read_records
     from auditor.progress import Progress
-    from auditor.inputs import InputError
+    from auditor.io.inputs import InputError
     from auditor.langid import detect
     from auditor.mt import CacheError, EngineError
 
@@ -600,7 +600,7 @@ def names_normalize(names_file, stylesheet_path) -> None:
 
     One row per input line, in input order; canonical is empty when no match is confident.
     """
-    from auditor.inputs import InputError
+    from auditor.io.inputs import InputError
 
     sheet = _knowledge(stylesheet_path, None, starter=True).sheet
     try:
@@ -644,11 +644,11 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
     import difflib
     import shutil
 
-    from auditor.atomic import WriteError, resolve_target, write_atomic
+    from auditor.io.atomic import WriteError, resolve_target, write_atomic
     from auditor.checker import check_text
     from auditor.fix import fix_text
     from auditor.rules import fixable_rules
-    from auditor.inputs import InputError, read_file
+    from auditor.io.inputs import InputError, read_file
     from auditor.langid import detect
 
     fixable = fixable_rules()
@@ -713,8 +713,8 @@ def _diff_name(side: str, path) -> str:
 
 
 def _write_atomic(path: Path, content: str) -> None:
-    """Write a report atomically (see :mod:`auditor.atomic`); a refusal is a usage error."""
-    from auditor.atomic import WriteError, write_atomic
+    """Write a report atomically (see :mod:`auditor.io.atomic`); a refusal is a usage error."""
+    from auditor.io.atomic import WriteError, write_atomic
 
     try:
         write_atomic(path, content)

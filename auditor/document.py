@@ -273,3 +273,11 @@ class Document:
     def word_counts(self) -> Counter[str]:
         """How often each exact word form occurs (case-sensitive): the document's own evidence."""
         return Counter(self.words.forms)
+
+
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+
+
+def has_letters(text: str) -> bool:
+    """Whether ``text`` has a letter of any script: something to read, translate or check."""
+    return _LETTER.search(text) is not None

@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from auditor.paths import cache_dir
+from auditor.io.paths import cache_dir
+from auditor.io.sqlite import connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translation (
@@ -109,22 +110,7 @@ class TranslationCache:
     def _connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 60000")
-            # Switching to WAL and creating the table take locks that SQLite's busy handler does not
-            # always wait for when another process is doing the same; retry them briefly.
-            for attempt in range(100):
-                try:
-                    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                        conn.execute("PRAGMA journal_mode = WAL")
-                    conn.execute(_SCHEMA)
-                    break
-                except sqlite3.OperationalError as exc:
-                    if "locked" not in str(exc) or attempt == 99:
-                        raise
-                    time.sleep(0.01 * (1 + attempt % 10))
-            conn.execute("PRAGMA synchronous = NORMAL")
-            self._local.conn = conn
+            conn = self._local.conn = connect(self.path, _SCHEMA, threads=True)
         return conn
 
     @staticmethod

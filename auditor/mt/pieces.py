@@ -20,6 +20,10 @@ import unicodedata
 
 import regex
 
+from auditor.document import has_letters
+
+__all__ = ["MAX_CHARS", "has_letters", "rejoin", "split_long"]
+
 MAX_CHARS = 400
 """The longest text (in code points) that is sent to an MT engine in one piece."""
 
@@ -27,13 +31,7 @@ MAX_CHARS = 400
 _CLAUSE = regex.compile(r"[;:](?=\s)", regex.V1)
 _PHRASE = regex.compile(r"(?:[,)\]}»”’\"'\u2014\u2013]|\s[\-\u2013\u2014])(?=\s)", regex.V1)
 _SPACE = regex.compile(r"\S(?=\s)", regex.V1)
-_LETTER = regex.compile(r"\p{L}", regex.V1)
 _JOINERS = {"\u200d", "\u200c", "\u2060"}
-
-
-def has_letters(text: str) -> bool:
-    """Whether ``text`` has anything an MT engine could translate (a letter of any script)."""
-    return _LETTER.search(text) is not None
 
 
 def _last_end(pattern: regex.Pattern, text: str, lo: int, hi: int) -> int | None:

@@ -13,7 +13,7 @@ import json
 import math
 from dataclasses import dataclass, field
 
-from auditor.mt.pieces import has_letters
+from auditor.document import has_letters
 
 
 class RecordError(ValueError):
