@@ -342,7 +342,7 @@ def test_clean_copy_has_no_finding(samples_dir):
 
 
 def test_every_character_a_date_stamp_can_open_with_passes_its_quick_test():
-    from auditor.rules import boilerplate as b
+    from auditor import furniture as b
 
     openers = [chr(c) for c in range(0x10000) if b._DATE_STAMP.match(chr(c), partial=True)]
     assert "2" in openers and "P" in openers
@@ -351,7 +351,7 @@ def test_every_character_a_date_stamp_can_open_with_passes_its_quick_test():
 
 def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
     from auditor.languages import get_profile
-    from auditor.rules.boilerplate import _lower_case_twin, _phrase_table
+    from auditor.furniture import _lower_case_twin, _phrase_table
 
     lines = ["» SOURCE LINK", "— Leave a reply —", "| Comments |", "3 Hours Ago", "Hace 5 horas", "Il y a 2 jours",
              "Há 3 horas", "Tags: Iran, Gaza", "Posted in World", "Copyright © 2024 Wire", "Share on Facebook:",

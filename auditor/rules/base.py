@@ -94,7 +94,7 @@ class Context:
     @cached_property
     def boilerplate(self) -> list[tuple[int, int, str]]:
         """(start, end, why) of scraped page furniture; other rules stay out of these spans."""
-        from auditor.rules.boilerplate import find_boilerplate
+        from auditor.furniture import find_boilerplate
 
         return find_boilerplate(self.doc)
 

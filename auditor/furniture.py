@@ -1,0 +1,275 @@
+"""Scraped page furniture left in the copy: where it is, for the ``boilerplate`` rule and for the
+other rules, which stay out of it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from operator import methodcaller
+
+import regex
+
+from auditor.document import Document
+from auditor.languages import LanguageProfile, get_profile
+from auditor.prefilter import required_literals
+
+_MAX_FURNITURE_WORDS = 25
+_MAX_TEASER_WORDS = 60
+_WORD = regex.compile(r"\w+", regex.V1)
+# Marks that trimming removes before and after a line's core ("» Source link", "— Leave a Reply —").
+_LEAD_MARKS = "|•·»›>-–—*#"
+_TRAIL_MARKS = _LEAD_MARKS + ":"
+_TRIM = regex.compile(rf"^[\s{regex.escape(_LEAD_MARKS)}]+|[\s{regex.escape(_TRAIL_MARKS)}]+$", regex.V1)
+# A date stamp opening a line, for match(text, line_start, line_end).
+_DATE_STAMP = regex.compile(
+    r"(?:(?:date|fecha|data|published|publicado|publié)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?=\s+\S)",
+    regex.IGNORECASE | regex.V1,
+)
+# What a date stamp can open with: a digit or the first letter of one of its labels, in either case
+# (and the ligatures that case folding turns into an f).
+_DATE_STAMP_FIRST = frozenset("dDfFpP\ufb00\ufb01\ufb02\ufb03\ufb04")
+_CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|ª)?", regex.IGNORECASE | regex.V1)
+_HAS_DIGIT = regex.compile(r"\d")
+_TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
+_MAX_STAMP_CHARS = 80
+_TRIMMED = set(_TRAIL_MARKS)
+_group = methodcaller("group")
+_TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
+
+
+def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
+    """Spans of page furniture, sorted: (start, end, why). Whole lines unless a line only ends in
+    furniture ("... Read more")."""
+    text = doc.text
+    tables = [_phrase_table(p) for p in _profiles(doc.language)]
+    spans = doc.lines
+    suspects = _suspect_lines(doc, spans, tables)
+    found: list[tuple[int, int, str]] = []
+    in_teasers = False
+    for i, (start, end) in enumerate(spans):
+        hits = suspects.get(i)
+        if hits is None and not in_teasers:
+            continue  # no phrase's literal and no digit: this line cannot be furniture
+        line = text[start:end]
+        # Only the whole-line phrases and teaser lists have a word limit.
+        n_words = len(_WORD.findall(line)) if hits or in_teasers else 0
+        hits = hits or _NO_HITS
+        core = _TRIM.sub("", line)
+        why = _whole_line(core, n_words, tables, hits)
+        if why:
+            found.append((start, end, why))
+            if any(t.profile.pattern("teaser_headings").fullmatch(core) for t in tables):
+                in_teasers = True
+            continue
+        tail = _inline_tail(line, tables, hits)
+        if tail is not None:
+            found.append((start + tail, end, "link text"))
+            continue
+        if in_teasers and n_words <= _MAX_TEASER_WORDS:
+            found.append((start, end, "teaser list"))
+            continue
+        in_teasers = False
+        stamp = _DATE_STAMP.match(text, start, end)
+        if stamp:
+            found.append((start, stamp.end(), "date stamp"))
+    found.extend(_labels_of_furniture(text, spans, found))
+    return sorted(found)
+
+
+_DISCLAIMER, _TAIL = "disclaimer", "tail"
+_WHOLE_LINE = -1
+_NO_HITS: frozenset = frozenset()
+
+
+@dataclass
+class _PhraseTable:
+    """One profile's furniture phrases, each compiled on its own, and what finds their suspects.
+
+    Whole-line phrases (``lines``: furniture, ``stamp``: relative time) are tried together by
+    ``whole_line``, one anchored match per line, which marks a suspect with the id (code, -1).
+    The phrases that may sit anywhere in a line, ``phrases[i]`` = (kind, pattern) for disclaimers
+    and link tails, are found by their required literals: ``by_literal`` maps each lower-case
+    literal to the ids (code, i) of the phrases whose every match contains it, and ``complete`` is
+    False when one of them has no literal.
+    """
+
+    profile: LanguageProfile
+    lines: regex.Pattern
+    stamp: regex.Pattern
+    whole_line: regex.Pattern
+    phrases: list[tuple[str, regex.Pattern]]
+    by_literal: dict[str, list[tuple[str, int]]]
+    complete: bool
+    # ``whole_line`` for lower-cased text, case-sensitive and run by the standard library, which
+    # tries a large alternation at a third of the regex module's cost; None when it cannot be.
+    whole_line_lower: re.Pattern | None
+
+    @property
+    def whole_line_id(self) -> tuple[str, int]:
+        return (self.profile.code, _WHOLE_LINE)
+
+
+_TABLES: dict[str, _PhraseTable] = {}
+# What trimming removes around a line, plus the separators that str.strip() also removes.
+_LEAD = rf"[\s{regex.escape(_LEAD_MARKS)}\x1c-\x1f\x85]*"
+_TRAIL = rf"[\s{regex.escape(_TRAIL_MARKS)}\x1c-\x1f\x85]*"
+
+
+def _phrase_table(p: LanguageProfile) -> _PhraseTable:
+    if p.code in _TABLES:
+        return _TABLES[p.code]
+    flags = regex.IGNORECASE | regex.V1
+    phrases = [(_DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
+    phrases += [(_TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
+    # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
+    whole_line = p.pattern("boilerplate_lines", "relative_time", prefix=_LEAD, suffix=_TRAIL)
+    by_literal: dict[str, list[tuple[str, int]]] = {}
+    complete = True
+    for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
+        lits = required_literals(phrase)
+        if lits is None or any(not lit.strip() for lit in lits):
+            complete = False
+            continue
+        for lit in lits:
+            by_literal.setdefault(lit.lower(), []).append((p.code, i))
+    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, p.relative_time])
+    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), p.pattern("relative_time"),
+                                           whole_line, phrases, by_literal, complete, lower_twin)
+    return table
+
+
+# Syntax that reads differently in the two engines (inline flags, the regex module's set
+# operations and nested sets) or on lower-cased text (properties, characters by code).
+_NOT_TWINNABLE = regex.compile(r"\\[pPNxuU]|\(\?[a-zA-Z^]|--|&&|\|\||~~|\[\[")
+
+
+def _lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
+    """``pattern``, which joins ``phrases`` and is matched ignoring case by the regex module, as a
+    case-sensitive standard-library pattern that matches the lower-cased text at the same places.
+
+    That holds when every phrase is written in lower case and uses only syntax that both engines
+    read alike, and (checked per document) when lower-casing the text is case folding and the
+    two engines' character classes agree on its characters."""
+    for phrase in filter(None, phrases):
+        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
+        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
+            return None
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return None
+
+
+def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
+                   tables: list[_PhraseTable]) -> dict[int, set[tuple[str, int]]]:
+    """The lines that may hold furniture, each with the phrases that may match it.
+
+    One anchored match per line tries every whole-line phrase at once. Phrases that may sit
+    anywhere in a line each contain a literal (see :mod:`auditor.prefilter`), and finding those
+    in the lower-cased text costs a fraction of searching every line with every phrase. Almost
+    every line of real copy is ruled out; each suspect is tested only against its phrases.
+    """
+    text, low = doc.text, doc.lower_text
+    # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
+    # here and both engines read the text's characters alike.
+    twins = doc.lower_is_case_folding and doc.words.re_reads_alike
+    whole_lines = [(t.whole_line_lower.fullmatch, low) if twins and t.whole_line_lower else (t.whole_line.fullmatch, text)
+                   for t in tables]
+    suspects: dict[int, set[tuple[str, int]]] = {}
+    for i, (start, end) in enumerate(spans):
+        for table, (whole_line, against) in zip(tables, whole_lines):
+            if whole_line(against, start, end):
+                suspects.setdefault(i, set()).add(table.whole_line_id)
+        # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
+        if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
+                and _HAS_DIGIT.search(text, start, end) \
+                or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
+            suspects.setdefault(i, set())
+    if low is None or not all(t.complete for t in tables):
+        # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
+        rest = {(t.profile.code, i) for t in tables for i in range(len(t.phrases))}
+        for i in range(len(spans)):
+            suspects.setdefault(i, set()).update(rest)
+        return suspects
+    starts = [s for s, _ in spans]
+    for table in tables:
+        for lit, ids in table.by_literal.items():
+            pos = low.find(lit)
+            while pos != -1:
+                # The literal's first visible character lies inside its line.
+                line = bisect.bisect_right(starts, pos + len(lit) - len(lit.lstrip())) - 1
+                suspects.setdefault(line, set()).update(ids)
+                if line + 1 >= len(starts):
+                    break
+                pos = low.find(lit, starts[line + 1])
+    return suspects
+
+
+def _profiles(lang: str) -> list[LanguageProfile]:
+    own = get_profile(lang)
+    return [own] if own.code == "en" else [own, get_profile("en")]
+
+
+def _whole_line(core: str, n_words: int, tables: list[_PhraseTable], hits) -> str | None:
+    if not core:
+        return None
+    for table in tables:
+        if table.whole_line_id in hits:
+            if n_words <= _MAX_FURNITURE_WORDS and table.lines.fullmatch(core):
+                return "page furniture"
+            if table.stamp.fullmatch(core):
+                return "time stamp"
+        code = table.profile.code
+        if any(c == code and i >= 0 and table.phrases[i][0] == _DISCLAIMER and table.phrases[i][1].search(core)
+               for c, i in hits):
+            return "site disclaimer"
+    if _is_timestamp(core, [t.profile for t in tables]):
+        return "time stamp"
+    return None
+
+
+def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
+    """A line of nothing but weekday, month, day, year and clock time."""
+    if len(core) > _MAX_STAMP_CHARS or not _HAS_DIGIT.search(core):
+        return False
+    # Every digit lies in a token that opens with it, so the line has a number among its tokens.
+    for tok in map(_group, _TIME_TOKENS.finditer(core)):  # stops at the first other word
+        low = tok.lower().rstrip(".")
+        if tok[0].isdigit() and _CLOCK.fullmatch(tok):
+            continue
+        if low in _TIME_WORDS or any(low in p.months or low in p.weekdays or low in p.abbreviations for p in profiles):
+            continue
+        return False
+    return True
+
+
+def _inline_tail(line: str, tables: list[_PhraseTable], hits) -> int | None:
+    """Where link text that ends the line starts ("... Read more"), or None."""
+    for table in tables:
+        code = table.profile.code
+        starts = [m.start() for c, i in hits if c == code and i >= 0 and table.phrases[i][0] == _TAIL
+                  and (m := table.phrases[i][1].search(line))]
+        if starts:
+            return min(starts)
+    return None
+
+
+def _labels_of_furniture(text: str, spans: list[tuple[int, int]], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Short title-case labels ("Media Wire", "IFP Media Wire") whose every word comes from a site
+    disclaimer in the same document: the site's own section names and signatures."""
+    disclaimer_words = set()
+    for s, e, why in found:
+        if why == "site disclaimer":
+            disclaimer_words.update(w.lower() for w in _WORD.findall(text[s:e]))
+    if not disclaimer_words:
+        return []
+    taken = {(s, e) for s, e, _ in found}
+    labels = []
+    for start, end in spans:
+        words = _WORD.findall(text[start:end])
+        if (start, end) in taken or not 1 <= len(words) <= 5 or text[end - 1] in ".!?":
+            continue
+        if all(w[0].isupper() for w in words) and all(w.lower() in disclaimer_words for w in words):
+            labels.append((start, end, "site label"))
+    return labels
