@@ -1,0 +1,108 @@
+"""``auditor fix``: apply the safe fixes in place, keeping everything else about each file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from auditor.cli.common import Inputs, fail, knowledge_for, progress_over, split_ids
+
+
+@click.command("fix")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (writes nothing).")
+@click.option("--backup", is_flag=True, help="Keep the original as FILE.orig.")
+@click.option("--select", metavar="RULE,...", help="Apply only these rules' fixes.")
+@click.option("--lang", default="auto", show_default=True, help="Language of the copy.")
+@click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
+@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
+              help="House style sheet whose canonical spellings name-variant applies.")
+@click.option("--db", "db_path", default=None, metavar="PATH",
+              help="Corpus database from `auditor entities learn` for name-variant.")
+@click.option("--break-hardlinks", is_flag=True,
+              help="Fix a file with several hard links by writing a separate copy (the other links keep the old text).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
+def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_path, db_path, break_hardlinks,
+        progress) -> None:
+    """Apply the safe fixes (glued tokens, spacing, mojibake, canonical names) to PATHS in place.
+
+    Canonical names come from --stylesheet and --db when given (as for `auditor check`), else from
+    the document itself. Writes atomically (a temporary file renamed over the original) and keeps
+    the file's encoding, byte-order mark, line endings, mode and owner; follows a symbolic link to
+    fix its target. A file that cannot be read, or written safely (read-only, hard-linked), is left
+    untouched and reported. A second run changes nothing.
+    """
+    import difflib
+    import shutil
+
+    from auditor.io.atomic import WriteError, resolve_target, write_atomic
+    from auditor.checker import check_text
+    from auditor.fix import fix_text
+    from auditor.rules import fixable_rules
+    from auditor.io.inputs import InputError, read_file
+    from auditor.langid import detect
+
+    fixable = fixable_rules()
+    rules = split_ids(select) or fixable
+    unsafe = [r for r in rules if r not in fixable]
+    if unsafe:
+        fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(fixable)})")
+    if "-" in paths:
+        fail("fix edits files in place: give files or directories, not standard input")
+    knowledge = knowledge_for(stylesheet_path, db_path)
+    inputs = Inputs(paths, include)
+    changed, total, withheld, done = 0, 0, 0, []
+    writing = not (dry_run or show_diff)
+    with progress_over("fix", inputs, progress) as bar:
+        for name in inputs.files:
+            bar.advance(inputs.size(name))
+            path = Path(name)
+            try:
+                if writing:
+                    resolve_target(path, break_hardlinks)  # refuse before the work, not after
+                original = read_file(path)
+            except (InputError, WriteError) as exc:
+                inputs.skip(exc)
+                continue
+            text = original.text
+            doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
+            # Every rule re-checks the fixed text (sel None): a fix that adds a finding is withheld.
+            result = fix_text(text, lambda t, sel: check_text(t, name, doc_lang, sel, knowledge=knowledge), rules)
+            withheld += len(result.withheld)
+            done.append(name)
+            if result.text == text:
+                continue  # not rewritten: the file keeps its modification time
+            changed += 1
+            total += len(result.applied)
+            if show_diff:
+                click.echo("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
+                                                        _diff_name("a", path), _diff_name("b", path))), nl=False)
+            if not writing:
+                continue
+            try:
+                if backup:
+                    write_atomic(Path(f"{name}.orig"), Path(os.path.realpath(path)).read_bytes())
+                    shutil.copystat(os.path.realpath(path), f"{name}.orig")  # the original's mode and times
+                write_atomic(path, original.encoding.encode(result.text), break_hardlinks)
+            except (OSError, WriteError) as exc:
+                done.pop()
+                changed -= 1
+                total -= len(result.applied)
+                inputs.skip(exc if isinstance(exc, WriteError) else WriteError(f"{name}: cannot write ({exc})"))
+    verb = "fixed" if writing else "would fix"
+    files = len(inputs.files)
+    skipped = f"; {inputs.unreadable} skipped" if inputs.unreadable else ""
+    click.echo(f"auditor: {verb} {total} artifact{'s' if total != 1 else ''} in {changed} of {files} "
+               f"file{'s' if files != 1 else ''}{skipped}"
+               + (f"; withheld {withheld} that would add a finding" if withheld else ""), err=True)
+    inputs.finish(done)
+    sys.exit(inputs.exit_code(False))
+
+
+def _diff_name(side: str, path) -> str:
+    return str(path) if Path(path).is_absolute() else f"{side}/{path}"
