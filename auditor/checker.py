@@ -116,7 +116,7 @@ def check_text(
     """Check ``text`` and return its :class:`FileReport`: a one-off :class:`Checker`.
 
     ``language`` None or "auto" detects it; ``select``/``ignore`` take rule ids; ``severities``
-    overrides rule severities; ``knowledge`` is a :class:`auditor.names.NameKnowledge`;
+    overrides rule severities; ``knowledge`` is a :class:`auditor.names.knowledge.NameKnowledge`;
     ``roundtripper`` (:class:`auditor.roundtrip.RoundTripper`) enables ``roundtrip-divergence``
     below ``roundtrip_threshold``; ``source_text`` enables ``source-mismatch``.
 

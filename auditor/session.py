@@ -103,9 +103,9 @@ class Session:
     @cached_property
     def knowledge(self):
         """House knowledge from the style sheet and corpus database, or None when neither is given."""
-        from auditor.entities.corpus import CorpusError, CorpusMemory
-        from auditor.entities.knowledge import HouseKnowledge
-        from auditor.entities.stylesheet import StyleSheet, StyleSheetError
+        from auditor.names.corpus import CorpusError, CorpusMemory
+        from auditor.names.knowledge import HouseKnowledge
+        from auditor.names.stylesheet import StyleSheet, StyleSheetError
 
         opts = self.options
         if not (opts.stylesheet or opts.db or opts.starter_sheet):

@@ -126,13 +126,50 @@ def test_different_people_are_not_merged(a, b):
 
 
 def test_name_knowledge_is_pluggable():
-    class StyleSheet:
+    from auditor.names.knowledge import NameKnowledge
+
+    class StyleSheet(NameKnowledge):  # inherits house_spelling (no house spelling)
         def canonical(self, spellings, lang):
             return "Haniye" if "Haniye" in spellings else None
 
     text = "Haniyeh arrived. Haniye spoke. Haniyeh left."
     report = check_text(text, language="en", select=["name-variant"], knowledge=StyleSheet())
     assert {text[f.start:f.end] for f in report.findings} == {"Haniyeh"}
+
+
+def test_a_plug_in_that_only_has_the_protocols_methods_works_too():
+    class DuckSheet:  # no inheritance, no house_spelling: structural typing, as protocols promise
+        def canonical(self, spellings, lang):
+            return "Haniye" if "Haniye" in spellings else None
+
+    class DuckHouse:
+        def canonical(self, spellings, lang):
+            return None
+
+        def house_spelling(self, spelling):
+            return "Haniyeh" if spelling == "Haniya" else None
+
+    text = "Haniyeh arrived. Haniye spoke. Haniyeh left."
+    report = check_text(text, language="en", select=["name-variant"], knowledge=DuckSheet())
+    assert {text[f.start:f.end] for f in report.findings} == {"Haniyeh"}
+    consistent = "Haniya arrived. Haniya spoke."
+    report = check_text(consistent, language="en", select=["name-variant"], knowledge=DuckHouse())
+    assert [f.suggestion for f in report.findings] == ["Haniyeh", "Haniyeh"]
+
+
+def test_name_knowledge_house_spelling_corrects_a_consistent_text():
+    from auditor.names.knowledge import NameKnowledge
+
+    class House(NameKnowledge):
+        def canonical(self, spellings, lang):
+            return None
+
+        def house_spelling(self, spelling):
+            return "Haniyeh" if spelling == "Haniya" else None
+
+    text = "Haniya arrived. Haniya spoke."
+    report = check_text(text, language="en", select=["name-variant"], knowledge=House())
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Haniya", "Haniyeh")] * 2
 
 # ---------------------------------------------------------------- wrong-language
 

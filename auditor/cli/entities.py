@@ -33,11 +33,11 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner,
     PATH for `auditor check --db PATH`.
     """
     from auditor.document import Document
-    from auditor.entities.corpus import CorpusError, CorpusMemory
-    from auditor.entities.report import clusters
+    from auditor.names.corpus import CorpusError, CorpusMemory
+    from auditor.names.report import clusters, mention_rows
     from auditor.formatters.entities import render_clusters, render_mentions
     from auditor.langid import detect
-    from auditor.names import NameIndex
+    from auditor.names.index import NameIndex
 
     learn = paths[0] == "learn"
     if learn:
@@ -64,7 +64,7 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner,
         sys.exit(inputs.exit_code(False))
     knowledge = knowledge_for(stylesheet_path, db_path, starter=True)
     if mentions or ner:
-        rows = _mention_rows(docs, knowledge.sheet, _recognizer(ner) if ner else None)
+        rows = mention_rows(docs, knowledge.sheet, _recognizer(ner) if ner else None)
         click.echo(render_mentions(rows, len(docs), fmt), nl=False)
         sys.exit(inputs.exit_code(False))
     click.echo(render_clusters(clusters(docs, knowledge), len(docs), fmt), nl=False)
@@ -73,7 +73,7 @@ def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner,
 
 def _recognizer(spec: str):
     """An NER recognizer from ``spacy:MODEL``; a one-line error when it cannot be had."""
-    from auditor.entities.mentions import spacy_recognizer
+    from auditor.names.mentions import spacy_recognizer
 
     kind, _, model = spec.partition(":")
     if kind != "spacy" or not model:
@@ -84,31 +84,3 @@ def _recognizer(spec: str):
         fail("--ner needs spaCy: pip install spacy, then a model package")
     except (OSError, ValueError) as exc:
         fail(f"--ner {spec}: cannot load the spaCy model ({str(exc).splitlines()[0]})")
-
-
-def _mention_rows(docs, sheet, recognizer) -> list[dict]:
-    """One row per mention: where, what, its title, the full name a surname stands for, and the
-    house spelling with the confidence that the mention already is it."""
-    from auditor.entities.mentions import find_mentions
-
-    rows = []
-    house: dict[str, tuple[str | None, float]] = {}  # each distinct name looked up once
-    for doc in docs:
-        for m in find_mentions(doc, recognizer):
-            line, col = doc.position(m.start)
-            name = m.refers_to or m.text
-            if name not in house:
-                house[name] = sheet.normalize(name) if sheet else (None, 0.0)
-            canonical, score = house[name]
-            if canonical and m.refers_to:
-                canonical = canonical.split()[-1]  # a surname alone keeps to the surname
-            # Confidence that the mention is already the house spelling: the match score when
-            # it is, its complement when the house spells it otherwise, unknown without a match.
-            if canonical is None:
-                confidence = None
-            else:
-                same = canonical.casefold() == m.text.casefold()  # TEHRAN in a dateline is Tehran
-                confidence = round(score if same else 1.0 - score, 3)
-            rows.append({"path": doc.path, "line": line, "column": col, **m.to_dict(),
-                         "canonical": canonical, "confidence": confidence})
-    return rows

@@ -14,7 +14,8 @@ from auditor.lazy import cached_property
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from auditor.names import NameIndex, NameKnowledge
+    from auditor.names.index import NameIndex
+    from auditor.names.knowledge import NameKnowledge
     from auditor.roundtrip import RoundTripper, SegmentTrip
 
 
@@ -113,15 +114,15 @@ class Context:
 
     @cached_property
     def names(self) -> "NameIndex":
-        from auditor.names import NameIndex
+        from auditor.names.index import NameIndex
 
         return NameIndex(self.doc)
 
     @cached_property
     def name_knowledge(self) -> "NameKnowledge":
-        from auditor.names import WordFrequencyKnowledge
+        from auditor.names.knowledge import WordFrequencyKnowledge, as_knowledge
 
-        return self.knowledge or WordFrequencyKnowledge()
+        return as_knowledge(self.knowledge) if self.knowledge is not None else WordFrequencyKnowledge()
 
     @cached_property
     def _running(self) -> list[Sentence]:

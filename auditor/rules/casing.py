@@ -15,7 +15,7 @@ from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import english_pos, is_common_word
 from auditor.memo import FormMemo
-from auditor.names import base_form
+from auditor.names.keys import base_form
 from auditor.rules.base import Context, Rule, register
 
 # A comma, a closing quote or a word character, then white space, found by searching backwards

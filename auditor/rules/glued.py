@@ -13,7 +13,7 @@ from auditor.document import Document
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, is_common_word, zipf
 from auditor.memo import FormMemo
-from auditor.names import attestation
+from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
 

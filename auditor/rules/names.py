@@ -29,7 +29,7 @@ class TruncatedName(Rule):
         cut_off = index.truncations()
         if not cut_off:
             return
-        for mention in index.mentions:
+        for mention in index.name_words:
             full = cut_off.get(mention.name)
             if not full:
                 continue
@@ -75,16 +75,14 @@ class NameVariant(Rule):
                 for spelling in cluster:
                     if spelling != canonical:
                         replace[spelling] = canonical
-        house = getattr(knowledge, "house_spelling", None)
-        if house is not None:
-            # A house style sheet also corrects a spelling the text uses consistently.
-            for name in index.names():
-                preferred = house(name)
-                if preferred and preferred != name:
-                    replace.setdefault(name, preferred)
+        # A house style sheet also corrects a spelling the text uses consistently.
+        for name in index.names():
+            preferred = knowledge.house_spelling(name)
+            if preferred and preferred != name:
+                replace.setdefault(name, preferred)
         if not replace:
             return
-        for mention in index.mentions:
+        for mention in index.name_words:
             canonical = replace.get(mention.name)
             tok = mention.token
             if canonical and not ctx.in_boilerplate(tok.start, tok.end):

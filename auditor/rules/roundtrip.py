@@ -154,9 +154,9 @@ def _source_names(source: str, lang: str) -> list[tuple[int, str, list[str]]]:
     Iorque) is restored, and a frequent word that only opens a sentence (Anyone, Finalmente) is
     left out."""
     from auditor.document import Document
-    from auditor.entities.mentions import find_mentions
     from auditor.languages import supported_languages
     from auditor.lexicon import zipf
+    from auditor.names.mentions import find_mentions
 
     doc = Document(source, lang)
     openings = [o for o in map(lambda sent: _opening_place(doc, sent), doc.sentences) if o]
@@ -204,8 +204,8 @@ def _opening_place(doc, sent) -> tuple[int, int, str] | None:
 def _distinctive_words(name: str, doc) -> list[str]:
     """The words of ``name`` that identify it: not a particle, a function word, a title, a
     month or weekday, nor a common word of the language unless it names a place."""
-    from auditor.entities.translit import PARTICLES
     from auditor.lexicon import is_common_word
+    from auditor.names.keys import PARTICLES
 
     profile = doc.profile
     ordinary = (profile.function_words | profile.title_words | profile.months | profile.weekdays
@@ -239,8 +239,8 @@ class _Target:
     def has_counterpart(self, name: str, parts: list[str]) -> bool:
         """The name itself, a place's name in another language, or a transliteration of one of
         its distinctive words."""
-        from auditor.entities.match import TOKEN_MATCH, token_similarity
         from auditor.lexicon import fold
+        from auditor.names.similarity import TOKEN_MATCH, token_similarity
 
         forms = {normal_form(name)} | place_spellings(name)
         for word in parts:

@@ -6,8 +6,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from auditor.document import Document
-from auditor.entities.knowledge import HouseKnowledge
-from auditor.names import DisjointSets, NameIndex
+from auditor.names.index import DisjointSets, NameIndex
+from auditor.names.knowledge import HouseKnowledge
+from auditor.names.mentions import find_mentions
 
 
 @dataclass
@@ -64,3 +65,30 @@ def clusters(docs: list[Document], knowledge: HouseKnowledge) -> list[EntityClus
             c.basis = "corpus" if knowledge.corpus is not None else "document"
         out.append(c)
     return sorted(out, key=lambda c: -sum(c.spellings.values()))
+
+
+def mention_rows(docs: list[Document], sheet, recognizer=None) -> list[dict]:
+    """One row per mention: where, what, its title, the full name a surname stands for, and the
+    house spelling with the confidence that the mention already is it. ``sheet`` is a style
+    sheet (or None); ``recognizer`` finds the spans instead of capitalisation (an NER model)."""
+    rows = []
+    house: dict[str, tuple[str | None, float]] = {}  # each distinct name looked up once
+    for doc in docs:
+        for m in find_mentions(doc, recognizer):
+            line, col = doc.position(m.start)
+            name = m.refers_to or m.text
+            if name not in house:
+                house[name] = sheet.normalize(name) if sheet else (None, 0.0)
+            canonical, score = house[name]
+            if canonical and m.refers_to:
+                canonical = canonical.split()[-1]  # a surname alone keeps to the surname
+            # Confidence that the mention is already the house spelling: the match score when
+            # it is, its complement when the house spells it otherwise, unknown without a match.
+            if canonical is None:
+                confidence = None
+            else:
+                same = canonical.casefold() == m.text.casefold()  # TEHRAN in a dateline is Tehran
+                confidence = round(score if same else 1.0 - score, 3)
+            rows.append({"path": doc.path, "line": line, "column": col, **m.to_dict(),
+                         "canonical": canonical, "confidence": confidence})
+    return rows

@@ -1,8 +1,8 @@
-"""Name mentions in one document, transliteration keys, and the pluggable source of canonical
-spellings that the name rules consult.
+"""One document's name index: its capitalised name words grouped by spelling, their
+truncations and their variant clusters, as the name rules (truncated-name, name-variant) see them.
 
-A later layer (style sheets, corpus statistics) plugs in through :class:`NameKnowledge`; the
-default knows what the document says and how well each spelling is attested in word-frequency data.
+A :class:`NameWord` is one capitalised word of a name; whole name spans (with titles and
+particles) are :class:`auditor.names.mentions.Mention`.
 """
 
 from __future__ import annotations
@@ -12,74 +12,20 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_not
-from typing import Mapping, NamedTuple, Protocol
+from typing import NamedTuple
 
-import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
-from auditor.lexicon import FREQUENCY_LANGUAGES, fold, is_common_word, zipf
+from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
+from auditor.names.keys import base_form, bucket_key
+from auditor.names.knowledge import attestation
 
-_POSSESSIVE = regex.compile(r"['’]s?$")
-_ELISION = regex.compile(r"^(?:[dlDL]['’])")
-_KEY_STEPS = [
-    (regex.compile(r"kh|ch|gh"), "h"), (regex.compile(r"ph"), "f"), (regex.compile(r"dh|th"), "d"),
-    (regex.compile(r"sh|sch"), "s"), (regex.compile(r"[qgc]|ck"), "k"), (regex.compile(r"w"), "v"),
-    (regex.compile(r"z"), "s"), (regex.compile(r"[aeiouyh'’\- ]"), ""), (regex.compile(r"(.)\1+"), r"\1"),
-]
-
-
-@lru_cache(maxsize=1 << 16)
-def base_form(token_text: str) -> str:
-    """A name mention without possessive or elided article: "Haniyeh’s" -> "Haniyeh"."""
-    return _ELISION.sub("", _POSSESSIVE.sub("", token_text))
-
-
-@lru_cache(maxsize=1 << 16)
-def skeleton(name: str) -> str:
-    """A transliteration-tolerant key: folded consonants with vowels and h dropped.
-
-    "Abdulahian" and "Abdollahian" share "bdln"; "Qadhafi" and "Gaddafi" share "kdf".
-    """
-    key = fold(name)
-    for pattern, repl in _KEY_STEPS:
-        key = pattern.sub(repl, key)
-    return key
-
-
-@lru_cache(maxsize=1 << 17)
-def attestation(name: str) -> float:
-    """How established a spelling is: its best Zipf frequency over the supported languages."""
-    return max(zipf(name, lang) for lang in FREQUENCY_LANGUAGES)
-
-
-class NameKnowledge(Protocol):
-    """Chooses the canonical spelling among the variants of one entity."""
-
-    def canonical(self, spellings: Mapping[str, int], lang: str) -> str | None:
-        """The preferred spelling, or None when there is no basis for choosing."""
-
-
-class WordFrequencyKnowledge:
-    """Prefer a spelling that is clearly better attested in published text; else the document's
-    majority; no choice on a tie."""
-
-    margin = 1.0
-
-    def canonical(self, spellings: Mapping[str, int], lang: str) -> str | None:
-        ranked = sorted(spellings, key=attestation, reverse=True)
-        if attestation(ranked[0]) - attestation(ranked[1]) >= self.margin:
-            return ranked[0]
-        by_count = sorted(spellings.items(), key=lambda kv: kv[1], reverse=True)
-        if by_count[0][1] > by_count[1][1]:
-            return by_count[0][0]
-        return None
-
-
-class Mention(NamedTuple):
-    """A capitalised word token and its base form (the name without possessive or article)."""
+class NameWord(NamedTuple):
+    """A capitalised word token of a name and its base form (the name without possessive or
+    article)."""
 
     token: Token
     name: str
@@ -112,20 +58,20 @@ class NameIndex:
         is_name = list(map(is_not, names, repeat(None)))
         self._positions = list(compress(doc.capitalised, is_name))
         self._mention_names = list(compress(names, is_name))
-        self._mentions: list[Mention] | None = None
+        self._name_words: list[NameWord] | None = None
         self.counts: Counter[str] = Counter(self._mention_names)
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._sorted_names = sorted(self._names)
 
     @property
-    def mentions(self) -> list[Mention]:
+    def name_words(self) -> list[NameWord]:
         """Every name-shaped capitalised word token, in text order (built on first use)."""
-        if self._mentions is None:
+        if self._name_words is None:
             forms, starts = self.doc.words.forms, self.doc.words.starts
-            self._mentions = [Mention(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
-                              for i, name in zip(self._positions, self._mention_names)]
-        return self._mentions
+            self._name_words = [NameWord(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
+                                for i, name in zip(self._positions, self._mention_names)]
+        return self._name_words
 
     def names(self) -> list[str]:
         """The distinct spellings that are names, in order of first mention."""
@@ -162,7 +108,7 @@ class NameIndex:
         buckets: dict[str, list[str]] = {}
         for name in self.names():
             if len(name) >= 4:
-                buckets.setdefault(skeleton(name), []).append(name)
+                buckets.setdefault(bucket_key(name), []).append(name)
         clusters = []
         for forms in buckets.values():
             if len(forms) < 2:

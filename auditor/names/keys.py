@@ -1,10 +1,21 @@
-"""Transliteration-aware keys for Latin-script names.
+"""Transliteration-aware keys for Latin-script names: the one place that says when two spellings
+may be one name.
 
 Arabic, Persian, Russian and other names reach English copy in many romanisations: Haniyeh,
-Haniya, Haniye; Qaddafi, Gaddafi, Qadhafi; Abdollahian, Abdulahian. ``fold`` maps a name token to
-a spelling-neutral form (lower case, no accents, common digraphs and letter alternations merged,
-doubled letters collapsed, the -eh/-ah ending folded), and ``skeleton`` keeps its consonants
-only, so that most romanisations of one token share a skeleton and different names rarely do.
+Haniya, Haniye; Qaddafi, Gaddafi, Qadhafi; Abdollahian, Abdulahian. Accents and case are folded
+by :func:`auditor.lexicon.fold` (the one fold); on top of it, two granularities of key:
+
+- **fine, for matching** (the name matcher, style sheets): :func:`name_tokens` splits a name into
+  lower-case tokens without particles and titles; :func:`token_key` maps a token to a
+  spelling-neutral form (common digraphs and letter alternations merged, doubled letters
+  collapsed, the -eh/-ah ending folded), :func:`token_skeleton` keeps its consonants and first
+  letter, :func:`name_key` is a whole name's token keys; :func:`alternations` and
+  :func:`name_identities` add the romanisations and given names that cannot be folded outright.
+  Hassan and Ghassan stay apart.
+- **coarse, for candidate search** (a document's spelling clusters, the corpus database):
+  :func:`bucket_key` keeps a whole spelling's consonants with kh/gh/ch, q/g/c/k, dh/th ... merged,
+  so that candidates for one entity meet in one bucket (Hassan and Ghassan share one); a
+  finer test (``index.are_variants``, ``similarity.token_similarity``) then decides.
 """
 
 from __future__ import annotations
@@ -15,7 +26,34 @@ from importlib import resources
 
 import regex
 
-from auditor import lexicon
+from auditor.lexicon import fold
+
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_ELISION = regex.compile(r"^(?:[dlDL]['’])")
+_BUCKET_STEPS = [
+    (regex.compile(r"kh|ch|gh"), "h"), (regex.compile(r"ph"), "f"), (regex.compile(r"dh|th"), "d"),
+    (regex.compile(r"sh|sch"), "s"), (regex.compile(r"[qgc]|ck"), "k"), (regex.compile(r"w"), "v"),
+    (regex.compile(r"z"), "s"), (regex.compile(r"[aeiouyh'’\- ]"), ""), (regex.compile(r"(.)\1+"), r"\1"),
+]
+
+
+@lru_cache(maxsize=1 << 16)
+def base_form(token_text: str) -> str:
+    """A name mention without possessive or elided article: "Haniyeh’s" -> "Haniyeh"."""
+    return _ELISION.sub("", _POSSESSIVE.sub("", token_text))
+
+
+@lru_cache(maxsize=1 << 16)
+def bucket_key(name: str) -> str:
+    """The coarse key, for candidate search only: folded consonants with vowels and h dropped.
+
+    "Abdulahian" and "Abdollahian" share "bdln"; "Qadhafi" and "Gaddafi" share "kdf"; so do
+    "Hassan" and "Ghassan" ("hsn"), which the fine keys keep apart.
+    """
+    key = fold(name)
+    for pattern, repl in _BUCKET_STEPS:
+        key = pattern.sub(repl, key)
+    return key
 
 # Particles and articles that are written joined, hyphenated or apart: al-Sudani, Al Sudani,
 # Alsudani. They carry no identity and are dropped from keys.
@@ -41,7 +79,7 @@ _ENDING = regex.compile(r"(?:[aeiou]h|h|[aeiou])$")
 _SPLIT = regex.compile(r"[\s\-‐–,.]+", regex.V1)
 
 
-def tokens(name: str) -> list[str]:
+def name_tokens(name: str) -> list[str]:
     """Lower-case accent-free name tokens without particles: 'Hossein Amir-Abdollahian' ->
     ['hossein', 'amir', 'abdollahian']; 'Saleh al-Arouri' -> ['saleh', 'arouri']."""
     return list(_tokens(name))
@@ -50,7 +88,7 @@ def tokens(name: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def _tokens(name: str) -> tuple[str, ...]:
     out = []
-    for raw in _SPLIT.split(lexicon.fold(name)):  # lower case, no diacritics
+    for raw in _SPLIT.split(fold(name)):  # lower case, no diacritics
         raw = raw.strip("'’`\"()")
         if not raw or raw in PARTICLES or (raw in TITLES and not out and len(raw) > 1):
             continue
@@ -59,8 +97,8 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def fold(token: str) -> str:
-    """Spelling-neutral form of one lower-case token."""
+def token_key(token: str) -> str:
+    """The fine key: the spelling-neutral form of one lower-case token."""
     t = token
     for a, b in _FOLDS:
         if a in t:
@@ -72,9 +110,9 @@ def fold(token: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def skeleton(token: str) -> str:
-    """Consonants of the folded token, keeping its first letter: 'haniyeh' -> 'hn'."""
-    f = fold(token)
+def token_skeleton(token: str) -> str:
+    """Consonants of the token's key, keeping its first letter: 'haniyeh' -> 'hn'."""
+    f = token_key(token)
     if not f:
         return ""
     rest = "".join(c for c in f[1:] if c not in _VOWELS)
@@ -82,7 +120,7 @@ def skeleton(token: str) -> str:
     return head + rest
 
 
-# Romanisation alternations that ``fold`` cannot merge outright because each is ambiguous in
+# Romanisation alternations that ``token_key`` cannot merge outright because each is ambiguous in
 # general: (pattern, replacement, cost, what the other token must contain for the alternation to
 # be tried, a substring the token needs for the pattern to match at all, which skips most
 # patterns cheaply). Hassan/Ghassan are two names, so h may stand for g only against a bare g.
@@ -134,7 +172,7 @@ _PATRONYMIC = regex.compile(r"(?:[oea]v(?:ich|ych|itch|itsch|ic)|ow(?:itsch|itz)
 
 def _stem(given: str) -> str:
     """A given name without its final vowels, as patronymics are formed: Mykola / Mykolay-ovych."""
-    return fold(given.rstrip("aeiouyj"))
+    return token_key(given.rstrip("aeiouyj"))
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +183,7 @@ def _name_table() -> dict[str, frozenset[str]]:
     lines = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     for k, spellings in enumerate(lines):
         for s in spellings:
-            table["g:" + fold(s)].add(f"g{k}")
+            table["g:" + token_key(s)].add(f"g{k}")
             table["p:" + _stem(s)].add(f"p{k}")
     return {key: frozenset(v) for key, v in table.items()}
 
@@ -157,7 +195,7 @@ def name_identities(token: str) -> frozenset[str]:
     languages (Yevgeniy / Yauhen, Nikolaevich / Mykolayovych, Mhd / Muhammad). A given name and
     a patronymic never share one: the father's name is not the son's."""
     table = _name_table()
-    found = table.get("g:" + fold(token), frozenset())
+    found = table.get("g:" + token_key(token), frozenset())
     m = _PATRONYMIC.search(token)
     if m and m.start() >= 3:
         found = found | table.get("p:" + _stem(token[:m.start()]), frozenset())
@@ -165,4 +203,5 @@ def name_identities(token: str) -> frozenset[str]:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    return tuple(fold(t) for t in tokens(name))
+    """A whole name's fine key: its tokens' keys, in order."""
+    return tuple(token_key(t) for t in name_tokens(name))

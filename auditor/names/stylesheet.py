@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from auditor.entities.match import NameIndex, NameModel
-from auditor.entities.translit import name_key
+from auditor.names.keys import name_key
+from auditor.names.match import NameMatcher, NameModel
 
 
 def is_acronym(spelling: str) -> bool:
@@ -47,7 +47,7 @@ class StyleSheet:
         self.entries = entries
         self.origin = origin
         self._exact: dict[tuple[str, ...], set[str]] = {}
-        self.index = NameIndex()
+        self.index = NameMatcher()
         for e in entries:
             person = not e.type or e.type.strip().lower().startswith("person")
             for spelling in [e.canonical, *e.variants]:

@@ -20,9 +20,8 @@ from typing import Callable, Iterable
 import regex
 
 from auditor.document import Document, Token
-from auditor.entities.translit import PARTICLES, TITLES
 from auditor.lexicon import is_common_word
-from auditor.names import base_form
+from auditor.names.keys import PARTICLES, TITLES, base_form
 
 Recognizer = Callable[[str], Iterable[tuple[int, int, str]]]
 
