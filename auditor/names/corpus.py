@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from auditor.io.sqlite import connect, schema_version
 from auditor.names.keys import bucket_key
 from auditor.names.similarity import TOKEN_MATCH, is_truncation, token_similarity
 
@@ -45,9 +46,7 @@ class CorpusMemory:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn = connect(self.path)
             version = self._schema_version()
         except (OSError, sqlite3.Error) as exc:
             raise CorpusError(f"{self.path}: cannot open the corpus database ({exc})") from exc
@@ -63,12 +62,12 @@ class CorpusMemory:
     def _schema_version(self) -> int:
         """The database's schema version; a new, empty database gets the current schema."""
         conn = self._conn
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = schema_version(conn)
         if version:
             return version  # read without writing: a read-only database can still be checked against
         conn.execute("BEGIN IMMEDIATE")  # two learners creating one database: one creates, one sees it
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version = schema_version(conn)
             if not version and conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone():
                 version = 1  # tables but no version: written before versions were stored
             elif not version:
