@@ -66,9 +66,9 @@ def evaluate(name: str, normalise, queries, verbose: bool) -> None:
 def candidate_rows(style, queries):
     """Per query: its canonical name when the exact lookup answers it, else the (target,
     features) evidence of its candidates."""
-    from auditor.entities.translit import tokens
+    from auditor.names.keys import name_tokens
 
-    return [style.exact(q) or style.index.evidence(tokens(q)) for q, _ in queries]
+    return [style.exact(q) or style.index.evidence(name_tokens(q)) for q, _ in queries]
 
 
 # L2 penalty of the logistic fit: of 0.1 to 50, 5 gave the best and steadiest held-out accuracy
@@ -96,13 +96,14 @@ def fit_logistic(x, y, l2=L2):
 
 def decide(rows, model):
     """Per query: (best target, best probability, runner-up probability)."""
-    from auditor.entities.match import best_of
+    from auditor.names.match import best_of
 
     return [(r, 1.0, 0.0) if isinstance(r, str) else best_of(r, model) for r in rows]
 
 
 def as_model(weights, bias):
-    from auditor.entities.match import FEATURES, NameModel
+    from auditor.names.align import FEATURES
+    from auditor.names.match import NameModel
 
     return NameModel(dict(zip(FEATURES, (float(v) for v in weights))), bias, 0.0, 0.0)
 
@@ -136,8 +137,8 @@ def choose_threshold(decisions, queries, max_wrong=MAX_WRONG):
 def fit(sheet, queries, group_of) -> None:
     import numpy as np
 
-    from auditor.entities.match import FEATURES
-    from auditor.entities.stylesheet import StyleSheet
+    from auditor.names.align import FEATURES
+    from auditor.names.stylesheet import StyleSheet
 
     style = StyleSheet.from_names(sheet)
     rows = candidate_rows(style, queries)
@@ -170,7 +171,7 @@ def fit(sheet, queries, group_of) -> None:
     _, wrong = score_decisions(full, queries, accept, margin)
     print(f"fitted on all: accuracy {acc:.3f}, wrong merges {wrong:.2%} (accept {accept:.2f}, margin {margin:.2f})")
     model = {
-        "about": "Logistic regression over auditor.entities.match.pair_features, fitted by "
+        "about": "Logistic regression over auditor.names.align.pair_features, fitted by "
                  "bench/names.py --fit on OFAC name variants; accept/margin keep wrong merges under 1%.",
         "cv_accuracy": round(cv_acc, 4), "cv_wrong_merges": round(cv_wrong, 4),
         "weights": {k: round(float(v), 5) for k, v in zip(FEATURES, w)},
@@ -202,7 +203,7 @@ def main() -> None:
 
     evaluate("rapidfuzz WRatio >= 90", baseline, queries, False)
 
-    from auditor.entities.stylesheet import StyleSheet
+    from auditor.names.stylesheet import StyleSheet
 
     style = StyleSheet.from_names(sheet)
     evaluate("auditor names normalize", lambda q: style.normalize(q)[0], queries, args.verbose)
@@ -212,8 +213,8 @@ def main() -> None:
 def speed_at_2000(queries, names: list[str]) -> None:
     """names/s against a style sheet of exactly 2,000 names (the issue's speed target): the
     primary names of the first 2,000 individual groups, every query once, cold caches."""
-    from auditor.entities.match import token_similarity
-    from auditor.entities.stylesheet import StyleSheet
+    from auditor.names.similarity import token_similarity
+    from auditor.names.stylesheet import StyleSheet
 
     style = StyleSheet.from_names(names)
     token_similarity.cache_clear()

@@ -8,16 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import cli
-from auditor.entities.match import (
-    TOKEN_MATCH,
-    NameModel,
-    is_truncation,
-    name_similarity,
-    pair_features,
-    token_similarity,
-)
-from auditor.entities.stylesheet import StyleSheet, StyleSheetError, parse
-from auditor.entities.translit import _name_table, alternations, fold, tokens
+from auditor.names.align import pair_features
+from auditor.names.keys import _name_table, alternations, name_tokens, token_key
+from auditor.names.match import NameModel, name_similarity
+from auditor.names.similarity import TOKEN_MATCH, is_truncation, token_similarity
+from auditor.names.stylesheet import StyleSheet, StyleSheetError, parse
 
 
 def run(args, input=None):
@@ -104,10 +99,10 @@ def test_alignment_prefers_tokens_in_the_same_position():
 
 
 def test_alternation_hints_never_skip_a_pattern_that_matches():
-    from auditor.entities.stylesheet import StyleSheet
-    from auditor.entities.translit import _ALTERNATION_PATTERNS
+    from auditor.names.keys import _ALTERNATION_PATTERNS
+    from auditor.names.stylesheet import StyleSheet
 
-    words = {t for e in StyleSheet.starter().entries for n in [e.canonical, *e.variants] for t in tokens(n)}
+    words = {t for e in StyleSheet.starter().entries for n in [e.canonical, *e.variants] for t in name_tokens(n)}
     words |= {"bukhattalah", "uladzimir", "htun", "hsan", "fazlur", "sobhi", "cebrail", "jauhen"}
     for pattern, _, _, _, hint in _ALTERNATION_PATTERNS:
         assert all(hint in w for w in words if pattern.search(w)), pattern.pattern
@@ -119,8 +114,8 @@ def test_given_name_table_lines_do_not_overlap():
 
 
 def test_folding_and_tokens():
-    assert fold("haniyeh") == fold("haniya") == fold("haniye")
-    assert tokens("President Saleh al-Arouri") == ["saleh", "arouri"]
+    assert token_key("haniyeh") == token_key("haniya") == token_key("haniye")
+    assert name_tokens("President Saleh al-Arouri") == ["saleh", "arouri"]
     assert is_truncation("Khamene", "Khamenei") and not is_truncation("Haniye", "Hamadeh")
 
 
@@ -262,6 +257,63 @@ def test_corpus_memory_lets_check_judge_a_single_article(corpus, tmp_path):
     assert [(f["rule"], f["suggestion"]) for f in found] == [("name-variant", "Haniyeh")] * 2
 
 
+def test_corpus_database_stores_its_schema_version(corpus, tmp_path):
+    import sqlite3
+
+    from auditor.names.corpus import SCHEMA_VERSION, CorpusMemory
+    from auditor.names.keys import bucket_key
+
+    db = tmp_path / "names.sqlite3"
+    assert run(["entities", "learn", str(corpus), "--db", str(db)]).exit_code == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    rows = conn.execute("SELECT surface, bucket, uses, docs FROM spelling").fetchall()
+    conn.close()
+    assert ("Haniyeh", bucket_key("Haniyeh"), 5, 2) in rows
+    assert all(bucket == bucket_key(surface) for surface, bucket, _, _ in rows)
+    assert CorpusMemory(db).variants_of("Haniya") == {"Haniyeh": 5, "Haniya": 2, "Haniye": 1}
+
+
+OLD_CORPUS_SCHEMA = """
+CREATE TABLE spelling (surface TEXT PRIMARY KEY, skeleton TEXT NOT NULL, uses INTEGER NOT NULL,
+                       docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX spelling_skeleton ON spelling (skeleton);
+CREATE TABLE document (path TEXT PRIMARY KEY, words INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO spelling VALUES ('Haniyeh', 'n', 5, 2);
+"""
+
+
+@pytest.mark.parametrize("command", [["check"], ["fix", "--dry-run"], ["entities"], ["entities", "learn"]])
+def test_an_old_corpus_database_says_to_learn_again(corpus, tmp_path, command):
+    import sqlite3
+
+    db = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.executescript(OLD_CORPUS_SCHEMA)  # as auditor wrote it before the schema had a version
+    conn.close()
+    result = run([*command, str(corpus / "a.txt"), "--db", str(db)])
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line == (f"auditor: error: {db}: corpus database from an older auditor (schema 1, this auditor "
+                    f"reads 2); remove it and re-run `auditor entities learn CORPUS... --db {db}` to rebuild it")
+    conn = sqlite3.connect(db)  # left as it was
+    assert conn.execute("SELECT * FROM spelling").fetchall() == [("Haniyeh", "n", 5, 2)]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+
+
+def test_a_newer_corpus_database_is_refused(tmp_path):
+    import sqlite3
+
+    from auditor.names.corpus import CorpusError, CorpusMemory
+
+    db = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(CorpusError, match=r"from a newer auditor \(schema 99, this auditor reads 2\)"):
+        CorpusMemory(db)
+
+
 def test_style_sheet_beats_the_corpus_and_the_document(corpus, tmp_path):
     sheet = tmp_path / "house.tsv"
     sheet.write_text("canonical\tvariants\nIsmail Haniya\tIsmail Haniyeh|Ismail Haniye\n", encoding="utf-8")
@@ -308,7 +360,7 @@ def test_entities_lists_clusters_with_canonical_and_consistency(corpus):
 
 def _mentions(text, lang="en", recognizer=None):
     from auditor.document import Document
-    from auditor.entities.mentions import find_mentions
+    from auditor.names.mentions import find_mentions
 
     return find_mentions(Document(text, lang, "t"), recognizer)
 
@@ -370,3 +422,18 @@ def test_entities_mentions_cli_text_and_csv(tmp_path):
     assert "Haniye  = Ismail Haniye  -> Haniyeh" in out.output
     csv_out = run(["entities", "--mentions", "--format", "csv", str(story)])
     assert csv_out.output.splitlines()[0].startswith("path,line,column,start,end,text,title")
+
+
+def test_per_document_name_modules_import_no_store_and_no_front_end():
+    # Rules use keys, similarity, align, match, index, mentions and knowledge; the stores (style
+    # sheet, corpus database) and the command line sit above them.
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "import auditor.names.index, auditor.names.mentions, auditor.names.knowledge, auditor.names.match\n"
+            "import auditor.rules\n"
+            "print(sorted(m for m in sys.modules if m in ('auditor.names.stylesheet', 'auditor.names.corpus',"
+            " 'auditor.names.report', 'auditor.cli', 'sqlite3', 'click')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

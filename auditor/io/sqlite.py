@@ -42,9 +42,5 @@ def connect(path: str | Path, schema: str = "", threads: bool = False) -> sqlite
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
-    """The version a store recorded with :func:`set_schema_version` (0 for none)."""
+    """The schema version a store recorded in ``PRAGMA user_version`` (0 for none)."""
     return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
-def set_schema_version(conn: sqlite3.Connection, version: int) -> None:
-    conn.execute(f"PRAGMA user_version = {int(version)}")
