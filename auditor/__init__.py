@@ -10,7 +10,7 @@ The public API is small:
 
 __version__ = "0.1.0"
 
-from auditor.checker import FileReport, check_text  # noqa: E402
+from auditor.checker import Checker, FileReport, check_text  # noqa: E402
 from auditor.findings import Finding, Severity  # noqa: E402
 
-__all__ = ["FileReport", "Finding", "Severity", "check_text", "__version__"]
+__all__ = ["Checker", "FileReport", "Finding", "Severity", "check_text", "__version__"]
