@@ -26,7 +26,7 @@ from _shared import ROOT, require_shared  # noqa: E402
 
 PAIRS = ("ro-en", "et-en", "ne-en", "si-en", "ru-en")
 MODEL_PATH = ROOT / "auditor" / "data" / "qe_model.json"
-# The models auditor.quality.estimate chooses between, by what is known besides the translation.
+# The models auditor.roundtrip.quality.estimate chooses between, by what is known besides the translation.
 KINDS = ("monolingual", "bilingual", "monolingual+confidence", "bilingual+confidence")
 
 
@@ -118,7 +118,7 @@ def load(shared: Path) -> list[dict]:
 
 def features(records: list[dict], threads: int) -> tuple[list[dict], list[dict], list[float]]:
     from auditor.mt import TranslationCache, build_engine
-    from auditor.quality import bilingual_features, monolingual_features
+    from auditor.roundtrip.quality import bilingual_features, monolingual_features
     from auditor.roundtrip import Metrics, RoundTripper
 
     engine = build_engine("bergamot")
@@ -203,8 +203,8 @@ def main() -> None:
         MODEL_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
     else:
-        from auditor.quality import predict as shipped
-        from auditor.quality import to_score
+        from auditor.roundtrip.quality import predict as shipped
+        from auditor.roundtrip.quality import to_score
 
         for kind, rows in kinds.items():
             report(f"quality ({kind}, shipped)", records, [to_score(shipped(f, kind), kind) for f in rows])

@@ -79,7 +79,7 @@ class SourceMismatch(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         if ctx.source_text is None:
             return
-        from auditor.quality import preservation
+        from auditor.roundtrip.quality import preservation
 
         source, text = ctx.source_text, ctx.doc.text
         src = list(_PARAGRAPH.finditer(source))

@@ -5,7 +5,7 @@ longer than the engines' limit (:data:`auditor.mt.pieces.MAX_CHARS`) into pieces
 boundaries, so the work grows linearly with the text; unique sentences and pieces are translated
 once in threaded batches through the translation cache, and every sentence and
 segment gets chrF, BLEU and TER against its round trip, an alignment of what the trip changed,
-and a quality estimate (:mod:`auditor.quality`).
+and a quality estimate (:mod:`auditor.roundtrip.quality`).
 """
 
 from __future__ import annotations
@@ -296,7 +296,7 @@ class RoundTripper:
         Each worker translates its batch there and back and scores it at once, so the scoring
         (Python) of one batch overlaps the translation (native, GIL released) of the next.
         """
-        from auditor.quality import estimate
+        from auditor.roundtrip.quality import estimate
 
         local = threading.local()
 
@@ -325,7 +325,7 @@ class RoundTripper:
 
         ``plan`` is called once with the number of round trips to do (unique sentences and
         pieces), then ``progress`` with the number done as they finish."""
-        from auditor.quality import estimate, preservation
+        from auditor.roundtrip.quality import estimate, preservation
 
         layout = [mt_spans(s, self.lang, self.max_chars) for s in segments]
         spans = [sp for sp, _split, _hard in layout]
