@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import regex
 
 if TYPE_CHECKING:
-    from auditor.roundtrip.trip import Scores
+    from auditor.roundtrip.metrics import Scores
 
 _WORD = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*", regex.V1)
 _NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*", regex.V1)
