@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Sequence
 
 from auditor.document import Document, WordIndex
 from auditor.findings import Finding, Severity
@@ -67,10 +68,11 @@ def check_text(
     words = WordIndex(text)
     lang = detect_forms(words.lower_forms) if language in (None, "auto") else language
     doc = Document(text, lang, path, words=words)
-    ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge, roundtripper=roundtripper,
-                  roundtrip_threshold=roundtrip_threshold, source_text=source_text)
-    seen: set[tuple[str, int, int]] = set()
     findings: list[Finding] = []
+    ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge, roundtripper=roundtripper,
+                  roundtrip_threshold=roundtrip_threshold, source_text=source_text, findings=findings)
+    seen: set[tuple[str, int, int]] = set()
+    # ctx.findings grows as the rules run; select_rules puts those that read it (runs_last) last.
     for rule in select_rules(select, ignore):
         if rule.languages is not None and lang not in rule.languages:
             continue
@@ -81,3 +83,15 @@ def check_text(
                 findings.append(f)
     findings.sort(key=_POSITION)
     return FileReport(path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)
+
+
+def findings_per_text(texts: Sequence[str], language: str) -> list[list[Finding]]:
+    """Every rule's findings on each text checked alone in ``language`` (none where auditor has no
+    rules for the language): the evidence of artifacts that :meth:`RoundTripper.run
+    <auditor.roundtrip.RoundTripper.run>` gives the quality estimate when no document was checked
+    (``auditor backtranslate``, ``bench/qe.py``)."""
+    from auditor.languages import supported_languages
+
+    if language not in supported_languages():
+        return [[] for _ in texts]
+    return [check_text(text, language=language).findings for text in texts]

@@ -326,6 +326,7 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     round-tripped is kept with an error field; blank lines are counted.
     """
     from auditor.batch import dump_record, read_records
+    from auditor.checker import findings_per_text
     from auditor.progress import Progress
     from auditor.inputs import InputError
     from auditor.langid import detect
@@ -357,9 +358,11 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     reporter = Progress("round trips", unit="sentences", delay=0) if show and usable else None
     texts = [r.text for r in usable]
     sources = [r.source for r in usable] if source_field else None
+    # The quality estimate's evidence of artifacts: every rule's findings, one check per segment.
+    evidence = findings_per_text(texts, lang)
     try:
         trips = tripper.run(texts, sources, source_lang, reporter.update if reporter else None,
-                            confidences, plan=reporter.start if reporter else None)
+                            confidences, plan=reporter.start if reporter else None, evidence=evidence)
     except CacheError as exc:
         _fail(str(exc))
     except EngineError as exc:

@@ -117,6 +117,7 @@ def load(shared: Path) -> list[dict]:
 
 
 def features(records: list[dict], threads: int) -> tuple[list[dict], list[dict], list[float]]:
+    from auditor.checker import findings_per_text
     from auditor.mt import TranslationCache, build_engine
     from auditor.roundtrip.quality import bilingual_features, monolingual_features
     from auditor.roundtrip import Metrics, RoundTripper
@@ -132,9 +133,11 @@ def features(records: list[dict], threads: int) -> tuple[list[dict], list[dict],
     metrics = Metrics()
     kinds: dict[str, list[dict]] = {k: [] for k in KINDS}
     chrf = []
-    for r, back in zip(records, backs):
+    # The artifacts feature's evidence, as `auditor backtranslate` gathers it: one check a record.
+    evidence = findings_per_text(texts, "en")
+    for r, back, found in zip(records, backs, evidence):
         scores = metrics.sentence(back, r["mt"])
-        mono = monolingual_features(r["mt"], back, scores, "en")
+        mono = monolingual_features(r["mt"], back, scores, "en", found)
         bi = {**mono, **bilingual_features(r["src"], r["mt"])}
         confidence = {"confidence": r["nmt_model_score"]}
         for kind, row in zip(KINDS, (mono, bi, {**mono, **confidence}, {**bi, **confidence})):

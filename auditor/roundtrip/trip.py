@@ -5,7 +5,8 @@ longer than the engines' limit (:data:`auditor.mt.pieces.MAX_CHARS`) into pieces
 boundaries, so the work grows linearly with the text; unique sentences and pieces are translated
 once in threaded batches through the translation cache, and every sentence and
 segment gets chrF, BLEU and TER against its round trip, an alignment of what the trip changed,
-and a quality estimate (:mod:`auditor.roundtrip.quality`).
+and a quality estimate (:mod:`auditor.roundtrip.quality`) from the detectors' findings that the
+caller passes in (``RoundTripper.run``'s ``evidence``): the round trip never runs the checker.
 """
 
 from __future__ import annotations
@@ -13,13 +14,17 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from auditor.mt.base import Engine
 from auditor.mt.cache import TranslationCache
 from auditor.mt.pieces import split_long
 from auditor.roundtrip.align import Change, align
 from auditor.roundtrip.metrics import Metrics, Scores
+from auditor.roundtrip.quality import estimate, preservation
+
+if TYPE_CHECKING:
+    from auditor.findings import Finding
 
 
 @dataclass
@@ -165,13 +170,12 @@ class RoundTripper:
     # -- the round trip ---------------------------------------------------------------------
 
     def _sentence_trips(self, sentences: list[str], progress: Progress | None) -> dict[str, tuple]:
-        """(pivot, round trip, scores, changes, quality) for each unique sentence.
+        """(pivot, round trip, scores, changes) for each unique sentence.
 
         Each worker translates its batch there and back and scores it at once, so the scoring
-        (Python) of one batch overlaps the translation (native, GIL released) of the next.
+        (Python) of one batch overlaps the translation (native, GIL released) of the next. The
+        quality estimate comes later, per occurrence: its evidence belongs to the occurrence.
         """
-        from auditor.roundtrip.quality import estimate
-
         local = threading.local()
 
         def work(batch: list[str]) -> dict[str, tuple]:
@@ -183,7 +187,7 @@ class RoundTripper:
             out = {}
             for text, piv, back in zip(batch, pivots, backs):
                 scores = metrics.sentence(back, text)
-                out[text] = (piv, back, scores, align(text, back), estimate(text, back, scores, self.lang))
+                out[text] = (piv, back, scores, align(text, back))
             if progress:
                 progress(2 * len(batch))
             return out
@@ -193,14 +197,17 @@ class RoundTripper:
     def run(self, segments: Sequence[str], sources: Sequence[str | None] | None = None,
             source_lang: str | None = None, progress: Progress | None = None,
             confidences: Sequence[float | None] | None = None,
-            plan: Callable[[int], None] | None = None) -> list[SegmentTrip]:
+            plan: Callable[[int], None] | None = None,
+            evidence: Sequence[Sequence["Finding"]] | None = None) -> list[SegmentTrip]:
         """Round-trip every segment; ``sources`` (bilingual mode) are the texts they translate,
         ``confidences`` the producing MT system's own scores for them, where known.
 
+        ``evidence`` gives, for each segment, the detectors' findings on it (offsets into the
+        segment): the quality estimate of a sentence or piece counts those that start inside it,
+        that of a whole segment all of them. None means no findings are known (every count 0).
+
         ``plan`` is called once with the number of round trips to do (unique sentences and
         pieces), then ``progress`` with the number done as they finish."""
-        from auditor.roundtrip.quality import estimate, preservation
-
         layout = [mt_spans(s, self.lang, self.max_chars) for s in segments]
         spans = [sp for sp, _split, _hard in layout]
         units = [seg[s:e] for seg, sp in zip(segments, spans) for s, e in sp]
@@ -217,10 +224,17 @@ class RoundTripper:
                 k += len(sp)
         results = []
         for n, (seg, sp) in enumerate(zip(segments, spans)):
+            found = evidence[n] if evidence is not None else ()
             sents = []
             for s, e in sp:
                 text = seg[s:e]
-                piv, back, scores, changes, quality = done.get(text, (text, text, Scores(100, 100, 0), [], 0.0))
+                quality = 0.0
+                if text in done:
+                    piv, back, scores, changes = done[text]
+                    inside = [f for f in found if s <= f.start < e]
+                    quality = estimate(text, back, scores, self.lang, inside)
+                else:
+                    piv, back, scores, changes = text, text, Scores(100, 100, 0), []
                 changes = [Change(c.start + s, c.end + s, c.original, c.roundtrip, c.kind) for c in changes]
                 sents.append(SentenceTrip(s, e, text, piv, back, scores, changes, quality))
             trip = SegmentTrip(seg, _rejoin(seg, sp, [x.pivot for x in sents]),
@@ -238,7 +252,7 @@ class RoundTripper:
                 trip.checks = preservation(trip.source or "", seg)
             confidence = confidences[n] if confidences is not None else None
             if trip.source is not None or confidence is not None:
-                trip.quality = estimate(seg, trip.roundtrip, trip.scores, self.lang, trip.source,
+                trip.quality = estimate(seg, trip.roundtrip, trip.scores, self.lang, found, trip.source,
                                         trip.source_scores, confidence)
             elif len(sents) == 1:
                 trip.quality = sents[0].quality

@@ -30,10 +30,14 @@ class RoundtripDivergence(Rule):
     a pivot language, so this catches damage no other rule names. It only runs when asked
     (``--backtranslate``); the location is the span the trip changed most (a token split apart
     first, then a name that did not come back), and the message gives the round trip.
+
+    The quality estimate's artifact signal is the findings the other rules made inside the
+    sentence, so this rule runs last (``runs_last``) and no rule runs twice on a document.
     """
 
     id = "roundtrip-divergence"
     severity = Severity.INFO
+    runs_last = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         if ctx.roundtripper is None:
