@@ -391,11 +391,13 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         units = [st for t in trips for st in t.sentences]
         corpus = tripper.metrics.pooled([st.roundtrip for st in units], [st.text for st in units])
         scores = f"corpus chrF {corpus.chrf:.1f} BLEU {corpus.bleu:.1f} TER {corpus.ter:.1f}"
+        # Once per run, not per record: how the scores were computed, in sacrebleu's notation.
+        signatures = f"; {tripper.metrics.signature_line()}"
     else:
-        scores = "no segments, so no corpus scores"
+        scores, signatures = "no segments, so no corpus scores", ""
     click.echo(f"auditor: {batch.read} read, {len(usable)} round-tripped, {batch.rejected} rejected, "
-               f"{batch.blank} blank{hit}; {scores} ({tripper.forward.describe()}, pivot {tripper.pivot})",
-               err=True)
+               f"{batch.blank} blank{hit}; {scores} ({tripper.forward.describe()}, pivot {tripper.pivot})"
+               f"{signatures}", err=True)
 
 
 def _trip_fields(trip) -> dict:

@@ -1,8 +1,8 @@
 """sacrebleu's chrF, BLEU and TER between a text and its round trip, with their signatures.
 
 One :class:`Metrics` holds the three sacrebleu metric objects, so a score and the signature that
-says how it was computed (``nrefs:1|case:mixed|eff:yes|...``) come from the same configuration.
-sacrebleu's metric objects keep state while scoring, so a thread scores with a ``Metrics`` of its
+says how it was computed (``nrefs:1|case:mixed|eff:yes|...``) come from the same configuration;
+``auditor backtranslate`` ends its summary line with :meth:`Metrics.signature_line`. sacrebleu's metric objects keep state while scoring, so a thread scores with a ``Metrics`` of its
 own.
 """
 
@@ -66,8 +66,17 @@ class Metrics:
                                             refs).score)
 
     def signatures(self) -> dict[str, str]:
+        """Each metric's sacrebleu signature (``nrefs:1|case:mixed|eff:yes|...``): how its scores
+        were computed. sacrebleu knows the number of references only once a metric has scored, so
+        ask after scoring."""
         return {"chrf": str(self.chrf.get_signature()), "bleu": str(self.bleu.get_signature()),
                 "ter": str(self.ter.get_signature())}
+
+    def signature_line(self) -> str:
+        """The three signatures in sacrebleu's notation, metric name first:
+        ``chrF2|nrefs:1|... BLEU|nrefs:1|... TER|nrefs:1|...`` (after scoring, as :meth:`signatures`)."""
+        sigs = self.signatures()
+        return f"chrF{self.chrf.beta}|{sigs['chrf']} BLEU|{sigs['bleu']} TER|{sigs['ter']}"
 
 
 def clip(hypothesis: str, reference: str, factor: float = 3.0) -> str:
