@@ -12,8 +12,10 @@ caller passes in (``RoundTripper.run``'s ``evidence``): the round trip never run
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from auditor.mt.base import Engine
@@ -25,6 +27,8 @@ from auditor.roundtrip.quality import estimate, preservation
 
 if TYPE_CHECKING:
     from auditor.findings import Finding
+
+_START = attrgetter("start")
 
 
 @dataclass
@@ -224,14 +228,15 @@ class RoundTripper:
                 k += len(sp)
         results = []
         for n, (seg, sp) in enumerate(zip(segments, spans)):
-            found = evidence[n] if evidence is not None else ()
+            found = sorted(evidence[n], key=_START) if evidence is not None else []
+            starts = [f.start for f in found]  # a long segment has many pieces and findings
             sents = []
             for s, e in sp:
                 text = seg[s:e]
                 quality = 0.0
                 if text in done:
                     piv, back, scores, changes = done[text]
-                    inside = [f for f in found if s <= f.start < e]
+                    inside = found[bisect_left(starts, s):bisect_left(starts, e)]
                     quality = estimate(text, back, scores, self.lang, inside)
                 else:
                     piv, back, scores, changes = text, text, Scores(100, 100, 0), []
