@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, Sequence
 
 from auditor.document import Document, WordIndex
 from auditor.findings import Finding, Severity
@@ -79,10 +79,11 @@ class Checker:
         doc = text if isinstance(text, Document) else self._document(text, path, language)
         lang = doc.language
         roundtripper = self.roundtripper_for(lang) if self.roundtripper_for is not None else None
-        ctx = Context(doc, severities=self.severities, options=self.options, knowledge=self.knowledge,
-                      roundtripper=roundtripper, source_text=source_text)
-        seen: set[tuple[str, int, int]] = set()
         findings: list[Finding] = []
+        ctx = Context(doc, severities=self.severities, options=self.options, knowledge=self.knowledge,
+                      roundtripper=roundtripper, source_text=source_text, findings=findings)
+        seen: set[tuple[str, int, int]] = set()
+        # ctx.findings grows as the rules run; select_rules puts those that read it (runs_last) last.
         for rule in self.rules:
             if rule.languages is not None and lang not in rule.languages:
                 continue
@@ -131,3 +132,16 @@ def check_text(
     checker = Checker(select, ignore, severities, options, knowledge,
                       roundtripper_for=(lambda lang: roundtripper) if roundtripper is not None else None)
     return checker.check(text, path, language, source_text)
+
+
+def findings_per_text(texts: Sequence[str], language: str) -> list[list[Finding]]:
+    """Every rule's findings on each text checked alone in ``language`` (none where auditor has no
+    rules for the language): the evidence of artifacts that :meth:`RoundTripper.run
+    <auditor.roundtrip.RoundTripper.run>` gives the quality estimate when no document was checked
+    (``auditor backtranslate``, ``bench/qe.py``)."""
+    from auditor.languages import supported_languages
+
+    if language not in supported_languages():
+        return [[] for _ in texts]
+    checker = Checker()
+    return [checker.check(text, language=language).findings for text in texts]

@@ -26,7 +26,7 @@ from _shared import ROOT, require_shared  # noqa: E402
 
 PAIRS = ("ro-en", "et-en", "ne-en", "si-en", "ru-en")
 MODEL_PATH = ROOT / "auditor" / "data" / "qe_model.json"
-# The models auditor.quality.estimate chooses between, by what is known besides the translation.
+# The models auditor.roundtrip.quality.estimate chooses between, by what is known besides the translation.
 KINDS = ("monolingual", "bilingual", "monolingual+confidence", "bilingual+confidence")
 
 
@@ -117,8 +117,9 @@ def load(shared: Path) -> list[dict]:
 
 
 def features(records: list[dict], threads: int) -> tuple[list[dict], list[dict], list[float]]:
+    from auditor.checker import findings_per_text
     from auditor.mt import TranslationCache, build_engine
-    from auditor.quality import bilingual_features, monolingual_features
+    from auditor.roundtrip.quality import bilingual_features, monolingual_features
     from auditor.roundtrip import Metrics, RoundTripper
 
     engine = build_engine("bergamot")
@@ -132,9 +133,11 @@ def features(records: list[dict], threads: int) -> tuple[list[dict], list[dict],
     metrics = Metrics()
     kinds: dict[str, list[dict]] = {k: [] for k in KINDS}
     chrf = []
-    for r, back in zip(records, backs):
+    # The artifacts feature's evidence, as `auditor backtranslate` gathers it: one check a record.
+    evidence = findings_per_text(texts, "en")
+    for r, back, found in zip(records, backs, evidence):
         scores = metrics.sentence(back, r["mt"])
-        mono = monolingual_features(r["mt"], back, scores, "en")
+        mono = monolingual_features(r["mt"], back, scores, "en", found)
         bi = {**mono, **bilingual_features(r["src"], r["mt"])}
         confidence = {"confidence": r["nmt_model_score"]}
         for kind, row in zip(KINDS, (mono, bi, {**mono, **confidence}, {**bi, **confidence})):
@@ -203,8 +206,8 @@ def main() -> None:
         MODEL_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
     else:
-        from auditor.quality import predict as shipped
-        from auditor.quality import to_score
+        from auditor.roundtrip.quality import predict as shipped
+        from auditor.roundtrip.quality import to_score
 
         for kind, rows in kinds.items():
             report(f"quality ({kind}, shipped)", records, [to_score(shipped(f, kind), kind) for f in rows])

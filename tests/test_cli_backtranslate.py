@@ -34,6 +34,11 @@ def test_plain_text_one_record_per_line_in_order(tmp_path):
     for r in records:
         assert set(r) >= {"text", "pivot_text", "roundtrip", "chrf", "bleu", "ter", "quality", "changes"}
     assert "3 read, 2 round-tripped, 0 rejected, 1 blank" in result.stderr
+    # The summary line ends with the corpus scores' sacrebleu signatures, once for the run.
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.count("nrefs:1") == 3 and "chrF2|nrefs:1|case:mixed|eff:yes" in summary
+    assert "BLEU|nrefs:1|" in summary and summary.split("; ")[-1].split(" ")[-1].startswith("TER|nrefs:1|")
+    assert not any("nrefs" in line for line in result.stdout.splitlines())
 
 
 def test_jsonl_keeps_fields_and_accounts_for_every_record(tmp_path):

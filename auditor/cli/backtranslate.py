@@ -42,6 +42,7 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     pivot_text, roundtrip, chrf, bleu, ter and quality (0-100). A line that cannot be
     round-tripped is kept with an error field; blank lines are counted.
     """
+    from auditor.checker import findings_per_text
     from auditor.config import Config
     from auditor.io.inputs import InputError
     from auditor.io.records import dump_record, read_records
@@ -78,9 +79,11 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     reporter = Progress("round trips", unit="sentences", delay=0) if show and usable else None
     texts = [r.text for r in usable]
     sources = [r.source for r in usable] if source_field else None
+    # The quality estimate's evidence of artifacts: every rule's findings, one check per segment.
+    evidence = findings_per_text(texts, lang)
     try:
         trips = tripper.run(texts, sources, source_lang, reporter.update if reporter else None,
-                            confidences, plan=reporter.start if reporter else None)
+                            confidences, plan=reporter.start if reporter else None, evidence=evidence)
     except CacheError as exc:
         fail(str(exc))
     except EngineError as exc:
@@ -109,11 +112,13 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         units = [st for t in trips for st in t.sentences]
         corpus = tripper.metrics.pooled([st.roundtrip for st in units], [st.text for st in units])
         scores = f"corpus chrF {corpus.chrf:.1f} BLEU {corpus.bleu:.1f} TER {corpus.ter:.1f}"
+        # Once per run, not per record: how the scores were computed, in sacrebleu's notation.
+        signatures = f"; {tripper.metrics.signature_line()}"
     else:
-        scores = "no segments, so no corpus scores"
+        scores, signatures = "no segments, so no corpus scores", ""
     click.echo(f"auditor: {batch.read} read, {len(usable)} round-tripped, {batch.rejected} rejected, "
-               f"{batch.blank} blank{hit}; {scores} ({tripper.forward.describe()}, pivot {tripper.pivot})",
-               err=True)
+               f"{batch.blank} blank{hit}; {scores} ({tripper.forward.describe()}, pivot {tripper.pivot})"
+               f"{signatures}", err=True)
 
 
 def _trip_fields(trip) -> dict:

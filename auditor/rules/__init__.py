@@ -21,7 +21,8 @@ __all__ = ["RULES", "Context", "Rule", "fixable_rules", "select_rules"]
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    """The chosen rules in registry order. Unknown ids raise ValueError.
+    """The chosen rules in registry order, those that read the others' findings (``runs_last``)
+    after the rest. Unknown ids raise ValueError.
 
     Rules hold no state, so one instance of each choice serves every document."""
     return list(_selected(tuple(select or ()), tuple(ignore or ())))
@@ -32,4 +33,5 @@ def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, .
     for rid in select + ignore:
         if rid not in RULES:
             raise ValueError(f"unknown rule '{rid}' (known: {', '.join(sorted(RULES))})")
-    return tuple(RULES[rid]() for rid in RULES if (not select or rid in select) and rid not in ignore)
+    chosen = [RULES[rid]() for rid in RULES if (not select or rid in select) and rid not in ignore]
+    return tuple(sorted(chosen, key=lambda rule: rule.runs_last))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from operator import itemgetter
+from dataclasses import dataclass, field, replace
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, TypeVar
 
 from auditor.document import Document, Sentence
@@ -27,6 +27,9 @@ class Rule:
     severity: ClassVar[Severity]
     # Rules that only apply to some languages list them; None means every language.
     languages: ClassVar[frozenset[str] | None] = None
+    # A rule that reads the other rules' findings (``Context.findings``) sets this: the checker
+    # runs it after every rule that does not.
+    runs_last: ClassVar[bool] = False
     # Whether ``auditor fix`` may apply this rule's suggestions unseen: only rules whose
     # suggestion is mechanical and local (spacing, a split, a canonical spelling) say so.
     fixable: ClassVar[bool] = False
@@ -75,6 +78,9 @@ class Context:
     knowledge: "NameKnowledge | None" = None
     roundtripper: "RoundTripper | None" = None
     source_text: str | None = None
+    # The findings of the rules run so far on this document, which the checker appends to as it
+    # goes: a rule with ``runs_last`` sees those of every other rule (each finding once).
+    findings: list[Finding] = field(default_factory=list)
     # Intermediate results that two or more rules compute once per document (see ``once``).
     shared: dict = field(default_factory=dict)
 
@@ -128,15 +134,29 @@ class Context:
     def _running(self) -> list[Sentence]:
         return [s for s in self.doc.sentences if not self.in_boilerplate(s.start, s.end) and not is_headline(s)]
 
+    def findings_within(self, spans: list[tuple[int, int]]) -> list[list[Finding]]:
+        """For each (start, end) span, the findings so far (:attr:`findings`) that start inside
+        it, with offsets made relative to the span's start."""
+        ordered = sorted(self.findings, key=attrgetter("start"))
+        starts = [f.start for f in ordered]
+        out = []
+        for start, end in spans:
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            out.append([replace(f, start=f.start - start, end=f.end - start) for f in ordered[lo:hi]])
+        return out
+
     @cached_property
     def roundtrips(self) -> list[tuple[Sentence, "SegmentTrip"]]:
         """Each running sentence with its round trip; empty without a round-tripper for the
-        document's language."""
+        document's language. The quality estimate of each gets, as its evidence of artifacts, the
+        findings made so far inside the sentence: read by a ``runs_last`` rule, those of every
+        other rule, so no rule runs again on a sentence."""
         rt = self.roundtripper
         if rt is None or rt.lang != self.doc.language:
             return []
         sents = self._running
-        return list(zip(sents, rt.run([s.text for s in sents])))
+        evidence = self.findings_within([(s.start, s.end) for s in sents])
+        return list(zip(sents, rt.run([s.text for s in sents], evidence=evidence)))
 
     def running_sentences(self) -> Iterator[Sentence]:
         """Sentences of running text: not headlines, captions or page furniture."""

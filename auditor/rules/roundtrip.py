@@ -32,10 +32,14 @@ class RoundtripDivergence(Rule):
     a pivot language, so this catches damage no other rule names. It only runs when asked
     (``--backtranslate``); the location is the span the trip changed most (a token split apart
     first, then a name that did not come back), and the message gives the round trip.
+
+    The quality estimate's artifact signal is the findings the other rules made inside the
+    sentence, so this rule runs last (``runs_last``) and no rule runs twice on a document.
     """
 
     id = "roundtrip-divergence"
     severity = Severity.INFO
+    runs_last = True
 
     @dataclass(frozen=True)
     class Options:
@@ -45,7 +49,7 @@ class RoundtripDivergence(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         if ctx.roundtripper is None:
             return
-        from auditor.roundtrip import main_change
+        from auditor.roundtrip.align import main_change
 
         threshold = ctx.options_of(self).threshold
         for sent, trip in ctx.roundtrips:
@@ -87,7 +91,7 @@ class SourceMismatch(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         if ctx.source_text is None:
             return
-        from auditor.quality import preservation
+        from auditor.roundtrip.quality import preservation
 
         source, text = ctx.source_text, ctx.doc.text
         src = list(_PARAGRAPH.finditer(source))

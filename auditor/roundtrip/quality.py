@@ -5,6 +5,12 @@ MLQE-PE). The estimate combines it with signals the auditor already has: the det
 word-frequency fluency, repetition (the MT hallucination loop), length ratios, and, when the source
 is known, whether its numbers and names survive and how much of it was copied untranslated.
 
+The detectors' findings are evidence the caller hands in (``evidence``: the findings that fall
+inside the text): this module never runs the checker, so the round trip and the rules do not
+import each other. ``auditor check --backtranslate`` passes the findings the document's other rules
+made inside each sentence; ``auditor backtranslate`` and ``bench/qe.py`` check each segment once
+(:func:`auditor.checker.findings_per_text`) and pass those.
+
 A linear model over standardised features, fitted by ``bench/qe.py --fit`` on MLQE-PE (WMT20 QE
 test, X->en) with cross-validation; the weights ship in ``auditor/data/qe_model.json``. The
 prediction (a z-score of human direct assessment) maps to 0-100 as its percentile among the
@@ -17,25 +23,37 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import regex
 
 if TYPE_CHECKING:
-    from auditor.roundtrip import Scores
+    from auditor.findings import Finding
+    from auditor.roundtrip.metrics import Scores
 
 _WORD = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*", regex.V1)
 _NUMBER = regex.compile(r"\d+(?:[.,:]\d+)*", regex.V1)
 _LATIN_CAP = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Ll}\p{M}]+(?:[\-’']\p{L}+)*", regex.V1)
 _PUNCT = "?!\"“”()%"
+# Findings that say nothing about the text's own wording: page furniture (left out when the model
+# was fitted) and the rules that compare the text with its round trip or its source.
+NOT_ARTIFACTS = frozenset({"boilerplate", "roundtrip-divergence", "source-mismatch"})
 
 
 def _digits(s: str) -> str:
     return regex.sub(r"\D", "", s)
 
 
-def monolingual_features(text: str, roundtrip: str, scores: "Scores", lang: str) -> dict[str, float]:
-    """Signals from the text and its round trip alone."""
+def artifact_count(evidence: Iterable["Finding"]) -> int:
+    """How many of the findings are artifacts of the text itself (not in :data:`NOT_ARTIFACTS`)."""
+    return sum(1 for f in evidence if f.rule not in NOT_ARTIFACTS)
+
+
+def monolingual_features(text: str, roundtrip: str, scores: "Scores", lang: str,
+                         evidence: Iterable["Finding"]) -> dict[str, float]:
+    """Signals from the text and its round trip alone; ``evidence`` is the detectors' findings
+    inside ``text`` (the ``artifacts`` feature: the fitting data counted every rule's findings on
+    the segment checked alone, page furniture left out)."""
     from auditor.lexicon import zipf
 
     words = _WORD.findall(text)
@@ -54,7 +72,7 @@ def monolingual_features(text: str, roundtrip: str, scores: "Scores", lang: str)
         "rare": sum(1 for f in freqs if f < 3.0) / len(freqs) if freqs else 0.0,
         "capitals": sum(1 for w in words if w[0].isupper()) / n,
         "repeats": 1 - len(set(bigrams)) / len(bigrams) if bigrams else 0.0,
-        "artifacts": min(_artifact_count(text, lang) / n * 10, 3.0),
+        "artifacts": min(artifact_count(evidence) / n * 10, 3.0),
     }
 
 
@@ -104,15 +122,6 @@ def preservation(source: str, text: str) -> dict[str, list[str]]:
     return {"numbers_missing": numbers, "names_missing": names}
 
 
-def _artifact_count(text: str, lang: str) -> int:
-    from auditor.checker import check_text
-    from auditor.languages import supported_languages
-
-    if lang not in supported_languages():
-        return 0
-    return sum(1 for f in check_text(text, language=lang).findings if f.rule != "boilerplate")
-
-
 @lru_cache(maxsize=1)
 def model() -> dict:
     with resources.files("auditor.data").joinpath("qe_model.json").open(encoding="utf-8") as fh:
@@ -136,14 +145,16 @@ def to_score(z: float, kind: str) -> float:
     return round(100.0 * 0.5 * (1.0 + math.erf(u / math.sqrt(2.0))), 1)
 
 
-def estimate(text: str, roundtrip: str, scores: "Scores", lang: str, source: str | None = None,
-             source_scores: "Scores | None" = None, confidence: float | None = None) -> float:
-    """Quality 0-100 of ``text`` (in ``lang``) given its round trip and, if known, its source and
-    the producing MT system's own confidence (mean token log-probability, as MLQE-PE's
+def estimate(text: str, roundtrip: str, scores: "Scores", lang: str, evidence: Iterable["Finding"],
+             source: str | None = None, source_scores: "Scores | None" = None,
+             confidence: float | None = None) -> float:
+    """Quality 0-100 of ``text`` (in ``lang``) given its round trip, the detectors' findings inside
+    it (``evidence``; none where no rules cover the language) and, if known, its source and the
+    producing MT system's own confidence (mean token log-probability, as MLQE-PE's
     ``nmt_model_score``)."""
     if not text.strip():
         return 0.0
-    feats = monolingual_features(text, roundtrip, scores, lang)
+    feats = monolingual_features(text, roundtrip, scores, lang, evidence)
     kind = "monolingual"
     if source:
         feats.update(bilingual_features(source, text))

@@ -5,47 +5,30 @@ longer than the engines' limit (:data:`auditor.mt.pieces.MAX_CHARS`) into pieces
 boundaries, so the work grows linearly with the text; unique sentences and pieces are translated
 once in threaded batches through the translation cache, and every sentence and
 segment gets chrF, BLEU and TER against its round trip, an alignment of what the trip changed,
-and a quality estimate (:mod:`auditor.quality`).
+and a quality estimate (:mod:`auditor.roundtrip.quality`) from the detectors' findings that the
+caller passes in (``RoundTripper.run``'s ``evidence``): the round trip never runs the checker.
 """
 
 from __future__ import annotations
 
-import difflib
 import threading
+from bisect import bisect_left
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
-
-import regex
+from operator import attrgetter
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from auditor.mt.base import Engine
 from auditor.mt.cache import TranslationCache
 from auditor.mt.pieces import split_long
+from auditor.roundtrip.align import Change, align
+from auditor.roundtrip.metrics import Metrics, Scores
+from auditor.roundtrip.quality import estimate, preservation
 
-_TOKEN = regex.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", regex.V1)
-CHANGE_PRIORITY = {"split": 0, "name": 1, "dropped": 2, "changed": 3}
+if TYPE_CHECKING:
+    from auditor.findings import Finding
 
-
-@dataclass
-class Change:
-    """A span of the original that the round trip did not return intact (offsets into the text)."""
-
-    start: int
-    end: int
-    original: str
-    roundtrip: str
-    kind: str  # split (a glued token came back apart), name, dropped, changed
-
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "original": self.original,
-                "roundtrip": self.roundtrip, "kind": self.kind}
-
-
-@dataclass
-class Scores:
-    chrf: float
-    bleu: float
-    ter: float
+_START = attrgetter("start")
 
 
 @dataclass
@@ -74,106 +57,6 @@ class SegmentTrip:
     checks: dict = field(default_factory=dict)
     split_sentences: int = 0  # sentences longer than the MT limit, translated in pieces
     hard_cuts: int = 0  # cuts among them that found no clause boundary or whitespace
-
-
-class Metrics:
-    """sacrebleu's chrF, BLEU (effective order, for single sentences) and TER, with signatures."""
-
-    def __init__(self) -> None:
-        from sacrebleu.metrics import BLEU, CHRF, TER
-
-        self.chrf = CHRF()
-        self.bleu = BLEU(effective_order=True)
-        self.ter = TER()
-
-    def sentence(self, hypothesis: str, reference: str) -> Scores:
-        if not hypothesis.strip() and not reference.strip():
-            return Scores(100.0, 100.0, 0.0)
-        hypothesis = clip(hypothesis, reference)
-        refs = [reference]
-        # TER's shift search is the one costly metric; past 1.5x the reference's length its value
-        # is already above 50 and the rest only costs time.
-        return Scores(self.chrf.sentence_score(hypothesis, refs).score,
-                      self.bleu.sentence_score(hypothesis, refs).score,
-                      self.ter.sentence_score(clip(hypothesis, reference, 1.5), refs).score)
-
-    def bounded(self, hypothesis: str, reference: str, limit: int = 4000) -> Scores:
-        """:meth:`sentence` for texts of any length: chrF and BLEU are linear, TER (quadratic) is
-        measured on the first ``limit`` characters of a longer reference. For a whole segment
-        against its source, which no sentence alignment pairs up piece by piece."""
-        if len(reference) <= limit:
-            return self.sentence(hypothesis, reference)
-        hypothesis = clip(hypothesis, reference)
-        refs = [reference]
-        ter_ref = reference[:limit]
-        return Scores(self.chrf.sentence_score(hypothesis, refs).score,
-                      self.bleu.sentence_score(hypothesis, refs).score,
-                      self.ter.sentence_score(clip(hypothesis[:limit], ter_ref, 1.5), [ter_ref]).score)
-
-    def pooled(self, hypotheses: list[str], references: list[str]) -> Scores:
-        """One score for several sentences (a segment's, a corpus's) from their pooled statistics:
-        linear in their length, where TER over a whole segment at once is not. Callers must not
-        ask for it over zero sentences."""
-        if not references:
-            raise ValueError("no sentences to score")
-        hyps = [clip(h, r) for h, r in zip(hypotheses, references)]
-        refs = [references]
-        return Scores(self.chrf.corpus_score(hyps, refs).score,
-                      self.bleu.corpus_score(hyps, refs).score,
-                      self.ter.corpus_score([clip(h, r, 1.5) for h, r in zip(hyps, references)],
-                                            refs).score)
-
-    def signatures(self) -> dict[str, str]:
-        return {"chrf": str(self.chrf.get_signature()), "bleu": str(self.bleu.get_signature()),
-                "ter": str(self.ter.get_signature())}
-
-
-def clip(hypothesis: str, reference: str, factor: float = 3.0) -> str:
-    """Cut a runaway hypothesis (small MT models sometimes loop, returning pages for a sentence) to
-    three times the reference's length: the score stays as bad, and TER's shift search and the
-    alignment, quadratic in length, stay fast."""
-    limit = int(factor * len(reference)) + 20
-    return hypothesis if len(hypothesis) <= limit else hypothesis[:limit]
-
-
-def align(original: str, roundtrip: str) -> list[Change]:
-    """Spans of ``original`` that the round trip changed, classified.
-
-    Tokens are aligned case-insensitively (a trip often changes case without harm); a token that
-    comes back as its own pieces (``AbdulahianIn`` -> ``Abdulahian. In``) is a ``split``, a
-    capitalised word that does not come back at all is a ``name`` change.
-    """
-    a = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(original)]
-    b = [m.group() for m in _TOKEN.finditer(clip(roundtrip, original))]
-    b_lower = {t.lower() for t in b}
-    matcher = difflib.SequenceMatcher(None, [t[0].lower() for t in a], [t.lower() for t in b],
-                                      autojunk=False)
-    changes = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal" or i1 == i2:
-            continue
-        start, end = a[i1][1], a[i2 - 1][2]
-        back = " ".join(b[j1:j2])
-        words_a = "".join(t[0] for t in a[i1:i2] if t[0][0].isalnum())
-        words_b = "".join(t for t in b[j1:j2] if t[0].isalnum())
-        if j1 == j2:
-            kind = "dropped"
-        elif words_a.lower() == words_b.lower() and j2 - j1 > i2 - i1:
-            kind = "split"
-        elif any(t[0][0].isupper() and t[0][1:].islower() and t[0].lower() not in b_lower
-                 for k, t in enumerate(a[i1:i2], start=i1) if k > 0 and t[0][0].isalpha()):
-            kind = "name"
-        else:
-            kind = "changed"
-        changes.append(Change(start, end, original[start:end], back, kind))
-    return changes
-
-
-def main_change(changes: list[Change]) -> Change | None:
-    """The change that best explains a bad round trip: splits and names before paraphrase."""
-    if not changes:
-        return None
-    return min(changes, key=lambda c: (CHANGE_PRIORITY[c.kind], -(c.end - c.start)))
 
 
 def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
@@ -291,13 +174,12 @@ class RoundTripper:
     # -- the round trip ---------------------------------------------------------------------
 
     def _sentence_trips(self, sentences: list[str], progress: Progress | None) -> dict[str, tuple]:
-        """(pivot, round trip, scores, changes, quality) for each unique sentence.
+        """(pivot, round trip, scores, changes) for each unique sentence.
 
         Each worker translates its batch there and back and scores it at once, so the scoring
-        (Python) of one batch overlaps the translation (native, GIL released) of the next.
+        (Python) of one batch overlaps the translation (native, GIL released) of the next. The
+        quality estimate comes later, per occurrence: its evidence belongs to the occurrence.
         """
-        from auditor.quality import estimate
-
         local = threading.local()
 
         def work(batch: list[str]) -> dict[str, tuple]:
@@ -309,7 +191,7 @@ class RoundTripper:
             out = {}
             for text, piv, back in zip(batch, pivots, backs):
                 scores = metrics.sentence(back, text)
-                out[text] = (piv, back, scores, align(text, back), estimate(text, back, scores, self.lang))
+                out[text] = (piv, back, scores, align(text, back))
             if progress:
                 progress(2 * len(batch))
             return out
@@ -319,14 +201,17 @@ class RoundTripper:
     def run(self, segments: Sequence[str], sources: Sequence[str | None] | None = None,
             source_lang: str | None = None, progress: Progress | None = None,
             confidences: Sequence[float | None] | None = None,
-            plan: Callable[[int], None] | None = None) -> list[SegmentTrip]:
+            plan: Callable[[int], None] | None = None,
+            evidence: Sequence[Sequence["Finding"]] | None = None) -> list[SegmentTrip]:
         """Round-trip every segment; ``sources`` (bilingual mode) are the texts they translate,
         ``confidences`` the producing MT system's own scores for them, where known.
 
+        ``evidence`` gives, for each segment, the detectors' findings on it (offsets into the
+        segment): the quality estimate of a sentence or piece counts those that start inside it,
+        that of a whole segment all of them. None means no findings are known (every count 0).
+
         ``plan`` is called once with the number of round trips to do (unique sentences and
         pieces), then ``progress`` with the number done as they finish."""
-        from auditor.quality import estimate, preservation
-
         layout = [mt_spans(s, self.lang, self.max_chars) for s in segments]
         spans = [sp for sp, _split, _hard in layout]
         units = [seg[s:e] for seg, sp in zip(segments, spans) for s, e in sp]
@@ -343,10 +228,18 @@ class RoundTripper:
                 k += len(sp)
         results = []
         for n, (seg, sp) in enumerate(zip(segments, spans)):
+            found = sorted(evidence[n], key=_START) if evidence is not None else []
+            starts = [f.start for f in found]  # a long segment has many pieces and findings
             sents = []
             for s, e in sp:
                 text = seg[s:e]
-                piv, back, scores, changes, quality = done.get(text, (text, text, Scores(100, 100, 0), [], 0.0))
+                quality = 0.0
+                if text in done:
+                    piv, back, scores, changes = done[text]
+                    inside = found[bisect_left(starts, s):bisect_left(starts, e)]
+                    quality = estimate(text, back, scores, self.lang, inside)
+                else:
+                    piv, back, scores, changes = text, text, Scores(100, 100, 0), []
                 changes = [Change(c.start + s, c.end + s, c.original, c.roundtrip, c.kind) for c in changes]
                 sents.append(SentenceTrip(s, e, text, piv, back, scores, changes, quality))
             trip = SegmentTrip(seg, _rejoin(seg, sp, [x.pivot for x in sents]),
@@ -364,7 +257,7 @@ class RoundTripper:
                 trip.checks = preservation(trip.source or "", seg)
             confidence = confidences[n] if confidences is not None else None
             if trip.source is not None or confidence is not None:
-                trip.quality = estimate(seg, trip.roundtrip, trip.scores, self.lang, trip.source,
+                trip.quality = estimate(seg, trip.roundtrip, trip.scores, self.lang, found, trip.source,
                                         trip.source_scores, confidence)
             elif len(sents) == 1:
                 trip.quality = sents[0].quality
