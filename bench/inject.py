@@ -155,7 +155,7 @@ def fold(s: str) -> str:
 
 
 def glued_name_word(doc: Doc, p: int, rng: random.Random) -> Injection | None:
-    """`Stoltenbergsaid`: a name inside a sentence run into the lower-case word after it."""
+    """`Okonkwosaid`: a name inside a sentence run into the lower-case word after it."""
     t = doc.pieces[p]
     cands = [(a, b) for a, b in pairs(t, " ")
              if a[2] in doc.names and a[2] not in doc.touched and not sentence_initial(t, a[0])
@@ -170,7 +170,7 @@ def glued_name_word(doc: Doc, p: int, rng: random.Random) -> Injection | None:
 
 
 def glued_name_sentence(doc: Doc, p: int, rng: random.Random) -> Injection | None:
-    """`ObradorTroops`: a sentence ending in a name run into the next sentence (". " deleted)."""
+    """`OkonkwoThe`: a sentence ending in a name run into the next sentence (". " deleted)."""
     t = doc.pieces[p]
     cands = [(a, b) for a, b in pairs(t, ". ")
              if a[2] in doc.names and a[2] not in doc.touched and not sentence_initial(t, a[0])
@@ -186,7 +186,7 @@ def glued_name_sentence(doc: Doc, p: int, rng: random.Random) -> Injection | Non
 
 
 def truncated_name(doc: Doc, p: int, rng: random.Random) -> Injection | None:
-    """`Obrad He also…`: a later use of a repeated name that ends a sentence, cut by 1-2 letters,
+    """`Okonkw He added`: a later use of a repeated name that ends a sentence, cut by 1-2 letters,
     its full stop gone."""
     t = doc.pieces[p]
     cands = []
