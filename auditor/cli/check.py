@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import (EXIT_ENGINE, Inputs, fail, guarded, progress_over, session_for, split_ids,
-                                write_output)
+from auditor.cli.common import (EXIT_ENGINE, Inputs, fail, guarded, progress_option, progress_over, session_for,
+                                split_ids, with_house_options, write_output)
 from auditor.config import FAIL_LEVELS
 from auditor.formatters import FORMATS
 
@@ -39,12 +39,8 @@ from auditor.formatters import FORMATS
 @click.option("--no-cache", is_flag=True, help="Do not use the translation cache.")
 @click.option("--source", "source_path", type=click.Path(dir_okay=False), default=None,
               help="The source text that the one checked file translates (source-mismatch).")
-@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
-              help="House style sheet for name-variant (TSV/CSV with a 'canonical' column).")
-@click.option("--db", "db_path", default=None, metavar="PATH",
-              help="Corpus database from `auditor entities learn` for name-variant.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
+@with_house_options
+@progress_option
 def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, output, backtranslate,
           bt_threshold, engine, model, pivot, cache_path, no_cache, source_path, stylesheet_path,
           db_path, progress) -> None:

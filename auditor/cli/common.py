@@ -19,6 +19,25 @@ import click
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_ENGINE = 0, 1, 2, 3, 4
 EXIT_SKIPPED, EXIT_SKIPPED_FINDINGS = 5, 6
 
+# Options several commands take, declared once.
+progress_option = click.option(
+    "--progress/--no-progress", default=None,
+    help="Progress on standard error [default: on a terminal, for runs over 2 s; off a terminal, "
+         "--progress prints a line at each tenth or every 10 s].")
+house_options = (
+    click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
+                 help="House style sheet (TSV/CSV with a 'canonical' column) for name-variant."),
+    click.option("--db", "db_path", default=None, metavar="PATH",
+                 help="Corpus database from `auditor entities learn` for name-variant."),
+)
+
+
+def with_house_options(func):
+    """The --stylesheet and --db options, as check and fix take them."""
+    for option in reversed(house_options):
+        func = option(func)
+    return func
+
 
 def split_ids(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]

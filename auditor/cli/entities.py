@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from auditor.cli.common import Inputs, fail, knowledge_for, progress_over
+from auditor.cli.common import Inputs, fail, knowledge_for, progress_option, progress_over
 from auditor.formatters.entities import ENTITY_FORMATS
 
 
@@ -24,8 +24,7 @@ from auditor.formatters.entities import ENTITY_FORMATS
 @click.option("--ner", default=None, metavar="spacy:MODEL",
               help="Find mentions with a spaCy NER model (a package name or folder) instead of "
                    "capitalisation; needs spaCy installed.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
+@progress_option
 def entities(paths, db_path, stylesheet_path, fmt, lang, include, mentions, ner, progress) -> None:
     """List entity spellings in PATHS: variants, counts, documents, canonical spelling, consistency.
 

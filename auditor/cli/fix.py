@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import Inputs, fail, knowledge_for, progress_over, split_ids
+from auditor.cli.common import (Inputs, fail, knowledge_for, progress_option, progress_over, split_ids,
+                                with_house_options)
 
 
 @click.command("fix")
@@ -19,14 +20,10 @@ from auditor.cli.common import Inputs, fail, knowledge_for, progress_over, split
 @click.option("--select", metavar="RULE,...", help="Apply only these rules' fixes.")
 @click.option("--lang", default="auto", show_default=True, help="Language of the copy.")
 @click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
-@click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
-              help="House style sheet whose canonical spellings name-variant applies.")
-@click.option("--db", "db_path", default=None, metavar="PATH",
-              help="Corpus database from `auditor entities learn` for name-variant.")
+@with_house_options
 @click.option("--break-hardlinks", is_flag=True,
               help="Fix a file with several hard links by writing a separate copy (the other links keep the old text).")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress on standard error [default: on a terminal, for runs over 2 s].")
+@progress_option
 def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_path, db_path, break_hardlinks,
         progress) -> None:
     """Apply the safe fixes (glued tokens, spacing, mojibake, canonical names) to PATHS in place.
