@@ -91,6 +91,57 @@ def test_glued_leaves_unknown_names_alone():
     text = "Velayati and Ahmadian met Nakhala, and Abdollahian joined them in Tehran."
     assert fired("glued-token", text) == []
 
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The envoy met Dravensky on Monday. Officials said Dravenskyand the mayor spoke for an hour.",
+     ("Dravenskyand", "Dravensky and")),
+    ("es", "El alcalde de Valdoreña habló ayer. Los vecinos de Valdoreñay Ribamontes protestaron.",
+     ("Valdoreñay", "Valdoreña y")),
+    ("fr", "Le maire de Quimperlac a parlé hier. Les habitants de Quimperlacet de Brest ont protesté.",
+     ("Quimperlacet", "Quimperlac et")),
+    ("pt", "O autarca de Vilarosa falou ontem. Os moradores de Vilarosae de Braga protestaram.",
+     ("Vilarosae", "Vilarosa e")),
+])
+def test_glued_name_and_short_function_word(lang, text, expected):
+    # A one- or two-letter function word run into a name the text uses on its own elsewhere.
+    assert _glued_suggestions(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The defence chief Borvatskisaid the alliance would hold talks next week.",
+     ("Borvatskisaid", "Borvatski said")),
+    ("es", "El ministro Borvatskiafirmó que la alianza celebrará conversaciones.",
+     ("Borvatskiafirmó", "Borvatski afirmó")),
+    ("pt", "O ministro Borvatskiafirmou que a aliança vai realizar conversações.",
+     ("Borvatskiafirmou", "Borvatski afirmou")),
+    ("es", "El golfista Tremblay ganó en marzo. Dicen que Tremblayestablecerá un récord el domingo.",
+     ("Tremblayestablecerá", "Tremblay establecerá")),
+])
+def test_glued_name_and_verb(lang, text, expected):
+    # A name the text does not repeat run into a frequent verb; a rarer verb form after a name
+    # the text uses elsewhere.
+    assert _glued_suggestions(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The ferry finally left for HelsinkiNow the port is closed for the winter.", "Helsinki. Now"),
+    ("es", "El barco salió por fin hacia HelsinkiAhora el puerto está cerrado.", "Helsinki. Ahora"),
+    ("fr", "Le navire est enfin parti pour HelsinkiMaintenant le port est fermé.", "Helsinki. Maintenant"),
+    ("pt", "O navio partiu finalmente para HelsínquiaAgora o porto está fechado.", "Helsínquia. Agora"),
+])
+def test_glued_name_into_next_sentence_without_other_mentions(lang, text, expected):
+    assert [s for _, s in _glued_suggestions(text, lang)] == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Listen to the programme on BBC Radio's Farmtalk on Sunday, or buy kitewear online."),
+    ("en", "The cinemagoing public and homewear shoppers both grew this year."),
+    ("es", "Las lluvias llegaron a Wangala el martes. En Wangala murieron dos personas y en "
+           "Wangala cayeron puentes."),
+])
+def test_glued_leaves_compounds_and_repeated_rare_names(lang, text):
+    # Two common words make a compound or a brand; a form the text repeats is one of its words.
+    assert _glued_suggestions(text, lang) == []
+
 # ---------------------------------------------------------------- truncated-name / name-variant
 
 def test_truncated_name_followed_by_a_new_sentence():
@@ -101,6 +152,24 @@ def test_truncated_name_followed_by_a_new_sentence():
     once = "Khamenei met the delegation. Officials said Khamene met them too."
     report = check_text(once, language="en", select=["truncated-name"])
     assert [(once[f.start:f.end], f.suggestion) for f in report.findings] == [("Khamene", "Khamenei")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Coach Renzo Castellani praised the squad. Fans trust Castellan He said the final is close. "
+           "Castellani left."),
+    ("es", "El técnico Renzo Castellani elogió al equipo. Los hinchas confían en Castellan El técnico "
+           "dijo que la final está cerca. Castellani se fue."),
+])
+def test_truncated_name_that_is_a_word_of_its_own_with_the_next_sentence_run_in(lang, text):
+    # The cut form is attested in word lists, but the text shows the cut: a one-off right before
+    # the next sentence's opening word.
+    report = check_text(text, language=lang, select=["truncated-name"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Castellan", "Castellani.")]
+
+
+def test_singular_beside_plural_is_no_truncation():
+    text = "The Marrowfielders marched on Saturday. Fellow Marrowfielder Jane Oduya spoke to the crowd."
+    assert fired("truncated-name", text) == []
 
 
 def test_transliteration_ending_is_a_variant_not_a_truncation():

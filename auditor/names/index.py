@@ -77,18 +77,23 @@ class NameIndex:
         """The distinct spellings that are names, in order of first mention."""
         return list(self._names)
 
-    def truncations(self) -> dict[str, str]:
+    def truncations(self, max_attestation: float = 2.0) -> dict[str, str]:
         """Each cut-off name with the longer name it was cut from (see :meth:`truncation_of`)."""
         ordered = self._sorted_names
         # A name that begins another one sits right before a name that begins with it in sorted
         # order, so one pass over neighbours (in C) finds every candidate.
         prefixes = set(compress(ordered, map(str.startswith, ordered[1:], ordered)))
-        return {name: full for name in self._names if name in prefixes and (full := self.truncation_of(name))}
+        return {name: full for name in self._names
+                if name in prefixes and (full := self.truncation_of(name, max_attestation))}
 
-    def truncation_of(self, name: str) -> str | None:
-        """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any."""
-        if len(name) < 4 or attestation(name) >= 2.0:
+    def truncation_of(self, name: str, max_attestation: float = 2.0) -> str | None:
+        """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any.
+
+        A form attested in word lists at ``max_attestation`` or more is a word of its own (by
+        default 2.0; the rule passes more where the text shows the cut)."""
+        if len(name) < 4 or attestation(name) >= max_attestation:
             return None
+        function_words = self.doc.profile.function_words
         best = None
         ordered = self._sorted_names
         # Names that start with this one sit together in sorted order, right after it.
@@ -97,7 +102,10 @@ class NameIndex:
             if not other.startswith(name):
                 break
             rest = len(other) - len(name)
-            if 1 <= rest <= 3 and not is_translit_ending(name, other):
+            # "Plascoa" beside a more frequent "Plasco" is the name glued to a word ("Plasco a"),
+            # not its full form.
+            glued = other[len(name):] in function_words and self.counts[other] < self.counts[name]
+            if 1 <= rest <= 3 and not is_translit_ending(name, other) and not glued:
                 if best is None or self.counts[other] > self.counts[best] or \
                         self.counts[other] == self.counts[best] and self._names.index(other) < self._names.index(best):
                     best = other

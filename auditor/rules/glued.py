@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_not
 from typing import Iterable
@@ -11,7 +12,8 @@ import regex
 
 from auditor.document import Document
 from auditor.findings import Finding, Severity
-from auditor.lexicon import english_pos, is_common_word, zipf
+from auditor.languages import get_profile
+from auditor.lexicon import english_inflected_verb, english_pos, is_common_word, zipf
 from auditor.memo import FormMemo
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
@@ -20,7 +22,7 @@ from auditor.rules.fragment import has_finite_verb
 # A word form that may be two words: two capitalised parts, or a long lower-case run with an
 # optional capital. Only whole word tokens count, never part of a hyphenated or elided form.
 _JOINERS = "'’-"
-_SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}?\p{Ll}{6,}", regex.V1)
+_SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}\p{Ll}{4,}|\p{Ll}{6,}", regex.V1)
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
 # Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
@@ -96,26 +98,43 @@ class GluedToken(Rule):
         used_here = counts.get(left, 0) + counts.get(right, 0) > 0
         if len(right) >= 3 and known_left and known_right and used_here:
             return (f"'{left}' and '{right}' run together", f"{left} {right}")
+        # "KoreasChina", "UberNow", "TelegraphDispensé": a name the text does not repeat, run into
+        # a sentence that opens with a word of the language. Brands join two common words
+        # ("SportsCenter") or a word to a name, never a name to a sentence-opening word.
+        lang = ctx.doc.language
+        if len(right) >= 3 and (known_left or attestation(left) >= 2.0) and not is_common_word(left, lang) \
+                and (known_right or counts.get(right.lower(), 0) > 0) \
+                and is_common_word(right, lang) and zipf(right, lang) >= 3.0:
+            return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
         return None
 
     def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | None:
         lang = ctx.doc.language  # _glued_shape has ruled out a form that is attested
         counts = ctx.doc.word_counts
+        function_words = ctx.doc.profile.function_words
         capital = text[0].isupper()
+        # A form the document uses more than once is one of its words (a town, a brand), unless
+        # its left part stands alone in the text at least as often: a glue is a slip, rarer
+        # than the name it damages.
+        uses = counts.get(text, 0)
+        repeated = uses >= 2
         best: tuple[float, str, str] | None = None
-        for i in range(3, len(text) - 2):
+        for i in range(3, len(text) - (0 if capital else 2)):
             left, right = text[:i], text[i:]
-            if right in _SUFFIX_LIKE or not _is_common_lower(right, lang):
+            if right in _SUFFIX_LIKE:
                 continue
             in_doc = counts.get(left, 0) > 0
-            short_right = len(right) < 4
-            if capital:
-                if not in_doc and (attestation(left) < 3.0 or short_right or zipf(right, lang) < 4.0):
-                    continue
-                if short_right and not in_doc:
-                    continue
-            elif short_right or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
+            if repeated and counts.get(left, 0) < uses:
                 continue
+            function = right in function_words
+            if capital:
+                if not _plausible_name_split(left, right, lang, in_doc, function):
+                    continue
+            elif len(right) < 4 or not _is_common_lower(right, lang) \
+                    or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
+                continue
+            elif not (function or left in function_words or _verb_like(right, lang)):
+                continue  # two content words: a compound ("cinemagoing", "homewear"), not a glue
             score = (10.0 if in_doc else 0.0) + zipf(left, lang) + zipf(right, lang)
             if best is None or score > best[0]:
                 best = (score, left, right)
@@ -123,6 +142,41 @@ class GluedToken(Rule):
             return None
         _, left, right = best
         return (f"'{left}' and '{right}' run together", f"{left} {right}")
+
+
+def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool:
+    """Whether a capitalised form may be the name (or capitalised word) ``left`` run into the
+    lower-case word ``right``: the right part is a word of the language on its own, and the left
+    one a name the text uses elsewhere or a form attested in word-frequency data; the less the
+    document vouches for the left part, the more the right one must."""
+    if function:
+        # "Hondurasy", "Kavanaughet", "Consejode": a name glued to a function word. A one- or
+        # two-letter word is also a name ending ("Nakhala", "Ahmadian"): the left part must stand
+        # alone in the text or be a well-attested word.
+        # A longer function word ("while", "cuando") is no name ending: any name-shaped left part.
+        if len(right) >= 4:
+            return True
+        return in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5)
+    if len(right) < 3:
+        return False
+    verb = _verb_like(right, lang)
+    if in_doc:
+        # The name stands alone elsewhere: a common word, or a rarer verb form ("establecerá").
+        return _is_common_lower(right, lang) or verb and len(right) >= 5 and zipf(right, lang) >= 1.0
+    if len(right) < 4:
+        return False
+    attested = attestation(left)
+    if verb and zipf(right, lang) >= 3.0:
+        # "Stoltenbergsaid": a finite verb after a name the text does not repeat; a left part
+        # unknown to word lists must be long enough to be a name on its own.
+        return attested >= 1.5 or len(left) >= 5 and zipf(right, lang) >= 4.4
+    # A name glued to a noun: the noun must be the language's own ("Donggala" is no "Dong gala":
+    # a word as frequent in other languages is a name part as often as a word).
+    if attested < 3.0 or zipf(right, lang) < 4.0 or not _is_common_lower(right, lang) \
+            or not is_common_word(right, lang):
+        return False
+    # Two common words ("Sportsound"): a compound, not a glue.
+    return not is_common_word(left, lang)
 
 
 # _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
@@ -191,6 +245,19 @@ def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
 
 # Shapes do not depend on the language.
 _GLUED_SHAPES = FormMemo(_glued_shape)
+
+
+@lru_cache(maxsize=1 << 14)
+def _verb_like(word: str, lang: str) -> bool:
+    """A lower-case word that reads as a finite verb ("said", "afirmou", "establecerá"): listed,
+    or with a past, future or conditional ending of the language; English -ing forms and plurals
+    are nouns as often as verbs."""
+    profile = get_profile(lang)
+    if word in profile.finite_verbs:
+        return True
+    if lang == "en":
+        return english_inflected_verb(word) and not word.endswith(("ing", "s"))
+    return any(word.endswith(s) and len(word) > len(s) + 2 for s in profile.finite_suffixes)
 
 
 def _is_common_lower(word: str, lang: str) -> bool:

@@ -9,6 +9,10 @@ from auditor.findings import Finding, Severity
 from auditor.rules.base import Context, Rule, register
 
 
+# Word-list attestation up to which a form that begins a longer name of the text may be its cut.
+_ATTESTED_CUT = 4.5
+
+
 @register
 class TruncatedName(Rule):
     """A cut-off form of a name the text uses elsewhere ("Khamene He also praised" beside "Khamenei").
@@ -26,9 +30,12 @@ class TruncatedName(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         index = ctx.names
         text = ctx.doc.text
-        cut_off = index.truncations()
+        # A cut that leaves a word of its own ("Molina" from "Molinari") counts only where the
+        # text shows the cut: a one-off form with the next sentence run straight in.
+        cut_off = index.truncations(_ATTESTED_CUT)
         if not cut_off:
             return
+        profile = ctx.doc.profile
         for mention in index.name_words:
             full = cut_off.get(mention.name)
             if not full:
@@ -42,8 +49,16 @@ class TruncatedName(Rule):
                 continue
             end = tok.start + len(mention.name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
-            opens_sentence = run_in and nxt.text.lower() in ctx.doc.profile.function_words \
-                and ctx.doc.text[end:nxt.start].isspace()
+            opens_sentence = run_in and ctx.doc.text[end:nxt.start].isspace() \
+                and (nxt.text.lower() in profile.function_words or nxt.text.lower() in profile.sentence_openers)
+            plain = index.truncation_of(mention.name) == full
+            if not plain and not (opens_sentence and index.counts[mention.name] == 1):
+                continue
+            if not plain or full[len(mention.name):] in ("s", "es"):
+                # A plural or a word of its own: only where the next sentence runs in.
+                if not opens_sentence:
+                    continue
+            opens_sentence = opens_sentence and nxt.text.lower() in profile.function_words
             yield self.finding(ctx, tok.start, end,
                                f"'{mention.name}' looks cut off; the text elsewhere has '{full}'",
                                f"{full}." if opens_sentence else full)
