@@ -24,7 +24,7 @@ PROFILE = register(LanguageProfile(
     present_suffixes=("it", "ent", "e", "t"),
     abbreviations=words("""
         m mm mme mmes mlle dr pr me st ste gén col cdt lt av bd etc janv févr avr juil sept oct nov déc
-        no nos p.ex c.-à-d
+        no nos p.ex c.-à-d fév mgr cie éd vol art s.a v vs mr mrs ms rev jr
     """),
     title_words=words("""
         président présidente vice premier ministre ministère secrétaire chef directeur directrice

@@ -26,7 +26,7 @@ PROFILE = register(LanguageProfile(
     present_suffixes=("a", "e", "am", "em"),
     abbreviations=words("""
         sr sra srta dr dra prof eng gen cel cap sto sta av no nº tel jan fev mar abr mai jun jul ago set
-        out nov dez etc p.ex a.c d.c
+        out nov dez etc p.ex a.c d.c srs sras pe pde fr ltda cia pág vol art s.a v vs mr mrs ms st rev jr
     """),
     title_words=words("""
         presidente vice-presidente ministro ministra ministério secretário secretária chefe diretor
