@@ -17,7 +17,7 @@ PROFILE = register(LanguageProfile(
         est sont était étaient sera seront serait seraient fut a ont avait avaient aura auront aurait
         auraient peut peuvent pouvait pourra pourrait doit doivent devait devra devrait va vont allait
         fait font faisait dit disent disait veut veulent voulait sait savent semble semblent reste
-        restent vient viennent faut
+        restent vient viennent faut ai suis voici voilà
     """),
     finite_suffixes=("ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "èrent",
                      "irent", "ons", "ez"),
