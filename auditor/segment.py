@@ -175,6 +175,8 @@ def _abbreviation_before(text: str, para_start: int, word_start: int, word: str,
     short dotted pieces before it that the language lists ("EE. UU" -> "ee.uu", "S. A" -> "s.a"),
     else the word itself ("Mr" -> "mr", "U.S" -> "u.s")."""
     low = word.lower()
+    if len(word) > 4:
+        return low  # the last part of a multi-part abbreviation is a short piece
     chain = _PIECES_BEFORE.search(text, max(para_start, word_start - 16), word_start)
     if chain:
         pieces = [p.lower() for p in _PIECE.findall(chain.group())]
@@ -188,6 +190,8 @@ def _abbreviation_before(text: str, para_start: int, word_start: int, word: str,
 def _abbreviation_goes_on(text: str, pos: int, key: str, profile: LanguageProfile) -> bool:
     """Whether the dotted piece that opens at ``pos`` continues the abbreviation ``key`` into one
     the language lists with internal full stops ("EE." + "UU." -> "ee.uu")."""
+    if len(key) > 9:
+        return False
     nxt = _PIECE_AFTER.match(text, pos, pos + 8)
     return bool(nxt) and f"{key}.{nxt.group(1).lower()}" in _dotted_prefixes(profile.code)
 
