@@ -7,10 +7,11 @@ initials, decimals, quotes and datelines handled, and the auditor must run at se
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex
 
-from auditor.languages import LanguageProfile
+from auditor.languages import LanguageProfile, get_profile
 from auditor.prefilter import find_all, matches_at
 
 Span = tuple[int, int]
@@ -35,6 +36,13 @@ _MARKS_AND_CLOSERS = frozenset(_MARKS + "\"”’'»)]")  # what _BOUNDARY's pun
 _WORD_BEFORE = regex.compile(r"(?r)([\w.'’\-]+)$", regex.V1)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}", regex.V1)
 _NEXT_WORD = regex.compile(r"[\"“‘'«(\[¿¡]*(\w+)", regex.V1)
+# The next word, the character right after it, and the word after that (for _opens_sentence).
+_NEXT_TWO = regex.compile(r"[\"“‘'«(\[¿¡]*(\w+)(\W?)[\"“‘'«(\[¿¡\s]*(\w*)", regex.V1)
+# Up to three short dotted pieces right before a word, with or without a space after each ("EE. ").
+_PIECES_BEFORE = regex.compile(r"(?r)(?<!\w)(?:\w{1,4}\.\s?){1,3}$", regex.V1)
+_PIECE = regex.compile(r"(\w{1,4})\.", regex.V1)
+# A short dotted piece that may carry an abbreviation on ("UU." after "EE. ").
+_PIECE_AFTER = regex.compile(r"(\w{1,4})\.(?!\w)", regex.V1)
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i this that these those in on at but and as after before when while "
     "however meanwhile his her their its our there some many most".split()
@@ -146,18 +154,85 @@ def _is_boundary(text: str, m: regex.Match, para_start: int, profile: LanguagePr
     if not before:
         return True
     word = before.group(1).lstrip("'’-")
-    low = word.lower()
+    if not word:
+        return True
+    key = _abbreviation_before(text, para_start, m.start() - len(word), word, profile)
+    if _abbreviation_goes_on(text, m.end(), key, profile):
+        return False  # the first part of "EE. UU." or "p. ej."
+    if key in profile.abbreviations:
+        if nxt.isdigit():
+            return False  # "No. 5", "Oct. 2", "núm. 3"
+        return _opens_sentence(text, m.end(), profile, dotted="." in key)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "George W. Bush"
-    if low in profile.abbreviations or low.rstrip(".") in profile.abbreviations:
-        if "." in low:  # an initialism such as U.S. may end a sentence
-            return _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
-        if nxt.isdigit():
-            return False
-        return low in profile.months and _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
     if "." in word and _INITIALS.fullmatch(word):  # initials such as "J.R"
         return _next_word(text, m.end()).lower() in _SENTENCE_STARTERS
     return True
+
+
+def _abbreviation_before(text: str, para_start: int, word_start: int, word: str, profile: LanguageProfile) -> str:
+    """The abbreviation that ends with ``word`` (lower-case, without spaces): the longest run of
+    short dotted pieces before it that the language lists ("EE. UU" -> "ee.uu", "S. A" -> "s.a"),
+    else the word itself ("Mr" -> "mr", "U.S" -> "u.s")."""
+    low = word.lower()
+    if len(word) > 4:
+        return low  # the last part of a multi-part abbreviation is a short piece
+    chain = _PIECES_BEFORE.search(text, max(para_start, word_start - 16), word_start)
+    if chain:
+        pieces = [p.lower() for p in _PIECE.findall(chain.group())]
+        for k in range(len(pieces), 0, -1):
+            key = ".".join(pieces[-k:] + [low])
+            if key in profile.abbreviations:
+                return key
+    return low
+
+
+def _abbreviation_goes_on(text: str, pos: int, key: str, profile: LanguageProfile) -> bool:
+    """Whether the dotted piece that opens at ``pos`` continues the abbreviation ``key`` into one
+    the language lists with internal full stops ("EE." + "UU." -> "ee.uu")."""
+    if len(key) > 9:
+        return False
+    nxt = _PIECE_AFTER.match(text, pos, pos + 8)
+    return bool(nxt) and f"{key}.{nxt.group(1).lower()}" in _dotted_prefixes(profile.code)
+
+
+@lru_cache(maxsize=None)
+def _dotted_prefixes(code: str) -> frozenset[str]:
+    """The language's abbreviations with internal full stops and each of their leading parts up
+    to a full stop ("ee.uu", "u.s.a" and "u.s")."""
+    out = set()
+    for abbr in get_profile(code).abbreviations:
+        parts = abbr.split(".")
+        for k in range(2, len(parts) + 1):
+            out.add(".".join(parts[:k]))
+    return frozenset(out)
+
+
+def _opens_sentence(text: str, pos: int, profile: LanguageProfile, dotted: bool) -> bool:
+    """After an abbreviation that may also end a sentence (an initialism such as "U.S.", "etc.",
+    a month, "Inc."), whether the capitalised word at ``pos`` opens a new sentence.
+
+    A word that opens sentences (an article, pronoun, preposition or conjunction) does, unless a
+    title's name starts with it ("M. Le Pen", "Sra. De la Vega": a capitalised word follows). A name
+    after a title or a case's "v." never does. After an initialism in a language whose modifiers
+    follow the noun (all but English: "EE. UU. Tal como..."), so does any common word that is not
+    part of institutional names; English writes "U.S. Army", "U.S. Embassy"."""
+    m = _NEXT_TWO.match(text, pos, pos + 80)
+    if not m:
+        return False
+    first, low = m.group(1), m.group(1).lower()
+    if m.group(2) == "." and len(first) == 1:
+        return False  # an initial follows: "Dr. J. Moreau"
+    if low in _SENTENCE_STARTERS or low in profile.sentence_openers or low in profile.function_words:
+        if dotted:
+            return True
+        after = m.group(3)
+        return not (after and after[0].isupper())
+    if dotted and profile.code != "en" and low not in profile.title_words and low not in profile.weekdays:
+        from auditor.lexicon import zipf
+
+        return zipf(low, profile.code) >= 4.5
+    return False
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -32,6 +32,41 @@ def test_sentence_splitting(text, expected):
     assert sentence_texts(text, lang) == expected
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    # Multi-part abbreviations with an inner space: never cut inside; at the end, what follows decides.
+    ("es", "La lluvia llega al oeste de EE. UU. Tal como se esperaba, el río Lombar creció.",
+     ["La lluvia llega al oeste de EE. UU.", "Tal como se esperaba, el río Lombar creció."]),
+    ("es", "La tormenta llegará a EE. UU. el martes. El Ministerio de Pesca de EE. UU. abrió una oficina.",
+     ["La tormenta llegará a EE. UU. el martes.", "El Ministerio de Pesca de EE. UU. abrió una oficina."]),
+    ("es", "Trabaja para Corvena S. A. La empresa crece. Vive en EE.UU. Ahora enseña.",
+     ["Trabaja para Corvena S. A.", "La empresa crece.", "Vive en EE.UU.", "Ahora enseña."]),
+    # Titles before names, also English ones in other languages' copy, and "v."/"vs." in case names.
+    ("es", "Llegó la Sra. Quiroga con el Mr. Dobbs. Luego habló.", ["Llegó la Sra. Quiroga con el Mr. Dobbs.", "Luego habló."]),
+    ("pt", "O Rev. Tobias Marlow falou entre St. Ives e Porto Vell. Depois saiu.",
+     ["O Rev. Tobias Marlow falou entre St. Ives e Porto Vell.", "Depois saiu."]),
+    ("pt", "O processo Almeida vs. Corrêa chegou ao tribunal.", ["O processo Almeida vs. Corrêa chegou ao tribunal."]),
+    ("en", "The ruling in Harlow v. Bexley stands. Rev. Mott agreed.", ["The ruling in Harlow v. Bexley stands.", "Rev. Mott agreed."]),
+    ("fr", "M. Le Brasseur et Mme Quillet sont venus. Mgr. Tanoux aussi.",
+     ["M. Le Brasseur et Mme Quillet sont venus.", "Mgr. Tanoux aussi."]),
+    # Abbreviations that may end a sentence: a sentence opener after them starts a new one.
+    ("en", "They sold nails, rope, etc. The shop closed at noon.", ["They sold nails, rope, etc.", "The shop closed at noon."]),
+    ("en", "They sold nails, rope, etc. and then closed.", ["They sold nails, rope, etc. and then closed."]),
+    ("en", "He joined Tarvex Inc. The firm makes pumps.", ["He joined Tarvex Inc.", "The firm makes pumps."]),
+    ("en", "The trial opens Oct. 2 in Dunmore. It was No. 5 on the list.",
+     ["The trial opens Oct. 2 in Dunmore.", "It was No. 5 on the list."]),
+    ("es", "Preguntó si vendría y dijo que no. El alcalde calló.", ["Preguntó si vendría y dijo que no.", "El alcalde calló."]),
+    ("es", "Ganó el núm. 7 el 3 de ene. de 2020.", ["Ganó el núm. 7 el 3 de ene. de 2020."]),
+    ("fr", "Il est parti le 4 févr. 2021 avec des pommes, des poires, etc. Le marché a fermé.",
+     ["Il est parti le 4 févr. 2021 avec des pommes, des poires, etc.", "Le marché a fermé."]),
+    ("pt", "Chegou a 9 de set. de 2022. Olhou o mar. O barco partiu.",
+     ["Chegou a 9 de set. de 2022.", "Olhou o mar.", "O barco partiu."]),
+    # Initials stay with the name.
+    ("en", "The novel by J. R. R. Dunmore sold well.", ["The novel by J. R. R. Dunmore sold well."]),
+])
+def test_sentence_splitting_at_abbreviations(lang, text, expected):
+    assert sentence_texts(text, lang) == expected
+
+
 def test_headlines_and_paragraphs_are_their_own_units():
     text = "Port reopens after storm\n\nROTTERDAM — The port reopened.\nShips queued outside.\n"
     doc = Document(text)

@@ -28,7 +28,8 @@ PROFILE = register(LanguageProfile(
     abbreviations=words("""
         mr mrs ms dr prof gov sen rep gen lt col maj capt sgt adm cmdr st sr jr rev hon pres supt insp
         jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-        no nos vs etc inc co corp ltd bros dept est approx fig vol ave blvd mt ft
+        no nos vs v etc inc co corp ltd llc plc bros dept est approx fig vol ave blvd mt ft
+        messrs mmes sens reps govs gens
         u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e
     """),
     title_words=words("""

@@ -28,6 +28,7 @@ PROFILE = register(LanguageProfile(
     abbreviations=words("""
         sr sra srta dr dra lic ing gral gob pdte prof sto sta ud uds dña dn av avda núm no tel
         ene feb mar abr may jun jul ago sep sept oct nov dic etc ee.uu eeuu p.ej a.m p.m
+        sres sras srs dres cía pág págs vol art s.a s.l v vs mr mrs ms st rev jr
     """),
     title_words=words("""
         presidente presidenta vicepresidente ministro ministra ministerio secretario secretaria jefe

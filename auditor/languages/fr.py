@@ -17,14 +17,14 @@ PROFILE = register(LanguageProfile(
         est sont était étaient sera seront serait seraient fut a ont avait avaient aura auront aurait
         auraient peut peuvent pouvait pourra pourrait doit doivent devait devra devrait va vont allait
         fait font faisait dit disent disait veut veulent voulait sait savent semble semblent reste
-        restent vient viennent faut
+        restent vient viennent faut ai suis voici voilà
     """),
     finite_suffixes=("ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "èrent",
                      "irent", "ons", "ez"),
     present_suffixes=("it", "ent", "e", "t"),
     abbreviations=words("""
         m mm mme mmes mlle dr pr me st ste gén col cdt lt av bd etc janv févr avr juil sept oct nov déc
-        no nos p.ex c.-à-d
+        no nos p.ex c.-à-d fév mgr cie éd vol art s.a v vs mr mrs ms rev jr
     """),
     title_words=words("""
         président présidente vice premier ministre ministère secrétaire chef directeur directrice

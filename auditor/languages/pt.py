@@ -18,15 +18,15 @@ PROFILE = register(LanguageProfile(
         é são foi foram era eram seja sejam será serão seria seriam há houve havia haverá tem têm tinha
         tinham teve tiveram terá terão teria está estão estava estavam esteve estiveram estará pode podem
         podia pôde poderá poderia deve devem devia deverá deveria vai vão ia iam fez faz fazem fizeram
-        disse dizem diz disseram quer querem sabe sabem parece vem vêm veio deu dá dão pediu pede
+        disse dizem diz disseram quer querem sabe sabem parece vem vêm veio deu dá dão pediu pede eis
     """),
     finite_suffixes=("ou", "aram", "eram", "iram", "ava", "avam", "ia", "iam", "ará", "erá", "irá",
                      "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam", "iriam", "amos",
                      "emos", "imos", "eu", "iu"),
-    present_suffixes=("a", "e", "am", "em"),
+    present_suffixes=("a", "e", "am", "em", "ui"),
     abbreviations=words("""
         sr sra srta dr dra prof eng gen cel cap sto sta av no nº tel jan fev mar abr mai jun jul ago set
-        out nov dez etc p.ex a.c d.c
+        out nov dez etc p.ex a.c d.c srs sras pe pde fr ltda cia pág vol art s.a v vs mr mrs ms st rev jr
     """),
     title_words=words("""
         presidente vice-presidente ministro ministra ministério secretário secretária chefe diretor
