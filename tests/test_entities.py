@@ -437,3 +437,40 @@ def test_per_document_name_modules_import_no_store_and_no_front_end():
             " 'auditor.names.report', 'auditor.cli', 'sqlite3', 'click')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_variant_given_name_counts_only_where_the_rest_of_the_name_agrees():
+    # The rest agrees: a given name spelt two ways, its vowels alternating, or in two languages.
+    for a, b in [("Yevgeny Drozdenko", "Yevgeni Drozdenko"),
+                 ("Yousef Marwani", "Yusuf Marwani"),
+                 ("Yevhen Pavlovich Drozdenko", "Yevgeniy Pavlovich Drozdenko"),
+                 ("Yusuf Dalloul", "Yousef Ahmad Dalloul")]:  # a missing father's name is tolerated
+        assert name_similarity(a, b) >= NameModel.shipped().accept, (a, b)
+    # On its own, or against another surname or another father's name: no evidence of one person.
+    for a, b in [("Yevgeni", "Yevgeny"), ("Yousef", "Yusuf"), ("Yevhen", "Yevgeniy"),
+                 ("Yevgeny Drozdenko", "Yevgeni Kolesnik"),
+                 ("Yousef Karim Tabet", "Yusuf Ahmed Tabet"),
+                 ("Yevgeny Karim Drozdenko", "Yevgeni Ahmed Drozdenko")]:
+        assert name_similarity(a, b) == 0.0, (a, b)
+    sheet = StyleSheet.from_names(["Yusuf Ahmed Tabet", "Yevgeny Drozdenko"])
+    assert sheet.normalize("Yousef Karim Tabet")[0] is None
+    assert sheet.normalize("Yevgeni Kolesnik")[0] is None
+    assert sheet.normalize("Yevgeni Drozdenko")[0] == "Yevgeny Drozdenko"
+    # A surname alone still stands for the person (not a given name).
+    assert StyleSheet.from_names(["Ismail Haniyeh"]).normalize("Haniye")[0] == "Ismail Haniyeh"
+
+
+def test_the_shipped_name_model_loads_and_weighs_every_feature():
+    import json
+    from importlib import resources
+
+    from auditor.names.align import FEATURES
+
+    data = json.loads(resources.files("auditor.data").joinpath("name_model.json").read_text(encoding="utf-8"))
+    model = NameModel.shipped()
+    assert set(model.weights) == set(FEATURES) == set(data["weights"])
+    assert 0.5 <= model.accept < 1.0 and 0.0 <= model.margin < 1.0
+    assert data["cv_wrong_merges"] <= 0.01  # held-out, by the cross-validation by name group
+    feats = pair_features(["yevgeny", "drozdenko"], ["yevgeni", "drozdenko"], lambda t: False)
+    assert set(FEATURES) <= set(feats)
+    assert model.probability(feats) > model.accept

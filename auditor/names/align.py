@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from auditor.names.keys import token_key
-from auditor.names.similarity import TOKEN_MATCH, token_similarity
+from auditor.names.keys import name_identities, token_key
+from auditor.names.similarity import COMMON_TOKENS, TOKEN_MATCH, token_similarity
 
 DIFFERENT_GIVEN = 0.7  # first names this far apart are two people (Alfredo / Jaime Gastelum Serrano)
+SURNAME_CONFLICT_PARTS = 3  # distinctive parts that must agree where the two surnames differ
 
 
 def similarity_matrix(a: list[str], b: list[str]) -> list[list[float]]:
@@ -68,7 +69,10 @@ def _merge_into(x: list[str], lone: list[bool], others: list[str]) -> list[str]:
     return out
 
 
-# Features of a pair of names that the name model (auditor/data/name_model.json) weighs.
+# Features of a pair of names that the name model (auditor/data/name_model.json) weighs. Each
+# alone adds little on the OFAC variants (bench/names.py --ablate) but the set is kept: without
+# cover_short, last_sim, mean_sim ... a surname alone no longer stands for the person (Haniyeh /
+# Ismail Haniyeh), a query the variants hardly hold.
 FEATURES = ("mean_sim", "min_sim", "matched", "distinct_matched", "cover_short", "cover_long",
             "odd_min", "odd_max", "surname_match", "given_conflict", "all_common",
             "residual", "single", "sorted_ratio", "in_order", "char_cover", "exact_tokens",
@@ -99,7 +103,7 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     distinct = sum(1 for i, j, _ in pairs if not is_common(ta[i]) and not is_common(tb[j]))
     surname_conflict = (last_a not in matched_a and last_b not in matched_b
                         and not is_common(ta[-1]) and not is_common(tb[-1]))
-    if surname_conflict and distinct < 3:
+    if surname_conflict and distinct < SURNAME_CONFLICT_PARTS:
         # Two different surnames: two people, unless three distinctive name parts agree (a full
         # chain under another tribal name or maternal surname); then the model weighs it.
         return None
@@ -111,6 +115,8 @@ def pair_features(ta: list[str], tb: list[str], is_common) -> dict[str, float] |
     in_order = [j for _, j in ordered] == sorted(j for _, j in ordered)
     if in_order and _differs_in_one_syllable(ta, tb, ordered, sim, is_common):
         return None  # Kwang Hun Pak / Kwang Ho Pak: two people
+    if _given_variant_alone(ta, tb, pairs, sim, matched_a, matched_b):
+        return None  # Yevgeni / Yevgeny Drozdenko, Yousef Karim / Yusuf Ahmed: no other part agrees
     weight = lambda t: 0.35 if is_common(t) else 1.0  # noqa: E731
     wa, wb = [weight(t) for t in ta], [weight(t) for t in tb]
     cov_a = sum(wa[i] for i in matched_a) / sum(wa)
@@ -178,3 +184,24 @@ def _differs_in_one_syllable(ta: list[str], tb: list[str], ordered: list[tuple[i
                 and sim[odd_a[0]][odd_b[0]] < DIFFERENT_GIVEN):
             return True
     return False
+
+def _is_given(toks: list[str], k: int) -> bool:
+    """Whether token ``k`` stands where a given name stands: first of a full name, or a known
+    given name (given_names.txt, the common given names)."""
+    t = toks[k]
+    return (k == 0 and len(toks) > 1) or token_key(t) in COMMON_TOKENS or any(
+        n.startswith("g") for n in name_identities(t))
+
+
+def _given_variant_alone(ta: list[str], tb: list[str], pairs, sim, matched_a: set[int], matched_b: set[int]) -> bool:
+    """A given name spelt two ways (``Yevgeny`` / ``Yevgeni``, the vowels of ``Yousef`` /
+    ``Yusuf``, ``Yevhen`` / ``Yevgeniy``) is one person's only where the rest of the name agrees:
+    some other part aligns, and no part of one name stands against a plainly different part of
+    the other (a missing patronymic or surname is tolerated, ``Karim`` against ``Ahmed`` is not)."""
+    if not any(ta[i] != tb[j] and _is_given(ta, i) and _is_given(tb, j) for i, j, _ in pairs):
+        return False
+    if len(pairs) == 1:
+        return True
+    lone_a = [i for i in range(len(ta)) if i not in matched_a]
+    lone_b = [j for j in range(len(tb)) if j not in matched_b]
+    return any(max(sim[i][j] for j in lone_b) < DIFFERENT_GIVEN for i in lone_a) if lone_b else False

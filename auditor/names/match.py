@@ -64,9 +64,15 @@ def best_of(evidence: list[tuple[str, dict[str, float]]], model: NameModel) -> t
     ``Mohammad Iqbal`` is ``Muhammad Iqbal`` rather than ``Mohamad Iqbal Abdurrahman`` however
     close the two scores, while two brothers, each leaving one given name unexplained, stay
     rivals and the margin between them decides."""
+    return best_of_scored(evidence, [model.probability(feats) for _, feats in evidence])
+
+
+def best_of_scored(evidence: list[tuple[str, dict[str, float]]], probs) -> tuple[str | None, float, float]:
+    """``best_of`` with each evidence pair's probability given (``bench/names.py`` scores many
+    candidate models at once)."""
     scored: dict[str, tuple[float, dict[str, float]]] = {}
-    for target, feats in evidence:
-        s = model.probability(feats)
+    for (target, feats), s in zip(evidence, probs):
+        s = float(s)
         if target not in scored or s > scored[target][0]:
             scored[target] = (s, feats)
     if not scored:
