@@ -30,10 +30,16 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]
             continue
         chosen.append(f)
         last_end = f.end
-    out = text
-    for f in reversed(chosen):
-        out = out[:f.start] + f.suggestion + out[f.end:]
-    return out, chosen
+    # One join of the untouched stretches and the suggestions: rebuilding the whole text per
+    # fix (``out[:start] + suggestion + out[end:]``) copied it once per finding, quadratic.
+    pieces: list[str] = []
+    pos = 0
+    for f in chosen:
+        pieces.append(text[pos:f.start])
+        pieces.append(f.suggestion)
+        pos = f.end
+    pieces.append(text[pos:])
+    return "".join(pieces), chosen
 
 
 def fix_text(text: str, check, rules: list[str] | None = None, max_passes: int = 4) -> FixResult:
