@@ -527,6 +527,10 @@ def names_group() -> None:
     """Entity-name tools."""
 
 
+_NAME_ROWS_KEPT = 1 << 16  # distinct queries remembered by `names normalize`
+_NAME_ROWS_PER_WRITE = 1000
+
+
 @names_group.command("normalize")
 @click.argument("names_file", metavar="[NAMES_FILE|-]", default="-")
 @click.option("--stylesheet", "stylesheet_path", default=None, metavar="FILE",
@@ -543,12 +547,24 @@ def names_normalize(names_file, stylesheet_path) -> None:
         raw = _read_input(names_file)
     except InputError as exc:
         _fail(str(exc))
-    out = ["query\tcanonical\tscore"]
+    # Rows go out in batches as they are computed (nothing waits for the whole list), and a
+    # repeated query is answered from memory: name lists repeat their names.
+    batch = ["query\tcanonical\tscore"]
+    rows: dict[str, str] = {}
     for line in raw.splitlines():
         query = " ".join(line.split())
-        canonical, score = sheet.normalize(query) if query else (None, 0.0)
-        out.append(f"{query}\t{canonical or ''}\t{score:.3f}")
-    click.echo("\n".join(out))
+        row = rows.get(query)
+        if row is None:
+            if len(rows) >= _NAME_ROWS_KEPT:
+                rows.clear()  # bounded memory on a list of millions of distinct names
+            canonical, score = sheet.normalize(query) if query else (None, 0.0)
+            row = rows[query] = f"{query}\t{canonical or ''}\t{score:.3f}"
+        batch.append(row)
+        if len(batch) >= _NAME_ROWS_PER_WRITE:
+            click.echo("\n".join(batch))
+            batch.clear()
+    if batch:
+        click.echo("\n".join(batch))
 
 
 @cli.command("fix")
