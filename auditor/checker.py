@@ -65,4 +65,6 @@ def check_text(
                 seen.add(key)
                 findings.append(f)
     findings.sort(key=_POSITION)
-    return FileReport(path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)
+    words = doc.word_count
+    doc.release()  # the report keeps the text, not the analyses: a run over many files stays small
+    return FileReport(path, lang, words, document_score(findings, words), findings, doc)
