@@ -8,11 +8,12 @@ default knows what the document says and how well each spelling is attested in w
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_not
-from typing import Mapping, NamedTuple, Protocol
+from typing import Container, Iterator, Mapping, NamedTuple, Protocol
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -110,7 +111,7 @@ class NameIndex:
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
         names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, doc.capitalised)))
         is_name = list(map(is_not, names, repeat(None)))
-        self._positions = list(compress(doc.capitalised, is_name))
+        self._positions = array("q", compress(doc.capitalised, is_name))
         self._mention_names = list(compress(names, is_name))
         self._mentions: list[Mention] | None = None
         self.counts: Counter[str] = Counter(self._mention_names)
@@ -126,6 +127,14 @@ class NameIndex:
             self._mentions = [Mention(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
                               for i, name in zip(self._positions, self._mention_names)]
         return self._mentions
+
+    def mentions_of(self, names: Container[str]) -> Iterator[Mention]:
+        """The mentions of ``names``, in text order, built only for those: a rule that corrects
+        a few spellings need not hold a token for every capitalised word of a huge document."""
+        forms, starts = self.doc.words.forms, self.doc.words.starts
+        wanted = map(names.__contains__, self._mention_names)  # tested in C
+        for i, name in compress(zip(self._positions, self._mention_names), wanted):
+            yield Mention(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
 
     def names(self) -> list[str]:
         """The distinct spellings that are names, in order of first mention."""

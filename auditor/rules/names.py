@@ -28,7 +28,7 @@ class TruncatedName(Rule):
         cut_off = index.truncations()
         if not cut_off:
             return
-        for mention in index.mentions:
+        for mention in index.mentions_of(cut_off):
             full = cut_off.get(mention.name)
             if not full:
                 continue
@@ -82,7 +82,7 @@ class NameVariant(Rule):
                     replace.setdefault(name, preferred)
         if not replace:
             return
-        for mention in index.mentions:
+        for mention in index.mentions_of(replace):
             canonical = replace.get(mention.name)
             tok = mention.token
             if canonical and not ctx.in_boilerplate(tok.start, tok.end):
