@@ -586,11 +586,10 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
     the document itself. Writes atomically (a temporary file renamed over the original); a file
     that cannot be read as UTF-8 text is left untouched and reported. A second run changes nothing.
     """
-    import difflib
     import shutil
 
     from auditor.checker import check_text
-    from auditor.fix import SAFE_RULES, fix_text
+    from auditor.fix import SAFE_RULES, fix_text, unified_diff
     from auditor.inputs import InputError, discover, read_text
     from auditor.langid import detect
 
@@ -619,8 +618,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
         changed += 1
         total += len(result.applied)
         if show_diff:
-            click.echo("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
-                                                    _diff_name("a", path), _diff_name("b", path))), nl=False)
+            click.echo(unified_diff(text, result.text, _diff_name("a", path), _diff_name("b", path)), nl=False)
         if dry_run or show_diff:
             continue
         if backup:

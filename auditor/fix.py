@@ -7,7 +7,11 @@ run of ``auditor fix`` changes nothing.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import ne
+from typing import Iterator
 
 from auditor.findings import Finding
 
@@ -54,3 +58,74 @@ def fix_text(text: str, check, rules: list[str] | None = None, max_passes: int =
         applied.extend(done)
         text = new
     return FixResult(text, applied)
+
+
+# Up to this many lines, the diff is difflib's. Its matcher costs, per matching block, the lines
+# times the occurrences of each line elsewhere: quadratic on a long file, worse on repeated lines.
+_MATCHER_LINES = 2000
+
+
+def unified_diff(old: str, new: str, from_name: str, to_name: str) -> str:
+    """The unified diff (three lines of context) of two versions of a text, as
+    ``difflib.unified_diff`` of their lines writes it.
+
+    Fixes change lines in place: when both versions have the same number of lines and more than
+    _MATCHER_LINES, line k of one is aligned with line k of the other (found in C), which is what
+    difflib finds unless the file repeats lines that its matcher then pairs across the changes.
+    """
+    a, b = old.splitlines(True), new.splitlines(True)
+    if len(a) != len(b) or len(a) <= _MATCHER_LINES:
+        return "".join(difflib.unified_diff(a, b, from_name, to_name))
+    return "".join(_aligned_diff(a, b, from_name, to_name))
+
+
+def _aligned_diff(a: list[str], b: list[str], from_name: str, to_name: str) -> Iterator[str]:
+    """difflib.unified_diff's output for the opcodes of line-by-line alignment."""
+    matcher = difflib.SequenceMatcher(None, [], [])
+    matcher.opcodes = _aligned_opcodes(a, b)  # get_grouped_opcodes reads these instead of matching
+    started = False
+    for group in matcher.get_grouped_opcodes(3):
+        if not started:
+            started = True
+            yield f"--- {from_name}\n"
+            yield f"+++ {to_name}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            yield from ("-" + line for line in a[i1:i2])
+            yield from ("+" + line for line in b[j1:j2])
+
+
+def _aligned_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes pairing line k of ``a`` with line k of ``b`` (same length): runs of changed lines
+    are replaced, the rest equal."""
+    codes = []
+    pos = 0
+    changed = list(compress(count(), map(ne, a, b)))
+    k = 0
+    while k < len(changed):
+        start = end = changed[k]
+        while k < len(changed) and changed[k] == end:
+            end += 1
+            k += 1
+        if start > pos:
+            codes.append(("equal", pos, start, pos, start))
+        codes.append(("replace", start, end, start, end))
+        pos = end
+    if pos < len(a):
+        codes.append(("equal", pos, len(a), pos, len(a)))
+    return codes
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's line range as unified diffs write it (difflib's _format_range_unified)."""
+    beginning = start + 1  # lines start numbering with one
+    length = stop - start
+    if length == 1:
+        return f"{beginning}"
+    if not length:
+        beginning -= 1  # empty ranges begin at the line just before the range
+    return f"{beginning},{length}"

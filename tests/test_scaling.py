@@ -98,3 +98,20 @@ def test_a_released_document_computes_the_same_analyses_again():
     again = check_text(STORY * 3)
     assert [(f.rule, f.start, f.end) for f in again.findings] == [(f.rule, f.start, f.end) for f in report.findings]
     assert list(doc.words.starts) == list(Document(STORY * 3).words.starts)
+
+
+def test_aligned_diff_writes_what_difflib_writes(monkeypatch):
+    import random
+
+    rng = random.Random(5)
+    monkeypatch.setattr(fix, "_MATCHER_LINES", 0)
+    for trial in range(40):
+        lines = [f"Paragraph {k} of the story, with words.\n" for k in range(rng.randrange(1, 80))]
+        new = list(lines)
+        for k in rng.sample(range(len(lines)), rng.randrange(1, min(6, len(lines)) + 1)):
+            new[k] = new[k].replace("words", "wordz")
+        old_text, new_text = "".join(lines), "".join(new)
+        if trial % 3 == 0:  # a last line without its line break
+            old_text, new_text = old_text.rstrip("\n"), new_text.rstrip("\n")
+        expected = "".join(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True), "a/x", "b/x"))
+        assert fix.unified_diff(old_text, new_text, "a/x", "b/x") == expected
