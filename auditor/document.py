@@ -186,6 +186,17 @@ class WordIndex:
 _BLOCK = 1 << 20
 
 
+def _lower_in_blocks(text: str) -> str:
+    """``text.lower()``, a block at a time: on a text outside Latin-1, str.lower allocates four
+    bytes for each of three characters per input character, twelve times the text at once. A
+    block ends before a space, which is neither cased nor ignored by the final sigma rule, so
+    every character is lowered in the context it has in the whole text."""
+    spans = _blocks(text)
+    if len(spans) == 1:
+        return text.lower()
+    return "".join(text[lo:hi].lower() for lo, hi in spans)
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Spans that tile ``text``, each about _BLOCK long and ending before a space."""
     spans = []
@@ -231,7 +242,7 @@ class Document:
     def lower_text(self) -> str | None:
         """The text lower-cased, for case-blind scans; None in the rare text where lower-casing
         changes the length (such as a Turkish dotted İ), so offsets would not carry over."""
-        low = self.text.lower()
+        low = _lower_in_blocks(self.text)
         return low if len(low) == len(self.text) else None
 
     @cached_property
@@ -243,7 +254,11 @@ class Document:
             return False
         if self.words.re_reads_alike:  # few characters to rule out, each found at memory speed
             return not any(c in self.text for c in _FOLD_NOT_LOWER)
-        return self.text.casefold() == low
+        # Block by block, as lower_text is made: equal blocks make equal texts, and a text whose
+        # case folding equals its lower case (length kept) folds each character to one, so the
+        # blocks align.
+        text = self.text
+        return all(text[lo:hi].casefold() == low[lo:hi] for lo, hi in _blocks(text))
 
     @cached_property
     def line_index(self) -> LineIndex:

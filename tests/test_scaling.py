@@ -115,3 +115,21 @@ def test_aligned_diff_writes_what_difflib_writes(monkeypatch):
             old_text, new_text = old_text.rstrip("\n"), new_text.rstrip("\n")
         expected = "".join(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True), "a/x", "b/x"))
         assert fix.unified_diff(old_text, new_text, "a/x", "b/x") == expected
+
+
+def test_lower_case_by_blocks_is_the_whole_texts(monkeypatch):
+    import random
+
+    from auditor import document
+
+    monkeypatch.setattr(document, "_BLOCK", 4)
+    rng = random.Random(11)
+    alphabet = list("aΣσΑς İIß ﬁ\u0301'.-\n") + [" "] * 3
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert document._lower_in_blocks(text) == text.lower()
+        doc = Document(text)
+        low = text.lower()
+        expected = len(low) == len(text) and (text.casefold() == low if not doc.words.re_reads_alike
+                                              else not any(c in text for c in document._FOLD_NOT_LOWER))
+        assert doc.lower_is_case_folding == expected
