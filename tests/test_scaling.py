@@ -133,3 +133,15 @@ def test_lower_case_by_blocks_is_the_whole_texts(monkeypatch):
         expected = len(low) == len(text) and (text.casefold() == low if not doc.words.re_reads_alike
                                               else not any(c in text for c in document._FOLD_NOT_LOWER))
         assert doc.lower_is_case_folding == expected
+
+
+def test_json_written_finding_by_finding_is_json_dumps_of_the_whole(tmp_path):
+    import json
+
+    from auditor.formatters import json_
+    from tests.conftest import SAMPLES
+
+    reports = [check_text(p.read_text(encoding="utf-8"), str(p)) for p in sorted(SAMPLES.glob("*.txt"))]
+    reports += [check_text("", "empty"), check_text("Clean copy here.", 'odd "path"\\')]
+    for chosen in (reports, reports[-2:], []):
+        assert json_.render(chosen) == json.dumps(json_.to_dict(chosen), ensure_ascii=False, indent=2) + "\n"
