@@ -54,17 +54,15 @@ def check_text(
     doc = Document(text, lang, path, words=words)
     ctx = Context(doc, severities=dict(severities or {}), knowledge=knowledge, roundtripper=roundtripper,
                   roundtrip_threshold=roundtrip_threshold, source_text=source_text)
-    seen: set[tuple[str, int, int]] = set()
-    findings: list[Finding] = []
+    found: list[Finding] = []
     for rule in select_rules(select, ignore):
         if rule.languages is not None and lang not in rule.languages:
             continue
-        for f in rule.check(ctx):
-            key = (f.rule, f.start, f.end)
-            if key not in seen:
-                seen.add(key)
-                findings.append(f)
-    findings.sort(key=_POSITION)
+        found.extend(rule.check(ctx))
+    # A stable sort keeps equal spans of one rule in the order they were found, so keeping the
+    # first of each run keeps what a set of seen spans kept, without a key per finding.
+    found.sort(key=_POSITION)
+    findings = [f for f, prev in zip(found, [None, *found]) if prev is None or _POSITION(f) != _POSITION(prev)]
     words = doc.word_count
     doc.release()  # the report keeps the text, not the analyses: a run over many files stays small
     return FileReport(path, lang, words, document_score(findings, words), findings, doc)
