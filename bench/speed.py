@@ -1,6 +1,6 @@
 """Throughput and cold start of `auditor check` (no back-translation), and how cost grows with size.
 
-    python bench/speed.py [--mb 20] [--passes 3] [--doc-mb 0.5] [--skip-largest] [--scaling-only] [--timeout S]
+    python bench/speed.py [--mb 20] [--passes 3] [--doc-mb 0.5] [--skip-largest] [--scaling-only | --no-scaling] [--timeout S]
 
 Builds a synthetic corpus of at least 20 MB from samples/ (the sample documents repeated, each
 copy under its own header line, so no cache keyed on whole documents can help), checks it in one
@@ -242,6 +242,7 @@ def main() -> None:
     parser.add_argument("--doc-mb", type=float, default=0.5, help="scaling: the 1x document in MB (default 0.5)")
     parser.add_argument("--skip-largest", action="store_true", help="scaling: leave out 100x and 1M lines")
     parser.add_argument("--scaling-only", action="store_true", help="only the scaling figures")
+    parser.add_argument("--no-scaling", action="store_true", help="only the throughput and cold-start figures")
     parser.add_argument("--timeout", type=float, default=None, help="scaling: give up on a run after this many s")
     args = parser.parse_args()
     if not args.scaling_only:
@@ -253,7 +254,8 @@ def main() -> None:
             print("== the same, assembled from ../shared/seeds (real scraped wire copy)")
             throughput(corpus(args.mb, seeds), args.passes)
         cold_start()
-    scaling(args.doc_mb, args.skip_largest, args.timeout)
+    if not args.no_scaling:
+        scaling(args.doc_mb, args.skip_largest, args.timeout)
 
 
 if __name__ == "__main__":
