@@ -93,7 +93,10 @@ class Checker:
                     seen.add(key)
                     findings.append(f)
         findings.sort(key=_POSITION)
-        return FileReport(doc.path, lang, doc.word_count, document_score(findings, doc.word_count), findings, doc)
+        words = doc.word_count
+        if not isinstance(text, Document):
+            doc.release()  # the report keeps the text, not the analyses: a run over many files stays small
+        return FileReport(doc.path, lang, words, document_score(findings, words), findings, doc)
 
     @staticmethod
     def _document(text: str, path: str, language: str | None) -> Document:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
@@ -85,7 +86,9 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
-@dataclass(eq=False)
+# Slotted: a one-line-per-paragraph file of a million lines holds a million of each, and an
+# instance dictionary would cost several times the line itself.
+@dataclass(eq=False, slots=True)
 class Paragraph:
     start: int
     end: int
@@ -93,24 +96,29 @@ class Paragraph:
     sentences: list["Sentence"] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Sentence:
     start: int
     end: int
     paragraph: Paragraph
     index_in_paragraph: int
     doc: "Document"
+    _tokens: list[Token] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.doc.text[self.start:self.end]
 
-    @cached_property
+    @property
     def tokens(self) -> list[Token]:
-        doc = self.doc
-        if "tokens" in doc.__dict__:  # the whole document is tokenised already: share its tokens
-            return doc.tokens_in(self.start, self.end)
-        return tokenize(doc.text, self.start, self.end)
+        """The sentence's tokens, computed on first use and kept."""
+        if self._tokens is None:
+            doc = self.doc
+            if "tokens" in doc.__dict__:  # the whole document is tokenised already: share its tokens
+                self._tokens = doc.tokens_in(self.start, self.end)
+            else:
+                self._tokens = tokenize(doc.text, self.start, self.end)
+        return self._tokens
 
     @property
     def words(self) -> list[str]:
@@ -128,27 +136,42 @@ class Sentence:
 
 
 class WordIndex:
-    """The word tokens of a text as parallel lists of forms and start offsets.
+    """The word tokens of a text as parallel sequences of forms and start offsets.
 
-    Built by one regex split and a running sum of the pieces' lengths, both in C, so a document's
-    words cost no Python work per word; sentences and rules slice these lists by offset.
+    Built by regex splits and running sums of the pieces' lengths, all in C, so a document's
+    words cost no Python work per word; sentences and rules slice these by offset. The starts are
+    an array of machine integers, and each distinct form is one string object however often it
+    occurs: per word the index costs two pointers and an integer, not a string and an int object
+    each, so a huge document stays within a few times its size.
     """
 
     __slots__ = ("forms", "starts", "_lower", "re_reads_alike")
 
     def __init__(self, text: str) -> None:
         self.re_reads_alike = re_reads_alike(text)  # see :func:`re_reads_alike`
-        pieces = (_FAST_WORD_SPLIT if self.re_reads_alike else _WORD_SPLIT).split(text)  # gap, word, ..., gap
-        ends = list(accumulate(map(len, pieces)))
-        self.forms: list[str] = pieces[1::2]
-        self.starts: list[int] = ends[0:-1:2]
+        split = (_FAST_WORD_SPLIT if self.re_reads_alike else _WORD_SPLIT).split
+        forms: list[str] = []
+        starts = array("q")
+        same: dict[str, str] = {}  # one object per distinct form
+        for lo, hi in _blocks(text):
+            pieces = split(text[lo:hi])  # gap, word, ..., gap
+            ends = array("q", accumulate(map(len, pieces), initial=lo))  # ends[k + 1]: end of piece k
+            words = pieces[1::2]
+            del pieces  # the block's own word strings go once their shared twins are taken
+            forms.extend(map(same.setdefault, words, words))
+            starts.extend(ends[1:len(ends) - 2:2])
+        self.forms: list[str] = forms
+        self.starts: array = starts
         self._lower: list[str] | None = None
 
     @property
     def lower_forms(self) -> list[str]:
-        """The forms lower-cased (joined, lowered and split again: one C call each)."""
+        """The forms lower-cased: each distinct form once (joined, lowered and split again, one C
+        call each; the NUL between forms keeps a final sigma final), then mapped in C."""
         if self._lower is None:
-            self._lower = "\x00".join(self.forms).lower().split("\x00") if self.forms else []
+            distinct = list(dict.fromkeys(self.forms))
+            lowered = "\x00".join(distinct).lower().split("\x00") if distinct else []
+            self._lower = list(map(dict(zip(distinct, lowered)).__getitem__, self.forms))
         return self._lower
 
     @property
@@ -156,6 +179,36 @@ class WordIndex:
         """How many runs of word characters the forms hold: a joiner inside a form separates two."""
         joined = "".join(self.forms)
         return len(self.forms) + joined.count("'") + joined.count("’") + joined.count("-")
+
+
+# Words are split a block at a time, so that the split's own strings for one block, not for the
+# whole text, exist at once. A block ends before a space, which no word contains.
+_BLOCK = 1 << 20
+
+
+def _lower_in_blocks(text: str) -> str:
+    """``text.lower()``, a block at a time: on a text outside Latin-1, str.lower allocates four
+    bytes for each of three characters per input character, twelve times the text at once. A
+    block ends before a space, which is neither cased nor ignored by the final sigma rule, so
+    every character is lowered in the context it has in the whole text."""
+    spans = _blocks(text)
+    if len(spans) == 1:
+        return text.lower()
+    return "".join(text[lo:hi].lower() for lo, hi in spans)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans that tile ``text``, each about _BLOCK long and ending before a space."""
+    spans = []
+    lo = 0
+    while len(text) - lo > _BLOCK:
+        cut = text.find(" ", lo + _BLOCK)
+        if cut == -1:
+            break
+        spans.append((lo, cut))
+        lo = cut
+    spans.append((lo, len(text)))
+    return spans
 
 
 class LineIndex:
@@ -189,7 +242,7 @@ class Document:
     def lower_text(self) -> str | None:
         """The text lower-cased, for case-blind scans; None in the rare text where lower-casing
         changes the length (such as a Turkish dotted İ), so offsets would not carry over."""
-        low = self.text.lower()
+        low = _lower_in_blocks(self.text)
         return low if len(low) == len(self.text) else None
 
     @cached_property
@@ -201,7 +254,11 @@ class Document:
             return False
         if self.words.re_reads_alike:  # few characters to rule out, each found at memory speed
             return not any(c in self.text for c in _FOLD_NOT_LOWER)
-        return self.text.casefold() == low
+        # Block by block, as lower_text is made: equal blocks make equal texts, and a text whose
+        # case folding equals its lower case (length kept) folds each character to one, so the
+        # blocks align.
+        text = self.text
+        return all(text[lo:hi].casefold() == low[lo:hi] for lo, hi in _blocks(text))
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -260,9 +317,9 @@ class Document:
         return (self.words.lower_forms if lower else self.words.forms)[lo:hi]
 
     @cached_property
-    def capitalised(self) -> list[int]:
+    def capitalised(self) -> array:
         """Indexes into :attr:`words` of the forms that open with a capital letter."""
-        return list(compress(count(), map(str.isupper, map(itemgetter(0), self.words.forms))))
+        return array("q", compress(count(), map(str.isupper, map(itemgetter(0), self.words.forms))))
 
     @cached_property
     def word_count(self) -> int:
@@ -274,6 +331,13 @@ class Document:
         """How often each exact word form occurs (case-sensitive): the document's own evidence."""
         return Counter(self.words.forms)
 
+    def release(self) -> None:
+        """Drop the cached analyses (words, sentences, lines ...), keeping the text: a report
+        keeps its document for the formatters, which need only the text and line positions, and
+        a run over many files should not hold every file's analyses at once. Anything asked for
+        again is computed again, with the same result."""
+        for name in [k for k in self.__dict__ if isinstance(getattr(type(self), k, None), cached_property)]:
+            del self.__dict__[name]
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 

@@ -10,9 +10,13 @@ run of ``auditor fix`` changes nothing.
 
 from __future__ import annotations
 
+import bisect
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from itertools import compress, count
+from operator import ne
+from typing import Callable, Iterator
 
 from auditor.findings import Finding
 from auditor.rules import fixable_rules
@@ -89,20 +93,36 @@ def _apply_checked(text: str, chosen: list[Finding], report, check: Check, refus
         if not verify:
             return new, after, edits
         fixed = {id(f) for f in chosen}  # what the kept edits fix is expected to go away
-        bad = [e for e in edits if _worse_near(e, report.findings, after.findings, fixed)]
+        before, now = _Spans([f for f in report.findings if id(f) not in fixed]), _Spans(after.findings)
+        bad = {id(e) for e in edits if _worse_near(e, before, now)}
         if not bad:
             return new, after, edits
-        refused.extend(e.finding for e in bad)
-        chosen = [e.finding for e in edits if e not in bad]
+        refused.extend(e.finding for e in edits if id(e) in bad)
+        chosen = [e.finding for e in edits if id(e) not in bad]
     return text, report, []
 
 
-def _worse_near(edit: _Edit, before: list[Finding], after: list[Finding], fixed: set[int]) -> bool:
+class _Spans:
+    """Findings looked up by the span they touch, by bisection: a long text has many edits and
+    many findings, and scanning every finding for every edit would cost their product."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.items = sorted(findings, key=lambda f: f.start)
+        self.starts = [f.start for f in self.items]
+        self.longest = max((f.end - f.start for f in self.items), default=0)
+
+    def touching(self, start: int, end: int) -> Iterator[Finding]:
+        """The findings whose span meets [start, end] (touching counts)."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_right(self.starts, end)
+        return (f for f in self.items[lo:hi] if f.end >= start)
+
+
+def _worse_near(edit: _Edit, before: _Spans, after: _Spans) -> bool:
     """Whether some rule fires more often around the edit after it than around its span before
     (not counting the findings the edits fix)."""
-    old = Counter(f.rule for f in before
-                  if id(f) not in fixed and f.start <= edit.end and edit.start <= f.end)
-    new = Counter(f.rule for f in after if f.start <= edit.new_end and edit.new_start <= f.end)
+    old = Counter(f.rule for f in before.touching(edit.start, edit.end))
+    new = Counter(f.rule for f in after.touching(edit.new_start, edit.new_end))
     return any(n > old[rule] for rule, n in new.items())
 
 
@@ -138,3 +158,74 @@ def _shift(span: tuple[int, int, str], edits: list[_Edit]) -> tuple[int, int, st
     start, end, suggestion = span
     delta = sum(e.new_end - e.new_start - (e.end - e.start) for e in edits if e.end <= start)
     return start + delta, end + delta, suggestion
+
+
+# Up to this many lines, the diff is difflib's. Its matcher costs, per matching block, the lines
+# times the occurrences of each line elsewhere: quadratic on a long file, worse on repeated lines.
+_MATCHER_LINES = 2000
+
+
+def unified_diff(old: str, new: str, from_name: str, to_name: str) -> str:
+    """The unified diff (three lines of context) of two versions of a text, as
+    ``difflib.unified_diff`` of their lines writes it.
+
+    Fixes change lines in place: when both versions have the same number of lines and more than
+    _MATCHER_LINES, line k of one is aligned with line k of the other (found in C), which is what
+    difflib finds unless the file repeats lines that its matcher then pairs across the changes.
+    """
+    a, b = old.splitlines(True), new.splitlines(True)
+    if len(a) != len(b) or len(a) <= _MATCHER_LINES:
+        return "".join(difflib.unified_diff(a, b, from_name, to_name))
+    return "".join(_aligned_diff(a, b, from_name, to_name))
+
+
+def _aligned_diff(a: list[str], b: list[str], from_name: str, to_name: str) -> Iterator[str]:
+    """difflib.unified_diff's output for the opcodes of line-by-line alignment."""
+    matcher = difflib.SequenceMatcher(None, [], [])
+    matcher.opcodes = _aligned_opcodes(a, b)  # get_grouped_opcodes reads these instead of matching
+    started = False
+    for group in matcher.get_grouped_opcodes(3):
+        if not started:
+            started = True
+            yield f"--- {from_name}\n"
+            yield f"+++ {to_name}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            yield from ("-" + line for line in a[i1:i2])
+            yield from ("+" + line for line in b[j1:j2])
+
+
+def _aligned_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes pairing line k of ``a`` with line k of ``b`` (same length): runs of changed lines
+    are replaced, the rest equal."""
+    codes = []
+    pos = 0
+    changed = list(compress(count(), map(ne, a, b)))
+    k = 0
+    while k < len(changed):
+        start = end = changed[k]
+        while k < len(changed) and changed[k] == end:
+            end += 1
+            k += 1
+        if start > pos:
+            codes.append(("equal", pos, start, pos, start))
+        codes.append(("replace", start, end, start, end))
+        pos = end
+    if pos < len(a):
+        codes.append(("equal", pos, len(a), pos, len(a)))
+    return codes
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's line range as unified diffs write it (difflib's _format_range_unified)."""
+    beginning = start + 1  # lines start numbering with one
+    length = stop - start
+    if length == 1:
+        return f"{beginning}"
+    if not length:
+        beginning -= 1  # empty ranges begin at the line just before the range
+    return f"{beginning},{length}"

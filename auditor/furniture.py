@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 from operator import methodcaller
 
 import regex
@@ -53,7 +54,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
             continue  # no phrase's literal and no digit: this line cannot be furniture
         line = text[start:end]
         # Only the whole-line phrases and teaser lists have a word limit.
-        n_words = len(_WORD.findall(line)) if hits or in_teasers else 0
+        n_words = _count_words(text, start, end) if hits or in_teasers else 0
         hits = hits or _NO_HITS
         core = _TRIM.sub("", line)
         why = _whole_line(core, n_words, tables, hits)
@@ -75,6 +76,13 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
             found.append((start, stamp.end(), "date stamp"))
     found.extend(_labels_of_furniture(text, spans, found))
     return sorted(found)
+
+
+def _count_words(text: str, start: int, end: int) -> int:
+    """The words of ``text[start:end]``, counted up to one past the largest word limit: no list
+    of a huge line's words, and the same answer to every limit test."""
+    limit = max(_MAX_FURNITURE_WORDS, _MAX_TEASER_WORDS) + 1
+    return sum(1 for _ in islice(_WORD.finditer(text, start, end), limit))
 
 
 _DISCLAIMER, _TAIL = "disclaimer", "tail"
@@ -267,7 +275,7 @@ def _labels_of_furniture(text: str, spans: list[tuple[int, int]], found: list[tu
     taken = {(s, e) for s, e, _ in found}
     labels = []
     for start, end in spans:
-        words = _WORD.findall(text[start:end])
+        words = list(islice(map(_group, _WORD.finditer(text, start, end)), 6))  # six tell "more than five"
         if (start, end) in taken or not 1 <= len(words) <= 5 or text[end - 1] in ".!?":
             continue
         if all(w[0].isupper() for w in words) and all(w.lower() in disclaimer_words for w in words):

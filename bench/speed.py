@@ -1,6 +1,6 @@
-"""Throughput and cold start of `auditor check` (no back-translation).
+"""Throughput and cold start of `auditor check` (no back-translation), and how cost grows with size.
 
-    python bench/speed.py [--mb 20] [--passes 3]
+    python bench/speed.py [--mb 20] [--passes 3] [--doc-mb 0.5] [--skip-largest] [--scaling-only | --no-scaling] [--timeout S]
 
 Builds a synthetic corpus of at least 20 MB from samples/ (the sample documents repeated, each
 copy under its own header line, so no cache keyed on whole documents can help), checks it in one
@@ -8,17 +8,31 @@ process on one core, and prints MB/s: each 200-document chunk counts with its be
 The baseline in the same run is a pure-Python pass over the same words, interleaved with the
 check, to make the figure comparable across machines. Then times
 `auditor check` on one small sample file as a new process (cold start), median of 7 runs.
+
+Scaling: `auditor check`, `fix --diff` and `entities` on one document at 1x, 10x and 100x
+(the en_planted sample repeated on one line, 1x = 0.5 MB) and on files of 10k, 100k and 1M short
+lines (sentences of samples/), and `names normalize` on lists of 10k, 100k and 1M names (the
+starter style sheet's spellings and variants of them), each as one new process. Prints its CPU
+time net of the command's start-up (the same command on a tiny input), seconds per MB and their
+ratio to the 1x case (1.0 = linear), and the process's peak resident memory (from wait4's rusage
+of that child). --skip-largest leaves out the 100x and 1M cases.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _shared import ROOT, SHARED  # noqa: E402
@@ -85,8 +99,7 @@ def throughput(docs: list[str], passes: int = 3) -> float:
 
 
 def cold_start(runs: int = 7) -> None:
-    exe = Path(sys.executable).with_name("auditor")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor"]
+    cmd = _auditor()
     sample = ROOT / "samples" / "en_planted.txt"
     times, base = [], []
     for _ in range(runs):
@@ -101,19 +114,148 @@ def cold_start(runs: int = 7) -> None:
           f"(bare python start {statistics.median(base):.3f} s)")
 
 
+def _auditor() -> list[str]:
+    exe = Path(sys.executable).with_name("auditor")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor"]
+
+
+# Runs the command as its own child and reports that child's CPU time and peak RSS. A child forked
+# straight from this process would count this process's memory in its peak (Linux keeps the
+# high-water mark of the memory it had before exec), so a small launcher forks it instead.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
+
+
+def measure(args: list[str], timeout: float | None = None) -> tuple[float, float] | None:
+    """(CPU seconds, peak RSS in MB) of one auditor process, its output discarded; None when it
+    ran past ``timeout`` seconds (it is then killed)."""
+    cmd = _auditor()
+    if not Path(cmd[0]).is_absolute():
+        cmd[0] = str(Path(cmd[0]).resolve())
+    proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER, *cmd, *args], stdout=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the launcher and the command it runs
+        proc.communicate()
+        return None
+    code, cpu, rss_kb = out.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"auditor {' '.join(args)} failed (exit {code})")
+    return float(cpu), int(rss_kb) / 1024
+
+
+def _one_line_document(mb: float) -> Iterator[str]:
+    article = (ROOT / "samples" / "en_planted.txt").read_text(encoding="utf-8")
+    line = " ".join(part.strip() for part in article.splitlines() if part.strip())
+    copies = int(mb * 1_000_000 / len(line.encode("utf-8"))) + 1
+    yield from (line if k == 0 else " " + line for k in range(copies))
+    yield "\n"
+
+
+def _short_lines(n: int) -> Iterator[str]:
+    sentences = []
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            sentences += [s.strip() for s in line.replace(". ", ".\n").splitlines() if s.strip()]
+    return (sentences[k % len(sentences)] + "\n" for k in range(n))
+
+
+def _names(n: int) -> Iterator[str]:
+    text = (ROOT / "auditor" / "data" / "stylesheet.tsv").read_text(encoding="utf-8")
+    spellings = []
+    for row in csv.DictReader(io.StringIO(text), dialect="excel-tab"):
+        spellings += [row["canonical"], *(v for v in (row.get("variants") or "").split("|") if v.strip())]
+    rng = random.Random(1)
+    pool = list(spellings)
+    for name in spellings:  # variants the sheet does not list: a dropped letter, a surname alone
+        if len(name) > 5:
+            k = rng.randrange(1, len(name) - 1)
+            pool.append(name[:k] + name[k + 1:])
+        pool.append(name.split()[-1])
+    return (rng.choice(pool) + "\n" for _ in range(n))
+
+
+def scaling(doc_mb: float, skip_largest: bool, timeout: float | None = None) -> None:
+    """Time per MB and peak memory at three sizes of each input, for each command."""
+    families = [
+        ("document", [("1x", lambda: _one_line_document(doc_mb)), ("10x", lambda: _one_line_document(10 * doc_mb)),
+                      ("100x", lambda: _one_line_document(100 * doc_mb))], ("check", "fix", "entities")),
+        ("short lines", [("10k", lambda: _short_lines(10_000)), ("100k", lambda: _short_lines(100_000)),
+                         ("1M", lambda: _short_lines(1_000_000))], ("check", "fix", "entities")),
+        ("names", [("10k", lambda: _names(10_000)), ("100k", lambda: _names(100_000)),
+                   ("1M", lambda: _names(1_000_000))], ("names",)),
+    ]
+    commands = {"check": ["check", "--fail-on", "never"], "fix": ["fix", "--diff"], "entities": ["entities"],
+                "names": ["names", "normalize"]}
+    shown = {"check": "check", "fix": "fix --diff", "entities": "entities", "names": "names normalize"}
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp) / "tiny.txt"
+        tiny.write_text("Officials said the port reopened.\n", encoding="utf-8")
+        startup = {name: min(measure(args + [str(tiny)]) for _ in range(3)) for name, args in commands.items()}
+        print("== scaling: one process per run; CPU s net of start-up, s/MB, its ratio to the first size "
+              "that takes 0.1 s or more (1.00 = linear), peak RSS; start-up: "
+              + ", ".join(f"{shown[n]} {cpu:.2f} s {rss:.0f} MB" for n, (cpu, rss) in startup.items()))
+        for family, sizes, names in families:
+            if skip_largest:
+                sizes = sizes[:2]
+            files = []
+            for label, build in sizes:
+                path = Path(tmp) / f"{family.replace(' ', '_')}_{label}.txt"
+                with path.open("w", encoding="utf-8") as out:
+                    out.writelines(build())  # written as generated: this process stays small
+                files.append((label, path, path.stat().st_size / 1_000_000))
+            for name in names:
+                reference = None
+                for label, path, mb in files:
+                    head = f"{shown[name]:<16} {family:<11} {label:>4} {mb:7.2f} MB"
+                    got = measure(commands[name] + [str(path)], timeout)
+                    if got is None:
+                        print(f"{head}  did not finish in {timeout:.0f} s", flush=True)
+                        break  # the larger sizes would not either
+                    cpu, rss = got
+                    net = max(cpu - startup[name][0], 0.0)
+                    if reference is None and net >= 0.1:
+                        reference = net / mb
+                    ratio = f"x{net / mb / reference:5.2f}" if reference else "     -"
+                    print(f"{head}  {net:7.2f} s  {net / mb:6.3f} s/MB  {ratio}  "
+                          f"peak RSS {rss:6.0f} MB ({(rss - startup[name][1]) / mb:5.1f} MB per MB over start-up)",
+                          flush=True)
+            for _, path, _ in files:
+                path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="auditor check throughput and cold start")
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     parser.add_argument("--passes", type=int, default=3, help="timed passes; the best counts (default 3)")
+    parser.add_argument("--doc-mb", type=float, default=0.5, help="scaling: the 1x document in MB (default 0.5)")
+    parser.add_argument("--skip-largest", action="store_true", help="scaling: leave out 100x and 1M lines")
+    parser.add_argument("--scaling-only", action="store_true", help="only the scaling figures")
+    parser.add_argument("--no-scaling", action="store_true", help="only the throughput and cold-start figures")
+    parser.add_argument("--timeout", type=float, default=None, help="scaling: give up on a run after this many s")
     args = parser.parse_args()
-    print("== corpus assembled from samples/ (short documents, dense with planted artifacts)")
-    throughput(corpus(args.mb), args.passes)
-    seeds = SHARED / "seeds"
-    if seeds.is_dir():
-        # Real scraped wire copy, where it is at hand: article-length documents.
-        print("== the same, assembled from ../shared/seeds (real scraped wire copy)")
-        throughput(corpus(args.mb, seeds), args.passes)
-    cold_start()
+    if not args.scaling_only:
+        print("== corpus assembled from samples/ (short documents, dense with planted artifacts)")
+        throughput(corpus(args.mb), args.passes)
+        seeds = SHARED / "seeds"
+        if seeds.is_dir():
+            # Real scraped wire copy, where it is at hand: article-length documents.
+            print("== the same, assembled from ../shared/seeds (real scraped wire copy)")
+            throughput(corpus(args.mb, seeds), args.passes)
+        cold_start()
+    if not args.no_scaling:
+        scaling(args.doc_mb, args.skip_largest, args.timeout)
 
 
 if __name__ == "__main__":

@@ -112,10 +112,10 @@ def test_word_index_matches_the_word_tokens():
     doc = Document(MIXED)
     words = [t for t in doc.tokens if t.is_word]
     assert doc.words.forms == [t.text for t in words]
-    assert doc.words.starts == [t.start for t in words]
+    assert list(doc.words.starts) == [t.start for t in words]
     assert doc.words.lower_forms == [t.text.lower() for t in words]
     assert doc.word_count == len(__import__("regex").findall(r"\w+", MIXED))
-    assert doc.capitalised == [i for i, t in enumerate(words) if t.text[0].isupper()]
+    assert list(doc.capitalised) == [i for i, t in enumerate(words) if t.text[0].isupper()]
 
 
 def test_sentence_tokens_are_the_same_with_or_without_the_document_tokens():

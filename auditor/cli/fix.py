@@ -34,12 +34,11 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
     fix its target. A file that cannot be read, or written safely (read-only, hard-linked), is left
     untouched and reported. A second run changes nothing.
     """
-    import difflib
     import shutil
 
     from auditor.io.atomic import WriteError, resolve_target, write_atomic
     from auditor.checker import check_text
-    from auditor.fix import fix_text
+    from auditor.fix import fix_text, unified_diff
     from auditor.rules import fixable_rules
     from auditor.io.inputs import InputError, read_file
     from auditor.langid import detect
@@ -77,8 +76,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
             changed += 1
             total += len(result.applied)
             if show_diff:
-                click.echo("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
-                                                        _diff_name("a", path), _diff_name("b", path))), nl=False)
+                click.echo(unified_diff(text, result.text, _diff_name("a", path), _diff_name("b", path)), nl=False)
             if not writing:
                 continue
             try:

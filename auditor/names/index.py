@@ -8,11 +8,12 @@ particles) are :class:`auditor.names.mentions.Mention`.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_not
-from typing import NamedTuple
+from typing import Container, Iterator, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -56,7 +57,7 @@ class NameIndex:
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
         names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, doc.capitalised)))
         is_name = list(map(is_not, names, repeat(None)))
-        self._positions = list(compress(doc.capitalised, is_name))
+        self._positions = array("q", compress(doc.capitalised, is_name))
         self._mention_names = list(compress(names, is_name))
         self._name_words: list[NameWord] | None = None
         self.counts: Counter[str] = Counter(self._mention_names)
@@ -72,6 +73,15 @@ class NameIndex:
             self._name_words = [NameWord(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
                                 for i, name in zip(self._positions, self._mention_names)]
         return self._name_words
+
+    def name_words_of(self, names: Container[str]) -> Iterator[NameWord]:
+        """The name words spelt as one of ``names``, in text order, built only for those: a rule
+        that corrects a few spellings need not hold a token for every capitalised word of a huge
+        document."""
+        forms, starts = self.doc.words.forms, self.doc.words.starts
+        wanted = map(names.__contains__, self._mention_names)  # tested in C
+        for i, name in compress(zip(self._positions, self._mention_names), wanted):
+            yield NameWord(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
 
     def names(self) -> list[str]:
         """The distinct spellings that are names, in order of first mention."""

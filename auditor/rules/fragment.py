@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Iterable
 
@@ -9,6 +10,7 @@ from auditor.document import Sentence
 from auditor.findings import Finding, Severity
 from auditor.languages import LanguageProfile, get_profile
 from auditor.lexicon import english_inflected_verb, english_pos, is_common_word
+from auditor.prefilter import find_all
 from auditor.rules.base import Context, Rule, register
 
 _EN_SUBJECTS = frozenset("i you we they he she it who people officials".split())
@@ -74,18 +76,26 @@ class Fragment(Rule):
             first = sent.text[0]
             if not first.isalpha() or not first.isupper() or ":" in sent.text:
                 continue
-            if _inside_quotation(sent) or _set_off_opener(sent.text):
+            if _inside_quotation(ctx, sent) or _set_off_opener(sent.text):
                 continue
             reason = _fragment_reason(words, doc.profile, doc.language)
             if reason:
                 yield self.finding(ctx, sent.start, sent.end, f"sentence fragment: {reason}")
 
 
-def _inside_quotation(sent: Sentence) -> bool:
-    text = sent.doc.text
-    before = text[sent.paragraph.start:sent.start]
-    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
-    opened += before.count('"') % 2
+_QUOTE_MARKS = "“«”»\""
+
+
+def _inside_quotation(ctx: Context, sent: Sentence) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open where ``sent`` starts."""
+    marks = _quote_marks(ctx)
+    lo, hi = sent.paragraph.start, sent.start
+    # Counting the marks between the paragraph's start and the sentence by bisection keeps the
+    # cost per sentence flat: counting them in the slice grew with the paragraph (quadratic on
+    # a one-line document).
+    n = {mark: bisect.bisect_left(where, hi) - bisect.bisect_left(where, lo) for mark, where in marks.items()}
+    opened = n["“"] + n["«"] - n["”"] - n["»"]
+    opened += n['"'] % 2
     return opened > 0 or sent.text[0] in "“\"«"
 
 
@@ -97,6 +107,12 @@ def _set_off_opener(text: str) -> bool:
         return False
     opener = head.split()
     return len(opener) <= 2 and not any(w[:1].isupper() for w in opener[1:])
+
+
+def _quote_marks(ctx: Context) -> dict[str, list[int]]:
+    """The sorted offsets of each quotation mark that :func:`_inside_quotation` counts."""
+    text = ctx.doc.text
+    return ctx.once("fragment-quote-marks", lambda: {mark: find_all(text, mark) for mark in _QUOTE_MARKS})
 
 
 def _fragment_reason(words: list[str], profile: LanguageProfile, lang: str) -> str | None:

@@ -36,7 +36,7 @@ class TruncatedName(Rule):
         if not cut_off:
             return
         profile = ctx.doc.profile
-        for mention in index.name_words:
+        for mention in index.name_words_of(cut_off):
             full = cut_off.get(mention.name)
             if not full:
                 continue
@@ -97,7 +97,7 @@ class NameVariant(Rule):
                 replace.setdefault(name, preferred)
         if not replace:
             return
-        for mention in index.name_words:
+        for mention in index.name_words_of(replace):
             canonical = replace.get(mention.name)
             tok = mention.token
             if canonical and not ctx.in_boilerplate(tok.start, tok.end):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from typing import Iterable
@@ -43,7 +44,8 @@ class WrongLanguage(Rule):
         lower = doc.words.lower_forms
         # Running counts of the words that are evidence of another language: a sentence with fewer
         # than three of them cannot be in another language, and costs two bisections to rule out.
-        foreign_evidence = list(accumulate(map(_other_evidence(lang).__contains__, lower), initial=0))
+        # (An array of machine integers: a list would hold an int object per word.)
+        foreign_evidence = array("q", accumulate(map(_other_evidence(lang).__contains__, lower), initial=0))
         flagged_sentences = []
         for sent in doc.sentences:
             lo, hi = doc.word_range(sent.start, sent.end)
