@@ -213,6 +213,61 @@ def test_quotation_continued_over_paragraphs_is_balanced():
     assert fired("unbalanced-quote", text) == []
 
 
+@pytest.mark.parametrize("text,lang", [
+    # straight quotes typed for apostrophes
+    ('The survey, by the Harbourmasters" and Lockkeepers" Guild of Ostravel, found little.', "en"),
+    ('It became clear on Friday that Tamberlanes" team orders would decide the race.', "en"),
+    ('In 1921 the colonels plotted a coup d"état against the regent of Ostravel.', "en"),
+    ('El informe del Harbourmasters" Guild de Ostravel se publicó el lunes.', "es"),
+    # one closing mark for a quotation and the one nested in it
+    ("« Je ne pouvais pas lui dire : « Papa, tu partiras bientôt », a-t-il raconté.", "fr"),
+    ("« Avant, on allait au café, explique-t-il. « Aujourd’hui, plus personne n’y va. »", "fr"),
+    ('"Se me perguntassem, tudo o que importava era "ganhar em Ostravel", referiu Tamberlane.', "pt"),
+    ("“Queremos que sientan el calor. “Vamos a movilizar a todo el país”, dijo Tamberlane.", "es"),
+])
+def test_unbalanced_quote_leaves_apostrophes_and_merged_closings(text, lang):
+    assert fired("unbalanced-quote", text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ('The port of Ostravel grew fast. Those things cannot be undone," Tamberlane said.', "en", ['undone,"']),
+    ("Les travaux ont pris du retard à Ostravel, ce qui m’a surpris », a-t-il confié.", "fr", ["»"]),
+    ('O porto de Ostravel cresceu. Não existe nenhum acordo bom", concluiu Tamberlane.', "pt", ['bom"']),
+    # a possessive-looking quote before a word of the copy's own language is a closing mark
+    ('El caso Tamberlane v. Ostravel Sessions" que presentó la unión fue admitido.', "es", ['Sessions"']),
+])
+def test_unbalanced_quote_keeps_real_slips(text, lang, expected):
+    assert fired("unbalanced-quote", text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ('He praised the people of Ostravel,"" Tamberlane said.', "en"),
+    ("Dijo que “el puerto de Ostravel”” crecerá.", "es"),
+    ("Il a parlé du « port d’Ostravel »» hier soir.", "fr"),
+])
+def test_quote_garble_is_not_reported_again_as_unbalanced(text, lang):
+    report = check_text(text, language=lang, select=["quote-garble", "unbalanced-quote"])
+    assert [f.rule for f in report.findings] == ["quote-garble"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les dijo a los soldados: “¿Están listos?”, informó la agencia de Ostravel.", "es"),
+    ("—¡Vamos a ganar! —gritó Tamberlane—. «¿Quién lo duda?», preguntó después.", "es"),
+    ('"Quem são os médicos de Ostravel?", perguntou Tamberlane.', "pt"),
+    ('"Que vitória!", exclamou o treinador de Ostravel.', "pt"),
+    ("« Qui sont les médecins d’Ostravel ? », a demandé Tamberlane.", "fr"),
+    ("Tenemos la mirada puesta en el próximo avance de la I. A.”, comenta Tamberlane.", "es"),
+])
+def test_quote_garble_leaves_romance_punctuation(text, lang):
+    assert fired("quote-garble", text, lang) == []
+
+
+def test_quote_garble_keeps_english_and_full_stop_slips():
+    assert fired("quote-garble", 'He said it was over in Ostravel.", according to the agency.') == ['.",']
+    assert fired("quote-garble", 'Tamberlane asked: "Who runs Ostravel?", and left.') == ['?",']
+    assert fired("quote-garble", "Dijo que todo había terminado en Ostravel.”, según la agencia.", "es") == [".”,"]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Tehran leads the axis against Israel, It was formed by several groups.", "It"),
     ("The leader said that the attack “destroyed the myth” and Accused the United States of complicity.", "Accused"),
