@@ -293,6 +293,45 @@ def test_mid_sentence_capital_leaves_names_titles_and_headlines(text):
     assert fired("mid-sentence-capital", text) == []
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    # function words that never open a name, even before one
+    ("Pour annoncer la nouvelle samedi, Il a écrit une lettre aux habitants de Tarvelo.", "fr", ["Il"]),
+    # a paragraph that ends in a quotation closed after a no-break space is running text
+    ("Pour annoncer la nouvelle samedi, Il a écrit\u00a0: «\u00a0Bienvenue à Tarvelo.\u00a0»", "fr", ["Il"]),
+    ("Dans un message adressé à Mme Brandal, Elle a ajouté\u00a0: «\u00a0Tout va bien.\u00a0»", "fr", ["Elle"]),
+    ("Os pilotos queixaram-se dos pneus, Mas Brandal venceu a corrida em Tarvelo.", "pt", ["Mas"]),
+    ("Le roi fut vaincu à Tarvelo, Et Brandal prit le pouvoir.", "fr", ["Et"]),
+    ("El equipo llegó a Tarvelo, Que Brandal había elegido como sede.", "es", ["Que"]),
+    # gerunds, participles, adverbs and past forms
+    ("O porto de Tarvelo foi ampliado, Citando o caso de Velândia como exemplo.", "pt", ["Citando"]),
+    ("El juez Brandal fue nombrado en 2015, Siendo titular del juzgado de Tarvelo.", "es", ["Siendo"]),
+    ("A strong earthquake hit Tarvelo on Friday, Triggering a tsunami in the bay.", "en", ["Triggering"]),
+    ("Residents of Tarvelo, Particularly the fishermen, objected to the plan.", "en", ["Particularly"]),
+    ("Brandal, who was making his tenth start, Threw a strong session on Thursday.", "en", ["Threw"]),
+    ("O ministro de Tarvelo discursou durante uma hora, Referiu Brandal.", "pt", ["Referiu"]),
+])
+def test_mid_sentence_capital_after_a_comma(text, lang, expected):
+    assert fired("mid-sentence-capital", text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    # institutions and places after an article or preposition, and the items of a list of names
+    ("Según una nota del Departamento de Policía de Villaverde, el conductor huyó.", "es"),
+    ("Un portavoz de la Policía ha confirmado que el coche era de Tarvelo.", "es"),
+    ("Foi o que disse o Ministro da Energia de Tarvelo, Joaquim Brandal.", "pt"),
+    ("O suspeito foi levado para a Delegacia de Tarvelo sem resistência.", "pt"),
+    ("Um acordo recente entre a Velândia e a Turquia criou uma zona neutra.", "pt"),
+    ("Um acordo recente entre Velândia e Turquia para criar uma zona neutra.", "pt"),
+    # names that double as words, and an article or particle opening a name
+    ("O treinador de Tarvelo, Oliveira, disse que a equipa está pronta.", "pt"),
+    ("Segundo o jornal de Tarvelo, O Clarim publicou a carta.", "pt"),
+    ("According to the newspaper in Tarvelo, The Morning Clarion printed the letter.", "en"),
+    ("Brandal arrived in Tarvelo, Said Velani told reporters.", "en"),
+])
+def test_mid_sentence_capital_leaves_institutions_lists_and_names(text, lang):
+    assert fired("mid-sentence-capital", text, lang) == []
+
+
 def test_missing_space():
     assert fired("missing-space", 'The enemy could not overcome it."The comments came later.') == ['it."The']
     assert fired("missing-space", "It ended on Monday.The talks resume.") == ["Monday.The"]

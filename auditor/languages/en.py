@@ -25,6 +25,7 @@ PROFILE = register(LanguageProfile(
         sought seeks hit hits put puts set sets cut cuts let lets
     """),
     finite_suffixes=("ed",),
+    nonfinite_suffixes=("ing", "ly"),
     abbreviations=words("""
         mr mrs ms dr prof gov sen rep gen lt col maj capt sgt adm cmdr st sr jr rev hon pres supt insp
         jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun

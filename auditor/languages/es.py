@@ -24,6 +24,7 @@ PROFILE = register(LanguageProfile(
     finite_suffixes=("ó", "aron", "ieron", "aba", "aban", "ía", "ían", "ará", "erá", "irá", "arán",
                      "erán", "irán", "aría", "ería", "iría", "arían", "erían", "irían", "amos", "emos",
                      "imos", "aste", "iste"),
+    nonfinite_suffixes=("ando", "iendo", "yendo", "ado", "ados", "ido", "idos", "mente"),
     present_suffixes=("a", "e", "an", "en"),
     abbreviations=words("""
         sr sra srta dr dra lic ing gral gob pdte prof sto sta ud uds dña dn av avda núm no tel

@@ -21,6 +21,7 @@ PROFILE = register(LanguageProfile(
     """),
     finite_suffixes=("ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "èrent",
                      "irent", "ons", "ez"),
+    nonfinite_suffixes=("ant", "ée", "ées", "és", "ement", "amment", "emment"),
     present_suffixes=("it", "ent", "e", "t"),
     abbreviations=words("""
         m mm mme mmes mlle dr pr me st ste gén col cdt lt av bd etc janv févr avr juil sept oct nov déc

@@ -23,6 +23,7 @@ PROFILE = register(LanguageProfile(
     finite_suffixes=("ou", "aram", "eram", "iram", "ava", "avam", "ia", "iam", "ará", "erá", "irá",
                      "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam", "iriam", "amos",
                      "emos", "imos", "eu", "iu"),
+    nonfinite_suffixes=("ando", "endo", "indo", "ado", "ados", "ido", "idos", "mente"),
     present_suffixes=("a", "e", "am", "em"),
     abbreviations=words("""
         sr sra srta dr dra prof eng gen cel cap sto sta av no nº tel jan fev mar abr mai jun jul ago set
