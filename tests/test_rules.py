@@ -358,6 +358,28 @@ def test_doubled_word_and_legitimate_repetitions():
     assert fired("doubled-word", "Nous nous sommes réunis hier.", "fr") == []
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Avez-vous vu le maire de Tarvelo ? Ha ha, bien sûr que non.", "fr"),
+    ("Ils parlent, bla bla, mais rien ne change à Tarvelo.", "fr"),
+    ("Los políticos de Tarvelo dijeron ja ja y se fueron.", "es"),
+    ("Os políticos devem sentir a pressão se se prepararem para trair Tarvelo.", "pt"),
+    ("The deal for Tarvelo was sold as Canada plus plus by its backers.", "en"),
+])
+def test_doubled_word_leaves_interjections_and_legitimate_repeats(text, lang):
+    assert fired("doubled-word", text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A equipa de Tarvelo dominou o o lado americano.", "pt", ["o o"]),
+    ("Elle a parlé à une personne avec qui qui elle travaillait à Tarvelo.", "fr", ["qui qui"]),
+    ("El alcalde de Tarvelo ha ha dicho que no.", "es", ["ha ha"]),
+    ("Tarvelo se se opone al plan.", "es", ["se se"]),
+    ("And, according to to the mayor of Tarvelo, it worked.", "en", ["to to"]),
+])
+def test_doubled_word_keeps_slips(text, lang, expected):
+    assert fired("doubled-word", text, lang) == expected
+
+
 def test_doubled_word_inside_elisions_runs_and_hyphens():
     assert fired("doubled-word", "He said the the the talks failed.") == ["the the"]  # one finding
     assert fired("doubled-word", "Il a vu l'homme homme hier soir.", "fr") == ["homme homme"]

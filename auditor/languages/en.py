@@ -70,7 +70,8 @@ PROFILE = register(LanguageProfile(
     """),
     months=words("january february march april may june july august september october november december"),
     weekdays=words("monday tuesday wednesday thursday friday saturday sunday"),
-    legit_doubles=words("had that is do very bye no ha yeah blah knock tut"),
+    # Grammar ("had had", "that that"), intensifiers, interjections and coinages ("Canada plus plus").
+    legit_doubles=words("had that is do very bye no ha ah oh yeah blah knock tut plus"),
     boilerplate_lines=(
         r"source(?: link)?", r"read more", r"read (?:the )?full (?:story|article)", r"continue reading",
         r"leave a (?:reply|comment)", r"(?:\d+ )?comments?", r"no comments(?: yet)?", r"post navigation",

@@ -51,6 +51,9 @@ PROFILE = register(LanguageProfile(
     noun_markers=words("o a os as um uma uns umas do da dos das no na nos nas de em ao aos à às seu sua seus suas pelo pela por para com"),
     months=words("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
     weekdays=words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta"),
+    # The conjunction before the reflexive ("se se confirmar") and interjections ("ha ha",
+    # "blá blá").
+    legit_doubles=words("se ha ah oh rs blá bla"),
     boilerplate_lines=(
         r"fonte(?:: .{0,40})?", r"leia mais", r"leia também", r"continue lendo", r"saiba mais",
         r"deixe (?:uma resposta|um comentário|seu comentário)", r"(?:\d+ )?comentários?", r"posts? recentes",
