@@ -309,6 +309,7 @@ def test_mid_sentence_capital_leaves_names_titles_and_headlines(text):
     ("Residents of Tarvelo, Particularly the fishermen, objected to the plan.", "en", ["Particularly"]),
     ("Brandal, who was making his tenth start, Threw a strong session on Thursday.", "en", ["Threw"]),
     ("O ministro de Tarvelo discursou durante uma hora, Referiu Brandal.", "pt", ["Referiu"]),
+    ("El alcalde de Tarvelo habló durante una hora, Entró en el salón y se sentó.", "es", ["Entró"]),
 ])
 def test_mid_sentence_capital_after_a_comma(text, lang, expected):
     assert fired("mid-sentence-capital", text, lang) == expected

@@ -95,7 +95,9 @@ class MidSentenceCapital(Rule):
         if after_punctuation and not _WORD.search(text, sent.start, prev_start):
             return False  # the first word of its sentence
         if after_comma:
-            if function_word or _is_verb_form(low, lang, profile) or _is_nonfinite(low, lang, profile):
+            # (After a comma, a word that the ending shows to be a verb needs fewer letters than
+            # after a lower-case word, where nouns in -ia and the like follow articles.)
+            if function_word or _is_verb_form(low, lang, profile, 5) or _is_nonfinite(low, lang, profile):
                 return True
             # Other words after a comma are too often names that double as words ("Tyre",
             # "Costa"), unless the document itself writes the word in lower case: a name would
@@ -218,15 +220,16 @@ def _never_in_name(low: str, lang: str, profile, function_word: bool) -> bool:
 def _is_nonfinite(low: str, lang: str, profile) -> bool:
     """A gerund, participle or adverb by its ending (for English, a verb form or an adverb that
     the lexicon knows): "dizendo", "citado", "triggering", "particularly"."""
-    if len(low) <= 5 or not low.endswith(profile.nonfinite_suffixes):
+    if len(low) < 5 or not low.endswith(profile.nonfinite_suffixes):
         return False
     if lang == "en":
         return low.endswith("ly") or "VERB" in english_pos(low)
     return True
 
 
-def _is_verb_form(low: str, lang: str, profile) -> bool:
-    """A finite or participle verb form: a capital on these is never a name."""
+def _is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
+    """A finite or participle verb form: a capital on these is never a name. Outside English,
+    one told by its ending alone has at least ``shortest`` letters."""
     if low in profile.finite_verbs:
         return True
     if lang == "en":
@@ -236,4 +239,4 @@ def _is_verb_form(low: str, lang: str, profile) -> bool:
         # Only past forms ("reported", "threw"): base forms double as names too often ("Peter",
         # "Shanghai", "Bill"), and so do third persons ("Banks", "Gates").
         return low.endswith("ed") or english_inflected_verb(low) and not low.endswith("s")
-    return low.endswith(profile.finite_suffixes) and len(low) > 5
+    return low.endswith(profile.finite_suffixes) and len(low) >= shortest
