@@ -310,6 +310,10 @@ def test_mid_sentence_capital_leaves_names_titles_and_headlines(text):
     ("Brandal, who was making his tenth start, Threw a strong session on Thursday.", "en", ["Threw"]),
     ("O ministro de Tarvelo discursou durante uma hora, Referiu Brandal.", "pt", ["Referiu"]),
     ("El alcalde de Tarvelo habló durante una hora, Entró en el salón y se sentó.", "es", ["Entró"]),
+    # the first word of a complex preposition or conjunction
+    ("A obra foi concluída em Tarvelo, Ainda que o orçamento tenha subido.", "pt", ["Ainda"]),
+    ("La tormenta golpeó una de las islas de Tarvelo, Cerca de la costa norte.", "es", ["Cerca"]),
+    ("Brandal a perdu son frère en 2015, Peu de temps après le décès de sa mère.", "fr", ["Peu"]),
 ])
 def test_mid_sentence_capital_after_a_comma(text, lang, expected):
     assert fired("mid-sentence-capital", text, lang) == expected
@@ -328,6 +332,7 @@ def test_mid_sentence_capital_after_a_comma(text, lang, expected):
     ("Segundo o jornal de Tarvelo, O Clarim publicou a carta.", "pt"),
     ("According to the newspaper in Tarvelo, The Morning Clarion printed the letter.", "en"),
     ("Brandal arrived in Tarvelo, Said Velani told reporters.", "en"),
+    ("A delegação visitou Tarvelo, Rocha de Velândia e Brandal no mesmo dia.", "pt"),
 ])
 def test_mid_sentence_capital_leaves_institutions_lists_and_names(text, lang):
     assert fired("mid-sentence-capital", text, lang) == []

@@ -99,6 +99,15 @@ class MidSentenceCapital(Rule):
             # after a lower-case word, where nouns in -ia and the like follow articles.)
             if function_word or _is_verb_form(low, lang, profile, 5) or _is_nonfinite(low, lang, profile):
                 return True
+            # A common word that opens a complex preposition or conjunction ("Antes de", "Ainda
+            # que", "Graças a", "Près de"): a name is followed by a preposition or "que" only to
+            # go on with a capitalised word ("Costa de Marfil"). (Not in English, where such
+            # names are many: "Long of the BBC".)
+            if lang != "en" and nxt is not None and nxt.is_word \
+                    and (nxt.text.lower() in profile.noun_markers or nxt.text.lower() in _THAT):
+                after = next_token(text, nxt.end)
+                if after is not None and after.start < sent.end and not after.text[0].isupper():
+                    return True
             # Other words after a comma are too often names that double as words ("Tyre",
             # "Costa"), unless the document itself writes the word in lower case: a name would
             # not be ("the coast" and "Costa" rarely meet; "the police" and ", Police said" do).
@@ -200,6 +209,9 @@ def _in_list_of_names(text: str, prev: str, prev_start: int, nxt, sent: Sentence
         return after is not None and after.start < sent.end and after.is_word and after.text[0].isupper()
     return False
 
+
+# The Romance complementiser ("ainda que", "así que", "alors que").
+_THAT = frozenset(("que", "qu"))
 
 # Conjunctions that join the items of a list.
 _COORDINATORS = frozenset("and or nor y e o u ni et ou".split())
