@@ -128,7 +128,7 @@ class Sentence:
     @property
     def is_terminated(self) -> bool:
         """Ends in terminal punctuation, as running text does (headlines and captions do not)."""
-        return self.doc.text[self.start:self.end].rstrip(_CLOSERS).endswith(_TERMINALS)
+        return self.doc.text[self.start:self.end].rstrip(_CLOSERS + " \t\u00a0\u202f").endswith(_TERMINALS)
 
     @property
     def is_whole_paragraph(self) -> bool:

@@ -282,6 +282,61 @@ def test_quotation_continued_over_paragraphs_is_balanced():
     assert fired("unbalanced-quote", text) == []
 
 
+@pytest.mark.parametrize("text,lang", [
+    # straight quotes typed for apostrophes
+    ('The survey, by the Harbourmasters" and Lockkeepers" Guild of Ostravel, found little.', "en"),
+    ('It became clear on Friday that Tamberlanes" team orders would decide the race.', "en"),
+    ('In 1921 the colonels plotted a coup d"état against the regent of Ostravel.', "en"),
+    ('El informe del Harbourmasters" Guild de Ostravel se publicó el lunes.', "es"),
+    # one closing mark for a quotation and the one nested in it
+    ("« Je ne pouvais pas lui dire : « Papa, tu partiras bientôt », a-t-il raconté.", "fr"),
+    ("« Avant, on allait au café, explique-t-il. « Aujourd’hui, plus personne n’y va. »", "fr"),
+    ('"Se me perguntassem, tudo o que importava era "ganhar em Ostravel", referiu Tamberlane.', "pt"),
+    ("“Queremos que sientan el calor. “Vamos a movilizar a todo el país”, dijo Tamberlane.", "es"),
+])
+def test_unbalanced_quote_leaves_apostrophes_and_merged_closings(text, lang):
+    assert fired("unbalanced-quote", text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ('The port of Ostravel grew fast. Those things cannot be undone," Tamberlane said.', "en", ['undone,"']),
+    ("Les travaux ont pris du retard à Ostravel, ce qui m’a surpris », a-t-il confié.", "fr", ["»"]),
+    ('O porto de Ostravel cresceu. Não existe nenhum acordo bom", concluiu Tamberlane.', "pt", ['bom"']),
+    # a possessive-looking quote before a word of the copy's own language is a closing mark
+    ('El caso Tamberlane v. Ostravel Sessions" que presentó la unión fue admitido.', "es", ['Sessions"']),
+])
+def test_unbalanced_quote_keeps_real_slips(text, lang, expected):
+    assert fired("unbalanced-quote", text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ('He praised the people of Ostravel,"" Tamberlane said.', "en"),
+    ("Dijo que “el puerto de Ostravel”” crecerá.", "es"),
+    ("Il a parlé du « port d’Ostravel »» hier soir.", "fr"),
+])
+def test_quote_garble_is_not_reported_again_as_unbalanced(text, lang):
+    report = check_text(text, language=lang, select=["quote-garble", "unbalanced-quote"])
+    assert [f.rule for f in report.findings] == ["quote-garble"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les dijo a los soldados: “¿Están listos?”, informó la agencia de Ostravel.", "es"),
+    ("—¡Vamos a ganar! —gritó Tamberlane—. «¿Quién lo duda?», preguntó después.", "es"),
+    ('"Quem são os médicos de Ostravel?", perguntou Tamberlane.', "pt"),
+    ('"Que vitória!", exclamou o treinador de Ostravel.', "pt"),
+    ("« Qui sont les médecins d’Ostravel ? », a demandé Tamberlane.", "fr"),
+    ("Tenemos la mirada puesta en el próximo avance de la I. A.”, comenta Tamberlane.", "es"),
+])
+def test_quote_garble_leaves_romance_punctuation(text, lang):
+    assert fired("quote-garble", text, lang) == []
+
+
+def test_quote_garble_keeps_english_and_full_stop_slips():
+    assert fired("quote-garble", 'He said it was over in Ostravel.", according to the agency.') == ['.",']
+    assert fired("quote-garble", 'Tamberlane asked: "Who runs Ostravel?", and left.') == ['?",']
+    assert fired("quote-garble", "Dijo que todo había terminado en Ostravel.”, según la agencia.", "es") == [".”,"]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Tehran leads the axis against Israel, It was formed by several groups.", "It"),
     ("The leader said that the attack “destroyed the myth” and Accused the United States of complicity.", "Accused"),
@@ -305,6 +360,51 @@ def test_mid_sentence_capital(text, expected):
 ])
 def test_mid_sentence_capital_leaves_names_titles_and_headlines(text):
     assert fired("mid-sentence-capital", text) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # function words that never open a name, even before one
+    ("Pour annoncer la nouvelle samedi, Il a écrit une lettre aux habitants de Tarvelo.", "fr", ["Il"]),
+    # a paragraph that ends in a quotation closed after a no-break space is running text
+    ("Pour annoncer la nouvelle samedi, Il a écrit\u00a0: «\u00a0Bienvenue à Tarvelo.\u00a0»", "fr", ["Il"]),
+    ("Dans un message adressé à Mme Brandal, Elle a ajouté\u00a0: «\u00a0Tout va bien.\u00a0»", "fr", ["Elle"]),
+    ("Os pilotos queixaram-se dos pneus, Mas Brandal venceu a corrida em Tarvelo.", "pt", ["Mas"]),
+    ("Le roi fut vaincu à Tarvelo, Et Brandal prit le pouvoir.", "fr", ["Et"]),
+    ("El equipo llegó a Tarvelo, Que Brandal había elegido como sede.", "es", ["Que"]),
+    # gerunds, participles, adverbs and past forms
+    ("O porto de Tarvelo foi ampliado, Citando o caso de Velândia como exemplo.", "pt", ["Citando"]),
+    ("El juez Brandal fue nombrado en 2015, Siendo titular del juzgado de Tarvelo.", "es", ["Siendo"]),
+    ("A strong earthquake hit Tarvelo on Friday, Triggering a tsunami in the bay.", "en", ["Triggering"]),
+    ("Residents of Tarvelo, Particularly the fishermen, objected to the plan.", "en", ["Particularly"]),
+    ("Brandal, who was making his tenth start, Threw a strong session on Thursday.", "en", ["Threw"]),
+    ("O ministro de Tarvelo discursou durante uma hora, Referiu Brandal.", "pt", ["Referiu"]),
+    ("El alcalde de Tarvelo habló durante una hora, Entró en el salón y se sentó.", "es", ["Entró"]),
+    # the first word of a complex preposition or conjunction
+    ("A obra foi concluída em Tarvelo, Ainda que o orçamento tenha subido.", "pt", ["Ainda"]),
+    ("La tormenta golpeó una de las islas de Tarvelo, Cerca de la costa norte.", "es", ["Cerca"]),
+    ("Brandal a perdu son frère en 2015, Peu de temps après le décès de sa mère.", "fr", ["Peu"]),
+])
+def test_mid_sentence_capital_after_a_comma(text, lang, expected):
+    assert fired("mid-sentence-capital", text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    # institutions and places after an article or preposition, and the items of a list of names
+    ("Según una nota del Departamento de Policía de Villaverde, el conductor huyó.", "es"),
+    ("Un portavoz de la Policía ha confirmado que el coche era de Tarvelo.", "es"),
+    ("Foi o que disse o Ministro da Energia de Tarvelo, Joaquim Brandal.", "pt"),
+    ("O suspeito foi levado para a Delegacia de Tarvelo sem resistência.", "pt"),
+    ("Um acordo recente entre a Velândia e a Turquia criou uma zona neutra.", "pt"),
+    ("Um acordo recente entre Velândia e Turquia para criar uma zona neutra.", "pt"),
+    # names that double as words, and an article or particle opening a name
+    ("O treinador de Tarvelo, Oliveira, disse que a equipa está pronta.", "pt"),
+    ("Segundo o jornal de Tarvelo, O Clarim publicou a carta.", "pt"),
+    ("According to the newspaper in Tarvelo, The Morning Clarion printed the letter.", "en"),
+    ("Brandal arrived in Tarvelo, Said Velani told reporters.", "en"),
+    ("A delegação visitou Tarvelo, Rocha de Velândia e Brandal no mesmo dia.", "pt"),
+])
+def test_mid_sentence_capital_leaves_institutions_lists_and_names(text, lang):
+    assert fired("mid-sentence-capital", text, lang) == []
 
 
 def test_missing_space():
@@ -331,6 +431,28 @@ def test_doubled_word_and_legitimate_repetitions():
     assert fired("doubled-word", "He had had enough, and he said that that was final.") == []
     assert fired("doubled-word", "They flew to Bora Bora and met Sirhan Sirhan's lawyer.") == []
     assert fired("doubled-word", "Nous nous sommes réunis hier.", "fr") == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Avez-vous vu le maire de Tarvelo ? Ha ha, bien sûr que non.", "fr"),
+    ("Ils parlent, bla bla, mais rien ne change à Tarvelo.", "fr"),
+    ("Los políticos de Tarvelo dijeron ja ja y se fueron.", "es"),
+    ("Os políticos devem sentir a pressão se se prepararem para trair Tarvelo.", "pt"),
+    ("The deal for Tarvelo was sold as Canada plus plus by its backers.", "en"),
+])
+def test_doubled_word_leaves_interjections_and_legitimate_repeats(text, lang):
+    assert fired("doubled-word", text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A equipa de Tarvelo dominou o o lado americano.", "pt", ["o o"]),
+    ("Elle a parlé à une personne avec qui qui elle travaillait à Tarvelo.", "fr", ["qui qui"]),
+    ("El alcalde de Tarvelo ha ha dicho que no.", "es", ["ha ha"]),
+    ("Tarvelo se se opone al plan.", "es", ["se se"]),
+    ("And, according to to the mayor of Tarvelo, it worked.", "en", ["to to"]),
+])
+def test_doubled_word_keeps_slips(text, lang, expected):
+    assert fired("doubled-word", text, lang) == expected
 
 
 def test_doubled_word_inside_elisions_runs_and_hyphens():

@@ -25,6 +25,7 @@ PROFILE = register(LanguageProfile(
         sought seeks hit hits put puts set sets cut cuts let lets
     """),
     finite_suffixes=("ed",),
+    nonfinite_suffixes=("ing", "ly"),
     abbreviations=words("""
         mr mrs ms dr prof gov sen rep gen lt col maj capt sgt adm cmdr st sr jr rev hon pres supt insp
         jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -70,7 +71,8 @@ PROFILE = register(LanguageProfile(
     """),
     months=words("january february march april may june july august september october november december"),
     weekdays=words("monday tuesday wednesday thursday friday saturday sunday"),
-    legit_doubles=words("had that is do very bye no ha yeah blah knock tut"),
+    # Grammar ("had had", "that that"), intensifiers, interjections and coinages ("Canada plus plus").
+    legit_doubles=words("had that is do very bye no ha ah oh yeah blah knock tut plus"),
     boilerplate_lines=(
         r"source(?: link)?", r"read more", r"read (?:the )?full (?:story|article)", r"continue reading",
         r"leave a (?:reply|comment)", r"(?:\d+ )?comments?", r"no comments(?: yet)?", r"post navigation",

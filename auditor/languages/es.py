@@ -24,6 +24,7 @@ PROFILE = register(LanguageProfile(
     finite_suffixes=("ó", "aron", "ieron", "aba", "aban", "ía", "ían", "ará", "erá", "irá", "arán",
                      "erán", "irán", "aría", "ería", "iría", "arían", "erían", "irían", "amos", "emos",
                      "imos", "aste", "iste"),
+    nonfinite_suffixes=("ando", "iendo", "yendo", "ado", "ados", "ido", "idos", "mente"),
     present_suffixes=("a", "e", "an", "en"),
     abbreviations=words("""
         sr sra srta dr dra lic ing gral gob pdte prof sto sta ud uds dña dn av avda núm no tel
@@ -52,6 +53,8 @@ PROFILE = register(LanguageProfile(
     noun_markers=words("el la los las un una unos unas del al de su sus este esta estos estas ese esa en con por para"),
     months=words("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"),
     weekdays=words("lunes martes miércoles jueves viernes sábado domingo"),
+    # Interjections ("ja ja", "bla bla"); not "ha", the auxiliary ("ha ha dicho" is a slip).
+    legit_doubles=words("ja je ji ah oh bla"),
     boilerplate_lines=(
         r"fuente(?:: .{0,40})?", r"leer más", r"seguir leyendo", r"sigue leyendo", r"deja (?:una respuesta|un comentario)",
         r"(?:\d+ )?comentarios?", r"entradas? recientes", r"art[íi]culos? relacionados?", r"noticias relacionadas",

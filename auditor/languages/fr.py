@@ -21,6 +21,7 @@ PROFILE = register(LanguageProfile(
     """),
     finite_suffixes=("ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "èrent",
                      "irent", "ons", "ez"),
+    nonfinite_suffixes=("ant", "ée", "ées", "és", "ement", "amment", "emment"),
     present_suffixes=("it", "ent", "e", "t"),
     abbreviations=words("""
         m mm mme mmes mlle dr pr me st ste gén col cdt lt av bd etc janv févr avr juil sept oct nov déc
@@ -47,7 +48,8 @@ PROFILE = register(LanguageProfile(
     noun_markers=words("le la les un une des du de d' l' au aux son sa ses leur leurs ce cet cette ces en à dans pour par sur"),
     months=words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     weekdays=words("lundi mardi mercredi jeudi vendredi samedi dimanche"),
-    legit_doubles=words("nous vous"),
+    # Reflexives ("nous nous") and interjections ("ha ha", "bla bla").
+    legit_doubles=words("nous vous ha ah oh hé hi bla"),
     spaced_punctuation=";:!?»",
     boilerplate_lines=(
         r"source(?: ?: .{0,40})?", r"lire la suite", r"lire aussi", r"à lire aussi", r"en savoir plus",

@@ -37,6 +37,9 @@ class LanguageProfile:
     # Present-tense endings: too common on nouns to mark a verb alone, so only the fragment rule
     # uses them, and only for words that do not follow an article or preposition.
     present_suffixes: tuple[str, ...] = ()
+    # Endings of gerunds, participles and adverbs, words that are never part of a name (so a
+    # capital on one inside a sentence is an artifact): "dizendo", "citado", "rencontrée".
+    nonfinite_suffixes: tuple[str, ...] = ()
     # Articles, possessives and prepositions: a word right after one of these is not a finite verb.
     noun_markers: frozenset[str] = frozenset()
     # Articles and determiners: a word right after one of these sits inside a noun phrase, so a

@@ -23,6 +23,7 @@ PROFILE = register(LanguageProfile(
     finite_suffixes=("ou", "aram", "eram", "iram", "ava", "avam", "ia", "iam", "ará", "erá", "irá",
                      "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam", "iriam", "amos",
                      "emos", "imos", "eu", "iu"),
+    nonfinite_suffixes=("ando", "endo", "indo", "ado", "ados", "ido", "idos", "mente"),
     present_suffixes=("a", "e", "am", "em", "ui"),
     abbreviations=words("""
         sr sra srta dr dra prof eng gen cel cap sto sta av no nº tel jan fev mar abr mai jun jul ago set
@@ -50,6 +51,9 @@ PROFILE = register(LanguageProfile(
     noun_markers=words("o a os as um uma uns umas do da dos das no na nos nas de em ao aos à às seu sua seus suas pelo pela por para com"),
     months=words("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
     weekdays=words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta"),
+    # The conjunction before the reflexive ("se se confirmar") and interjections ("ha ha",
+    # "blá blá").
+    legit_doubles=words("se ha ah oh rs blá bla"),
     boilerplate_lines=(
         r"fonte(?:: .{0,40})?", r"leia mais", r"leia também", r"continue lendo", r"saiba mais",
         r"deixe (?:uma resposta|um comentário|seu comentário)", r"(?:\d+ )?comentários?", r"posts? recentes",
