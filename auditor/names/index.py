@@ -14,13 +14,14 @@ from itertools import compress, repeat
 from operator import is_not
 from typing import NamedTuple
 
+import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
 from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
-from auditor.names.keys import base_form, bucket_key
+from auditor.names.keys import TITLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
 
 class NameWord(NamedTuple):
@@ -35,6 +36,12 @@ class NameWord(NamedTuple):
 def _name_shaped(name: str) -> bool:
     """At least three characters and a lower-case letter: "Haniyeh", not "UN" or "IRGC"."""
     return len(name) >= 3 and any(map(str.islower, name))
+
+
+def _name_word(word: str, lang: str) -> bool:
+    """A word that can be part of a person's or place's full name: not a title ("Mr", "Mrs"),
+    not a sentence's opening word or other common word."""
+    return _name_shaped(word) and fold(word) not in TITLES and not is_common_word(word, lang)
 
 
 def _mention_name(form: str, _lang: str = "") -> str | None:
@@ -63,6 +70,8 @@ class NameIndex:
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._sorted_names = sorted(self._names)
+        self._context: dict[str, Counter[tuple[int, str]]] | None = None
+        self._joined: dict[tuple[str, str], bool] = {}
 
     @property
     def name_words(self) -> list[NameWord]:
@@ -112,7 +121,11 @@ class NameIndex:
         return best
 
     def variant_clusters(self) -> list[dict[str, int]]:
-        """Groups of spellings that denote one entity (each group has two or more spellings)."""
+        """Groups of spellings that denote one entity (each group has two or more spellings).
+
+        A close pair (:func:`are_variants`) is one entity unless the rarer spelling is a name of
+        its own; a looser transliteration pair (:func:`loose_variants`: "Corbyn"/"Curbyn",
+        "Yousef"/"Yusuf") only where the text makes it one: see :meth:`joins`."""
         buckets: dict[str, list[str]] = {}
         for name in self.names():
             if len(name) >= 4:
@@ -124,13 +137,92 @@ class NameIndex:
             sets = DisjointSets()
             for i, a in enumerate(forms):
                 for b in forms[i + 1:]:
-                    if are_variants(a, b):
+                    if self.joins(a, b):
                         sets.union(a, b)
             groups: dict[str, dict[str, int]] = {}
             for f in forms:
                 groups.setdefault(sets.find(f), {})[f] = self.counts[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
+
+    def joins(self, a: str, b: str) -> bool:
+        """Whether two spellings are one entity in this text, directly (a cluster is their
+        transitive closure, so a rule can check each spelling against the one it keeps).
+
+        A variant is a rare spelling beside a clearly dominant one. A close pair
+        (:func:`are_variants`) qualifies as it is; a looser transliteration pair
+        (:func:`loose_variants`: "Corbyn"/"Curbyn", "Yousef"/"Yusuf") needs a one-off spelling
+        beside one used at least twice as often, or the two sharing the rest of a full name (the
+        same name word right before or after: "Jeremy Corbyn", "Jeremy Curbyn"). Where the rarer
+        spelling is an established name of its own (Kieran beside Kiernan), or both are, only a
+        shared full name (with the dominant spelling at least twice as frequent in the latter
+        case) makes them one."""
+        key = (a, b) if a < b else (b, a)
+        known = self._joined.get(key)
+        if known is None:
+            known = self._joined[key] = self._decide(*key)
+        return known
+
+    def _decide(self, a: str, b: str) -> bool:
+        counts = self.counts
+        rare, common = sorted((a, b), key=lambda n: (counts[n], attestation(n)))
+        if fold(rare) == fold(common):
+            return are_variants(a, b)  # accents only
+        if not _comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
+            return False
+        established = attestation(rare) >= ESTABLISHED
+        if established and attestation(common) >= ESTABLISHED:
+            fr, fc = fold(rare), fold(common)
+            similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and _skeleton(fr) == _skeleton(fc)
+            return similar and counts[common] >= 2 * counts[rare] and self._share_context(rare, common)
+        close = are_variants(a, b)
+        if not close and not loose_variants(a, b):
+            return False
+        if established:
+            return self._share_context(rare, common)
+        if close:
+            return True
+        if counts[rare] == 1 and counts[common] >= 2:
+            return True
+        return self._share_context(rare, common)
+
+    def _neighbours(self) -> dict[str, Counter[tuple[int, str]]]:
+        """Each name's adjacent name words in the text: (-1, word before) and (1, word after)."""
+        if self._context is None:
+            forms, starts = self.doc.words.forms, self.doc.words.starts
+            context: dict[str, Counter[tuple[int, str]]] = {}
+            lang = self.doc.language
+            last = len(forms) - 1
+            for i, name in zip(self._positions, self._mention_names):
+                here = context.setdefault(name, Counter())
+                # A sentence's opening word or a capitalised common word is no part of a name.
+                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i] \
+                        and _name_word(before := base_form(forms[i - 1]), lang):
+                    here[-1, before] += 1
+                if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
+                        and _name_word(after := base_form(forms[i + 1]), lang):
+                    here[1, after] += 1
+            self._context = context
+        return self._context
+
+    def _other_full_name(self, rare: str, common: str) -> bool:
+        """The rarer spelling stands in another full name: the common spelling has one name word
+        beside it on one side, at least twice, and the rarer one has another there ("Zheng
+        Yonggang" a person, "Ningbo Yungang" a company). A common spelling with several
+        neighbours there (Bestwood Street, Evelyn Street; two Johnsons) says nothing."""
+        context = self._neighbours()
+        theirs, ours = context.get(rare, Counter()), context.get(common, Counter())
+        for side in (-1, 1):
+            mine = {w for s, w in theirs if s == side}
+            other = [(w, n) for (s, w), n in ours.items() if s == side]
+            if mine and len(other) == 1 and other[0][1] >= 2 and other[0][0] not in mine:
+                return True
+        return False
+
+    def _share_context(self, a: str, b: str) -> bool:
+        """Both spellings stand beside the same name word ("Jeremy Corbyn", "Jeremy Curbyn")."""
+        context = self._neighbours()
+        return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
 
 
 class DisjointSets:
@@ -156,20 +248,52 @@ def is_translit_ending(short: str, long: str) -> bool:
     return long[len(short):].lower() == "h" and short[-1].lower() in "aeiouy"
 
 
+# Attestation (best Zipf frequency) from which a spelling is an established word or name of its own.
+ESTABLISHED = 2.5
+_VOWELS_H = regex.compile(r"[aeiouyh]")
+_DOUBLE = regex.compile(r"(.)\1+")
+
+
 def are_variants(a: str, b: str) -> bool:
     """Two spellings of one name, not two names and not a truncation."""
     if a.lower() == b.lower():
         return False  # a difference of case only ("E-Account"/"E-account") is style, not spelling
     fa, fb = fold(a), fold(b)
     if fa == fb:
-        return True  # differ only in accents
+        # Differ only in accents; where both are established words (Mexico/México across quoted
+        # sources) both spellings are right.
+        return min(attestation(a), attestation(b)) < ESTABLISHED
+    if not _comparable(a, b):
+        return False
+    return ratio(fa, fb) >= 85
+
+
+def loose_variants(a: str, b: str) -> bool:
+    """Two spellings that differ only in transliteration choices too short for the string ratio
+    of :func:`are_variants`: a vowel swapped or doubled, an h dropped, a consonant doubled
+    ("Zinke"/"Zenke", "Yousef"/"Yusuf", "Farage"/"Ferage"). The caller asks for evidence that
+    they are one entity (see ``NameIndex._joins``)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or len(fa) < 4 or len(fb) < 4 or not _comparable(a, b):
+        return False
+    return fa[0] == fb[0] and _skeleton(fa) == _skeleton(fb)
+
+
+def _skeleton(folded: str) -> str:
+    """The consonants of a folded spelling, doubled ones once, the first letter kept."""
+    return folded[0] + _DOUBLE.sub(r"\1", _VOWELS_H.sub("", folded[1:]))
+
+
+def _comparable(a: str, b: str, both_established: bool = False) -> bool:
+    """The tests both kinds of pair share: same opening, no cut-off form, not two established
+    names (unless ``both_established``: the caller weighs them), at most a couple of edits
+    apart."""
+    fa, fb = fold(a), fold(b)
     if fa[0] != fb[0] and not (fa[0] in "kqgc" and fb[0] in "kqgc"):
         return False
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and not is_translit_ending(short, long):
         return False  # a cut-off form: reported as truncation
-    if min(attestation(a), attestation(b)) >= 2.5:
+    if not both_established and min(attestation(a), attestation(b)) >= ESTABLISHED:
         return False  # both spellings established on their own: likely two people
-    if Levenshtein.distance(fa, fb) > max(2, len(long) // 4):
-        return False
-    return ratio(fa, fb) >= 85
+    return Levenshtein.distance(fa, fb) <= max(2, len(long) // 4)

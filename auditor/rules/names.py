@@ -88,7 +88,9 @@ class NameVariant(Rule):
             canonical = knowledge.canonical(cluster, ctx.doc.language)
             if canonical:
                 for spelling in cluster:
-                    if spelling != canonical:
+                    # Each spelling on its own evidence: a cluster chains pairs, and "Davies"
+                    # reached through a one-off "Daviis" is no variant of "Davis".
+                    if spelling != canonical and (canonical not in cluster or index.joins(spelling, canonical)):
                         replace[spelling] = canonical
         # A house style sheet also corrects a spelling the text uses consistently.
         for name in index.names():
