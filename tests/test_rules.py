@@ -268,6 +268,41 @@ def test_accent_only_difference_between_established_spellings_is_no_variant(lang
     assert fired("name-variant", text, lang) == []
 
 
+@pytest.mark.parametrize("lang, text, found", [
+    ("en", "Ships left Kestrel Harbour at dawn. The pilots of Kestrel Harbour said the fog lifted. Trade "
+           "through Kestrel Harbuor grew.", ("Harbuor", "Harbour")),
+    ("es", "El pleno de la Cámara de Kestrel votó. Según la Cámara, la ley entra en vigor. Un portavoz "
+           "de la Cámmara lo confirmó.", ("Cámmara", "Cámara")),
+    ("fr", "Le président de la Chambre de Kestrel a voté. Selon la Chambre, la loi entre en vigueur. Un "
+           "porte-parole de la Chembre l’a confirmé.", ("Chembre", "Chambre")),
+    ("pt", "O plenário da Assembleia de Kestrel votou. Segundo a Assembleia, a lei entra em vigor. Um "
+           "porta-voz da Assemblaia confirmou.", ("Assemblaia", "Assembleia")),
+])
+def test_variant_of_a_common_word_the_text_uses_as_a_name(lang, text, found):
+    # The word is capitalised inside sentences and never lower-cased: here it is a name.
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [found]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Pablo sang first. Later Peblo sang again."),
+    ("es", "Pablo cantó primero. Después Peblo cantó otra vez."),
+    ("fr", "Pablo a chanté le premier. Puis Peblo a chanté encore."),
+    ("pt", "Pablo cantou primeiro. Depois Peblo cantou outra vez."),
+])
+def test_unattested_one_off_beside_an_established_name_used_once(lang, text):
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Peblo", "Pablo")]
+
+
+def test_a_demonym_is_no_spelling_of_its_country():
+    # Only English capitalises demonyms: "Albanian" beside "Albania" must not make the one-off
+    # "Albenia" a three-way tie.
+    text = "Albania signed the deal. An Albanian official said Albenia would comply."
+    report = check_text(text, language="en", select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Albenia", "Albania")]
+
+
 def test_name_knowledge_is_pluggable():
     from auditor.names.knowledge import NameKnowledge
 

@@ -72,6 +72,8 @@ class NameIndex:
         self._sorted_names = sorted(self._names)
         self._context: dict[str, Counter[tuple[int, str]]] | None = None
         self._joined: dict[tuple[str, str], bool] = {}
+        self._name_set = set(self._names)
+        self._word_name_set: set[str] = set()
 
     @property
     def name_words(self) -> list[NameWord]:
@@ -130,10 +132,16 @@ class NameIndex:
         for name in self.names():
             if len(name) >= 4:
                 buckets.setdefault(bucket_key(name), []).append(name)
+        for word in self._word_names(buckets):
+            buckets[bucket_key(word)].append(word)
         clusters = []
         for forms in buckets.values():
             if len(forms) < 2:
                 continue
+            # A form that extends another by an ending is a word of its own (Macedonia,
+            # Macedonian; Korea, Koreans) and no spelling of a third form beside them.
+            forms = [f for f in forms if not any(f != g and f.startswith(g) and not is_translit_ending(g, f)
+                                                 for g in forms)]
             sets = DisjointSets()
             for i, a in enumerate(forms):
                 for b in forms[i + 1:]:
@@ -144,6 +152,30 @@ class NameIndex:
                 groups.setdefault(sets.find(f), {})[f] = self.counts[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
+
+    def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
+        """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
+        name): capitalised inside sentences at least twice, never in lower case. They are no
+        names of :meth:`names`, but a one-off unattested name spelt like one is its variant
+        ("Treesury"). Only words that share a bucket with a name are looked at."""
+        lang = self.doc.language
+        candidates = {n for n in self.counts if self.counts[n] >= 2 and len(n) >= 4
+                      and n not in self._name_set and bucket_key(n) in buckets and is_common_word(n, lang)}
+        if not candidates:
+            return []
+        word_counts = self.doc.word_counts
+        candidates = {n for n in candidates if n.lower() not in word_counts}
+        if not candidates:
+            return []
+        text, starts = self.doc.text, self.doc.words.starts
+        inside: Counter[str] = Counter()
+        for i, name in zip(self._positions, self._mention_names):
+            if name in candidates:
+                before = text[:starts[i]].rstrip(" \t")
+                if before and before[-1] not in _SENTENCE_OPENERS:
+                    inside[name] += 1
+        self._word_name_set = {n for n in candidates if inside[n] >= 2}
+        return sorted(self._word_name_set)
 
     def joins(self, a: str, b: str) -> bool:
         """Whether two spellings are one entity in this text, directly (a cluster is their
@@ -166,6 +198,12 @@ class NameIndex:
     def _decide(self, a: str, b: str) -> bool:
         counts = self.counts
         rare, common = sorted((a, b), key=lambda n: (counts[n], attestation(n)))
+        words = self._word_name_set
+        if a in words or b in words:
+            # A common word used as a name only stands for the dominant spelling, beside a
+            # one-off that is no word at all.
+            if rare in words or common not in words or counts[rare] > 1 or attestation(rare) >= UNATTESTED:
+                return False
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
         if not _comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
@@ -182,7 +220,10 @@ class NameIndex:
             return self._share_context(rare, common)
         if close:
             return True
-        if counts[rare] == 1 and counts[common] >= 2:
+        # A one-off beside a spelling used at least twice, or beside an established name where
+        # it is no word at all ("Peblo" beside "Pablo", once each).
+        if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED
+                                  and attestation(rare) < UNATTESTED):
             return True
         return self._share_context(rare, common)
 
@@ -248,8 +289,13 @@ def is_translit_ending(short: str, long: str) -> bool:
     return long[len(short):].lower() == "h" and short[-1].lower() in "aeiouy"
 
 
+# What ends a sentence or opens a quotation or a line: a capital after it opens a sentence.
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
 # Attestation (best Zipf frequency) from which a spelling is an established word or name of its own.
 ESTABLISHED = 2.5
+# Below it a spelling is no word at all in the word lists (a Zipf frequency of 1 is about one use
+# in a hundred million words).
+UNATTESTED = 1.0
 _VOWELS_H = regex.compile(r"[aeiouyh]")
 _DOUBLE = regex.compile(r"(.)\1+")
 
