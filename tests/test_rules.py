@@ -303,6 +303,22 @@ def test_a_demonym_is_no_spelling_of_its_country():
     assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Albenia", "Albania")]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Yevgeny Orlov opened the talks. Later Yevgeni Orlov closed them."),
+    ("es", "Yevgeny Orlov abrió las conversaciones. Después Yevgeni Orlov las cerró."),
+    ("fr", "Yevgeny Orlov a ouvert les pourparlers. Puis Yevgeni Orlov les a clos."),
+    ("pt", "Yevgeny Orlov abriu as conversações. Depois Yevgeni Orlov encerrou-as."),
+])
+def test_two_spellings_of_a_given_name_used_once_each_in_one_full_name(lang, text):
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Yevgeni", "Yevgeny")]
+
+
+def test_two_spellings_used_once_each_in_different_full_names_have_no_canonical():
+    text = "Yevgeny Orlov opened the talks. Later Yevgeni Markov closed them."
+    assert fired("name-variant", text) == []
+
+
 def test_name_knowledge_is_pluggable():
     from auditor.names.knowledge import NameKnowledge
 

@@ -260,6 +260,10 @@ class NameIndex:
                 return True
         return False
 
+    def shares_full_name(self, a: str, b: str) -> bool:
+        """Both spellings stand beside the same name word: the rest of one full name."""
+        return self._share_context(a, b)
+
     def _share_context(self, a: str, b: str) -> bool:
         """Both spellings stand beside the same name word ("Jeremy Corbyn", "Jeremy Curbyn")."""
         context = self._neighbours()
