@@ -319,6 +319,18 @@ def test_two_spellings_used_once_each_in_different_full_names_have_no_canonical(
     assert fired("name-variant", text) == []
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Dana Velimira met Tomas Valimo. Valimo praised Velimira. Fans cheered Velimi He said the final "
+           "is close. Velimira left."),
+    ("es", "Dana Velimira conoció a Tomas Valimo. Valimo elogió a Velimira. Los hinchas aplaudieron a Velimi "
+           "El técnico dijo que la final está cerca. Velimira se fue."),
+])
+def test_a_cut_off_name_is_no_variant_of_a_similar_one(lang, text):
+    # "Velimi" is "Velimira" cut short (truncated-name), not a respelling of "Valimo".
+    assert fired("name-variant", text, lang) == []
+    assert fired("truncated-name", text, lang) == ["Velimi"]
+
+
 def test_name_knowledge_is_pluggable():
     from auditor.names.knowledge import NameKnowledge
 

@@ -138,10 +138,14 @@ class NameIndex:
         for forms in buckets.values():
             if len(forms) < 2:
                 continue
-            # A form that extends another by an ending is a word of its own (Macedonia,
-            # Macedonian; Korea, Koreans) and no spelling of a third form beside them.
+            # A cut-off form is the truncated-name rule's ("Didd" of "Diddy"); a form that
+            # extends another by an ending is a word of its own (Macedonia, Macedonian; Korea,
+            # Koreans) and no spelling of a third form beside them.
+            forms = [f for f in forms if not self.truncation_of(f)]
             forms = [f for f in forms if not any(f != g and f.startswith(g) and not is_translit_ending(g, f)
                                                  for g in forms)]
+            if len(forms) < 2:
+                continue
             sets = DisjointSets()
             for i, a in enumerate(forms):
                 for b in forms[i + 1:]:
@@ -221,9 +225,10 @@ class NameIndex:
         if close:
             return True
         # A one-off beside a spelling used at least twice, or beside an established name where
-        # it is no word at all ("Peblo" beside "Pablo", once each).
+        # it is no word at all ("Peblo" beside "Pablo", once each; not four letters, which too
+        # many words and cut names are).
         if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED
-                                  and attestation(rare) < UNATTESTED):
+                                  and attestation(rare) < UNATTESTED and len(rare) >= 5):
             return True
         return self._share_context(rare, common)
 
