@@ -331,6 +331,24 @@ def test_a_cut_off_name_is_no_variant_of_a_similar_one(lang, text):
     assert fired("truncated-name", text, lang) == ["Velimi"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Catherine won the race. Catherine thanked her coach. Later Catharine left. Catherine smiled."),
+    ("es", "Catherine ganó la carrera. Catherine agradeció al técnico. Después Catharine se fue. Catherine sonrió."),
+    ("fr", "Catherine a gagné la course. Catherine a remercié son coach. Puis Catharine est partie. Catherine a souri."),
+    ("pt", "Catherine venceu a corrida. Catherine agradeceu ao treinador. Depois Catharine saiu. Catherine sorriu."),
+])
+def test_one_off_little_used_spelling_beside_a_far_better_known_dominant_one(lang, text):
+    # Both spellings are names of their own, but one is a one-off, rarely written, beside a
+    # far better-known spelling the text uses three times.
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Catharine", "Catherine")]
+
+
+def test_two_established_names_used_alike_stay_apart():
+    text = "Catherine won the race. Catharine came second. Catherine and Catharine shook hands."
+    assert fired("name-variant", text) == []
+
+
 def test_name_knowledge_is_pluggable():
     from auditor.names.knowledge import NameKnowledge
 

@@ -216,7 +216,13 @@ class NameIndex:
         if established and attestation(common) >= ESTABLISHED:
             fr, fc = fold(rare), fold(common)
             similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and _skeleton(fr) == _skeleton(fc)
-            return similar and counts[common] >= 2 * counts[rare] and self._share_context(rare, common)
+            if not similar or counts[common] < 2 * counts[rare]:
+                return False
+            # A one-off of a little-used name beside a far better-known one the text uses three
+            # times or more ("Johny" beside "Johnny") is the slip; else only a shared full name
+            # makes two established names one.
+            return (counts[rare] == 1 and counts[common] >= 3 and attestation(rare) < WEAKLY_ESTABLISHED
+                    and attestation(common) - attestation(rare) >= 1.5) or self._share_context(rare, common)
         close = are_variants(a, b)
         if not close and not loose_variants(a, b):
             return False
@@ -302,6 +308,8 @@ def is_translit_ending(short: str, long: str) -> bool:
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
 # Attestation (best Zipf frequency) from which a spelling is an established word or name of its own.
 ESTABLISHED = 2.5
+# Below it an established spelling is still a little-used one.
+WEAKLY_ESTABLISHED = 3.0
 # Below it a spelling is no word at all in the word lists (a Zipf frequency of 1 is about one use
 # in a hundred million words).
 UNATTESTED = 1.0
