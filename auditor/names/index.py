@@ -175,8 +175,10 @@ class NameIndex:
         inside: Counter[str] = Counter()
         for i, name in zip(self._positions, self._mention_names):
             if name in candidates:
-                before = text[:starts[i]].rstrip(" \t")
-                if before and before[-1] not in _SENTENCE_OPENERS:
+                j = starts[i] - 1
+                while j >= 0 and text[j] in " \t":
+                    j -= 1
+                if j >= 0 and text[j] not in _SENTENCE_OPENERS:
                     inside[name] += 1
         self._word_name_set = {n for n in candidates if inside[n] >= 2}
         return sorted(self._word_name_set)
@@ -189,10 +191,14 @@ class NameIndex:
         (:func:`are_variants`) qualifies as it is; a looser transliteration pair
         (:func:`loose_variants`: "Corbyn"/"Curbyn", "Yousef"/"Yusuf") needs a one-off spelling
         beside one used at least twice as often, or the two sharing the rest of a full name (the
-        same name word right before or after: "Jeremy Corbyn", "Jeremy Curbyn"). Where the rarer
-        spelling is an established name of its own (Kieran beside Kiernan), or both are, only a
-        shared full name (with the dominant spelling at least twice as frequent in the latter
-        case) makes them one."""
+        same name word right before or after: "Jeremy Corbyn", "Jeremy Curbyn"), or an
+        unattested one-off beside an established name used once. Where the rarer spelling is an
+        established name of its own (Kieran beside Kiernan) only a shared full name makes them
+        one; where both are, the dominant one must be at least twice as frequent, and either the
+        full name shared or the rarer a little-used one-off beside a far better-known spelling
+        used three times. A common word the text uses as a name (:meth:`_word_names`) only
+        stands beside an unattested one-off; a spelling in another full name than the dominant
+        one's (:meth:`_other_full_name`) is never joined."""
         key = (a, b) if a < b else (b, a)
         known = self._joined.get(key)
         if known is None:
@@ -222,12 +228,12 @@ class NameIndex:
             # times or more ("Johny" beside "Johnny") is the slip; else only a shared full name
             # makes two established names one.
             return (counts[rare] == 1 and counts[common] >= 3 and attestation(rare) < WEAKLY_ESTABLISHED
-                    and attestation(common) - attestation(rare) >= 1.5) or self._share_context(rare, common)
+                    and attestation(common) - attestation(rare) >= 1.5) or self.shares_full_name(rare, common)
         close = are_variants(a, b)
         if not close and not loose_variants(a, b):
             return False
         if established:
-            return self._share_context(rare, common)
+            return self.shares_full_name(rare, common)
         if close:
             return True
         # A one-off beside a spelling used at least twice, or beside an established name where
@@ -236,7 +242,7 @@ class NameIndex:
         if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED
                                   and attestation(rare) < UNATTESTED and len(rare) >= 5):
             return True
-        return self._share_context(rare, common)
+        return self.shares_full_name(rare, common)
 
     def _neighbours(self) -> dict[str, Counter[tuple[int, str]]]:
         """Each name's adjacent name words in the text: (-1, word before) and (1, word after)."""
@@ -272,11 +278,8 @@ class NameIndex:
         return False
 
     def shares_full_name(self, a: str, b: str) -> bool:
-        """Both spellings stand beside the same name word: the rest of one full name."""
-        return self._share_context(a, b)
-
-    def _share_context(self, a: str, b: str) -> bool:
-        """Both spellings stand beside the same name word ("Jeremy Corbyn", "Jeremy Curbyn")."""
+        """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
+        Corbyn", "Jeremy Curbyn")."""
         context = self._neighbours()
         return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
 
@@ -335,7 +338,7 @@ def loose_variants(a: str, b: str) -> bool:
     """Two spellings that differ only in transliteration choices too short for the string ratio
     of :func:`are_variants`: a vowel swapped or doubled, an h dropped, a consonant doubled
     ("Zinke"/"Zenke", "Yousef"/"Yusuf", "Farage"/"Ferage"). The caller asks for evidence that
-    they are one entity (see ``NameIndex._joins``)."""
+    they are one entity (see ``NameIndex.joins``)."""
     fa, fb = fold(a), fold(b)
     if fa == fb or len(fa) < 4 or len(fb) < 4 or not _comparable(a, b):
         return False
