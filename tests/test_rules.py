@@ -194,6 +194,161 @@ def test_different_people_are_not_merged(a, b):
     assert fired("truncated-name", text) == []
 
 
+# A vowel swapped in a short name is too far for the string ratio but is a transliteration slip
+# when one spelling clearly dominates.
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Tomas Varnek won the vote. Varnek thanked his staff. Critics said Vornek had promised too "
+           "much. Varnek denied it."),
+    ("es", "Tomas Varnek ganó la votación. Varnek agradeció a su equipo. Los críticos dijeron que Vornek "
+           "prometió demasiado. Varnek lo negó."),
+    ("fr", "Tomas Varnek a remporté le vote. Varnek a remercié son équipe. Les critiques ont dit que "
+           "Vornek avait trop promis. Varnek a démenti."),
+    ("pt", "Tomas Varnek venceu a votação. Varnek agradeceu à equipa. Os críticos disseram que Vornek "
+           "prometeu demasiado. Varnek negou."),
+])
+def test_vowel_swapped_variant_of_a_dominant_name(lang, text):
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Vornek", "Varnek")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Adrian Kolvek spoke first. Later Adrien Kolvek took questions, and Adrian Kolvek left."),
+    ("es", "Adrian Kolvek habló primero. Después Adrien Kolvek respondió preguntas y Adrian Kolvek se fue."),
+    ("fr", "Adrian Kolvek a parlé le premier. Puis Adrien Kolvek a répondu, et Adrian Kolvek est parti."),
+    ("pt", "Adrian Kolvek falou primeiro. Depois Adrien Kolvek respondeu e Adrian Kolvek saiu."),
+])
+def test_two_spellings_of_a_given_name_in_one_full_name(lang, text):
+    # Both given names are established on their own, but the same surname makes them one person.
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Adrien", "Adrian")]
+
+
+def test_a_one_off_spelling_is_the_slip_even_when_better_attested():
+    text = ("Lia Moranna arrived. Moranna spoke. Moranna smiled. Morana waved. Moranna left. "
+            "Moranna returned.")
+    report = check_text(text, language="en", select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Morana", "Moranna")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Marcus Dorrian runs the bakery. Dorrian said sales rose. Actor Felix Dorian visited. "
+           "Dorrian was pleased."),
+    ("es", "Marcus Dorrian dirige la panadería. Dorrian dijo que las ventas subieron. El actor Felix "
+           "Dorian la visitó. Dorrian estaba contento."),
+    ("fr", "Marcus Dorrian dirige la boulangerie. Dorrian a dit que les ventes ont augmenté. L’acteur "
+           "Felix Dorian est venu. Dorrian était ravi."),
+    ("pt", "Marcus Dorrian dirige a padaria. Dorrian disse que as vendas subiram. O ator Felix Dorian "
+           "visitou. Dorrian ficou contente."),
+])
+def test_an_established_name_beside_a_similar_one_is_another_person(lang, text):
+    assert fired("name-variant", text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Halvard Tennsby chairs the board. Halvard Tennsby said profits rose. Norvik Tannsby, a rival, "
+           "disagreed."),
+    ("es", "Halvard Tennsby preside el consejo. Halvard Tennsby dijo que los beneficios subieron. Norvik "
+           "Tannsby, un rival, discrepó."),
+    ("fr", "Halvard Tennsby préside le conseil. Halvard Tennsby a dit que les bénéfices ont augmenté. "
+           "Norvik Tannsby, un rival, conteste."),
+    ("pt", "Halvard Tennsby preside ao conselho. Halvard Tennsby disse que os lucros subiram. Norvik "
+           "Tannsby, um rival, discordou."),
+])
+def test_a_similar_name_in_another_full_name_stays_apart(lang, text):
+    assert fired("name-variant", text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Exports to Panama rose. The minister of Panamá said so. Panama expects more."),
+    ("es", "Las exportaciones a Panamá crecieron, según el ministro. “Panama is open”, dijo. Panamá espera más."),
+    ("fr", "Les exportations vers le Panamá ont augmenté. « Panama is open », a-t-il dit. Le Panamá attend plus."),
+    ("pt", "As exportações para o Panamá cresceram. “Panama is open”, disse. O Panamá espera mais."),
+])
+def test_accent_only_difference_between_established_spellings_is_no_variant(lang, text):
+    assert fired("name-variant", text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("en", "Ships left Kestrel Harbour at dawn. The pilots of Kestrel Harbour said the fog lifted. Trade "
+           "through Kestrel Harbuor grew.", ("Harbuor", "Harbour")),
+    ("es", "El pleno de la Cámara de Kestrel votó. Según la Cámara, la ley entra en vigor. Un portavoz "
+           "de la Cámmara lo confirmó.", ("Cámmara", "Cámara")),
+    ("fr", "Le président de la Chambre de Kestrel a voté. Selon la Chambre, la loi entre en vigueur. Un "
+           "porte-parole de la Chembre l’a confirmé.", ("Chembre", "Chambre")),
+    ("pt", "O plenário da Assembleia de Kestrel votou. Segundo a Assembleia, a lei entra em vigor. Um "
+           "porta-voz da Assemblaia confirmou.", ("Assemblaia", "Assembleia")),
+])
+def test_variant_of_a_common_word_the_text_uses_as_a_name(lang, text, found):
+    # The word is capitalised inside sentences and never lower-cased: here it is a name.
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [found]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Pablo sang first. Later Peblo sang again."),
+    ("es", "Pablo cantó primero. Después Peblo cantó otra vez."),
+    ("fr", "Pablo a chanté le premier. Puis Peblo a chanté encore."),
+    ("pt", "Pablo cantou primeiro. Depois Peblo cantou outra vez."),
+])
+def test_unattested_one_off_beside_an_established_name_used_once(lang, text):
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Peblo", "Pablo")]
+
+
+def test_a_demonym_is_no_spelling_of_its_country():
+    # Only English capitalises demonyms: "Albanian" beside "Albania" must not make the one-off
+    # "Albenia" a three-way tie.
+    text = "Albania signed the deal. An Albanian official said Albenia would comply."
+    report = check_text(text, language="en", select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Albenia", "Albania")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Yevgeny Orlov opened the talks. Later Yevgeni Orlov closed them."),
+    ("es", "Yevgeny Orlov abrió las conversaciones. Después Yevgeni Orlov las cerró."),
+    ("fr", "Yevgeny Orlov a ouvert les pourparlers. Puis Yevgeni Orlov les a clos."),
+    ("pt", "Yevgeny Orlov abriu as conversações. Depois Yevgeni Orlov encerrou-as."),
+])
+def test_two_spellings_of_a_given_name_used_once_each_in_one_full_name(lang, text):
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Yevgeni", "Yevgeny")]
+
+
+def test_two_spellings_used_once_each_in_different_full_names_have_no_canonical():
+    text = "Yevgeny Orlov opened the talks. Later Yevgeni Markov closed them."
+    assert fired("name-variant", text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Dana Velimira met Tomas Valimo. Valimo praised Velimira. Fans cheered Velimi He said the final "
+           "is close. Velimira left."),
+    ("es", "Dana Velimira conoció a Tomas Valimo. Valimo elogió a Velimira. Los hinchas aplaudieron a Velimi "
+           "El técnico dijo que la final está cerca. Velimira se fue."),
+])
+def test_a_cut_off_name_is_no_variant_of_a_similar_one(lang, text):
+    # "Velimi" is "Velimira" cut short (truncated-name), not a respelling of "Valimo".
+    assert fired("name-variant", text, lang) == []
+    assert fired("truncated-name", text, lang) == ["Velimi"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Catherine won the race. Catherine thanked her coach. Later Catharine left. Catherine smiled."),
+    ("es", "Catherine ganó la carrera. Catherine agradeció al técnico. Después Catharine se fue. Catherine sonrió."),
+    ("fr", "Catherine a gagné la course. Catherine a remercié son coach. Puis Catharine est partie. Catherine a souri."),
+    ("pt", "Catherine venceu a corrida. Catherine agradeceu ao treinador. Depois Catharine saiu. Catherine sorriu."),
+])
+def test_one_off_little_used_spelling_beside_a_far_better_known_dominant_one(lang, text):
+    # Both spellings are names of their own, but one is a one-off, rarely written, beside a
+    # far better-known spelling the text uses three times.
+    report = check_text(text, language=lang, select=["name-variant"])
+    assert [(text[f.start:f.end], f.suggestion) for f in report.findings] == [("Catharine", "Catherine")]
+
+
+def test_two_established_names_used_alike_stay_apart():
+    text = "Catherine won the race. Catharine came second. Catherine and Catharine shook hands."
+    assert fired("name-variant", text) == []
+
+
 def test_name_knowledge_is_pluggable():
     from auditor.names.knowledge import NameKnowledge
 

@@ -15,13 +15,14 @@ from itertools import compress, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
+import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
 from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
-from auditor.names.keys import base_form, bucket_key
+from auditor.names.keys import TITLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
 
 class NameWord(NamedTuple):
@@ -36,6 +37,12 @@ class NameWord(NamedTuple):
 def _name_shaped(name: str) -> bool:
     """At least three characters and a lower-case letter: "Haniyeh", not "UN" or "IRGC"."""
     return len(name) >= 3 and any(map(str.islower, name))
+
+
+def _name_word(word: str, lang: str) -> bool:
+    """A word that can be part of a person's or place's full name: not a title ("Mr", "Mrs"),
+    not a sentence's opening word or other common word."""
+    return _name_shaped(word) and fold(word) not in TITLES and not is_common_word(word, lang)
 
 
 def _mention_name(form: str, _lang: str = "") -> str | None:
@@ -64,6 +71,10 @@ class NameIndex:
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._sorted_names = sorted(self._names)
+        self._context: dict[str, Counter[tuple[int, str]]] | None = None
+        self._joined: dict[tuple[str, str], bool] = {}
+        self._name_set = set(self._names)
+        self._word_name_set: set[str] = set()
 
     @property
     def name_words(self) -> list[NameWord]:
@@ -122,25 +133,165 @@ class NameIndex:
         return best
 
     def variant_clusters(self) -> list[dict[str, int]]:
-        """Groups of spellings that denote one entity (each group has two or more spellings)."""
+        """Groups of spellings that denote one entity (each group has two or more spellings).
+
+        A close pair (:func:`are_variants`) is one entity unless the rarer spelling is a name of
+        its own; a looser transliteration pair (:func:`loose_variants`: "Corbyn"/"Curbyn",
+        "Yousef"/"Yusuf") only where the text makes it one: see :meth:`joins`."""
         buckets: dict[str, list[str]] = {}
         for name in self.names():
             if len(name) >= 4:
                 buckets.setdefault(bucket_key(name), []).append(name)
+        for word in self._word_names(buckets):
+            buckets[bucket_key(word)].append(word)
         clusters = []
         for forms in buckets.values():
+            if len(forms) < 2:
+                continue
+            # A cut-off form is the truncated-name rule's ("Didd" of "Diddy"); a form that
+            # extends another by an ending is a word of its own (Macedonia, Macedonian; Korea,
+            # Koreans) and no spelling of a third form beside them.
+            forms = [f for f in forms if not self.truncation_of(f)]
+            forms = [f for f in forms if not any(f != g and f.startswith(g) and not is_translit_ending(g, f)
+                                                 for g in forms)]
             if len(forms) < 2:
                 continue
             sets = DisjointSets()
             for i, a in enumerate(forms):
                 for b in forms[i + 1:]:
-                    if are_variants(a, b):
+                    if self.joins(a, b):
                         sets.union(a, b)
             groups: dict[str, dict[str, int]] = {}
             for f in forms:
                 groups.setdefault(sets.find(f), {})[f] = self.counts[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
+
+    def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
+        """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
+        name): capitalised inside sentences at least twice, never in lower case. They are no
+        names of :meth:`names`, but a one-off unattested name spelt like one is its variant
+        ("Treesury"). Only words that share a bucket with a name are looked at."""
+        lang = self.doc.language
+        candidates = {n for n in self.counts if self.counts[n] >= 2 and len(n) >= 4
+                      and n not in self._name_set and bucket_key(n) in buckets and is_common_word(n, lang)}
+        if not candidates:
+            return []
+        word_counts = self.doc.word_counts
+        candidates = {n for n in candidates if n.lower() not in word_counts}
+        if not candidates:
+            return []
+        text, starts = self.doc.text, self.doc.words.starts
+        inside: Counter[str] = Counter()
+        for i, name in zip(self._positions, self._mention_names):
+            if name in candidates:
+                j = starts[i] - 1
+                while j >= 0 and text[j] in " \t":
+                    j -= 1
+                if j >= 0 and text[j] not in _SENTENCE_OPENERS:
+                    inside[name] += 1
+        self._word_name_set = {n for n in candidates if inside[n] >= 2}
+        return sorted(self._word_name_set)
+
+    def joins(self, a: str, b: str) -> bool:
+        """Whether two spellings are one entity in this text, directly (a cluster is their
+        transitive closure, so a rule can check each spelling against the one it keeps).
+
+        A variant is a rare spelling beside a clearly dominant one. A close pair
+        (:func:`are_variants`) qualifies as it is; a looser transliteration pair
+        (:func:`loose_variants`: "Corbyn"/"Curbyn", "Yousef"/"Yusuf") needs a one-off spelling
+        beside one used at least twice as often, or the two sharing the rest of a full name (the
+        same name word right before or after: "Jeremy Corbyn", "Jeremy Curbyn"), or an
+        unattested one-off beside an established name used once. Where the rarer spelling is an
+        established name of its own (Kieran beside Kiernan) only a shared full name makes them
+        one; where both are, the dominant one must be at least twice as frequent, and either the
+        full name shared or the rarer a little-used one-off beside a far better-known spelling
+        used three times. A common word the text uses as a name (:meth:`_word_names`) only
+        stands beside an unattested one-off; a spelling in another full name than the dominant
+        one's (:meth:`_other_full_name`) is never joined."""
+        key = (a, b) if a < b else (b, a)
+        known = self._joined.get(key)
+        if known is None:
+            known = self._joined[key] = self._decide(*key)
+        return known
+
+    def _decide(self, a: str, b: str) -> bool:
+        counts = self.counts
+        rare, common = sorted((a, b), key=lambda n: (counts[n], attestation(n)))
+        words = self._word_name_set
+        if a in words or b in words:
+            # A common word used as a name only stands for the dominant spelling, beside a
+            # one-off that is no word at all.
+            if rare in words or common not in words or counts[rare] > 1 or attestation(rare) >= UNATTESTED:
+                return False
+        if fold(rare) == fold(common):
+            return are_variants(a, b)  # accents only
+        if not _comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
+            return False
+        established = attestation(rare) >= ESTABLISHED
+        if established and attestation(common) >= ESTABLISHED:
+            fr, fc = fold(rare), fold(common)
+            similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and _skeleton(fr) == _skeleton(fc)
+            if not similar or counts[common] < 2 * counts[rare]:
+                return False
+            # A one-off of a little-used name beside a far better-known one the text uses three
+            # times or more ("Johny" beside "Johnny") is the slip; else only a shared full name
+            # makes two established names one.
+            return (counts[rare] == 1 and counts[common] >= 3 and attestation(rare) < WEAKLY_ESTABLISHED
+                    and attestation(common) - attestation(rare) >= 1.5) or self.shares_full_name(rare, common)
+        close = are_variants(a, b)
+        if not close and not loose_variants(a, b):
+            return False
+        if established:
+            return self.shares_full_name(rare, common)
+        if close:
+            return True
+        # A one-off beside a spelling used at least twice, or beside an established name where
+        # it is no word at all ("Peblo" beside "Pablo", once each; not four letters, which too
+        # many words and cut names are).
+        if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED
+                                  and attestation(rare) < UNATTESTED and len(rare) >= 5):
+            return True
+        return self.shares_full_name(rare, common)
+
+    def _neighbours(self) -> dict[str, Counter[tuple[int, str]]]:
+        """Each name's adjacent name words in the text: (-1, word before) and (1, word after)."""
+        if self._context is None:
+            forms, starts = self.doc.words.forms, self.doc.words.starts
+            context: dict[str, Counter[tuple[int, str]]] = {}
+            lang = self.doc.language
+            last = len(forms) - 1
+            for i, name in zip(self._positions, self._mention_names):
+                here = context.setdefault(name, Counter())
+                # A sentence's opening word or a capitalised common word is no part of a name.
+                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i] \
+                        and _name_word(before := base_form(forms[i - 1]), lang):
+                    here[-1, before] += 1
+                if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
+                        and _name_word(after := base_form(forms[i + 1]), lang):
+                    here[1, after] += 1
+            self._context = context
+        return self._context
+
+    def _other_full_name(self, rare: str, common: str) -> bool:
+        """The rarer spelling stands in another full name: the common spelling has one name word
+        beside it on one side, at least twice, and the rarer one has another there ("Zheng
+        Yonggang" a person, "Ningbo Yungang" a company). A common spelling with several
+        neighbours there (Bestwood Street, Evelyn Street; two Johnsons) says nothing."""
+        context = self._neighbours()
+        theirs, ours = context.get(rare, Counter()), context.get(common, Counter())
+        for side in (-1, 1):
+            mine = {w for s, w in theirs if s == side}
+            other = [(w, n) for (s, w), n in ours.items() if s == side]
+            if mine and len(other) == 1 and other[0][1] >= 2 and other[0][0] not in mine:
+                return True
+        return False
+
+    def shares_full_name(self, a: str, b: str) -> bool:
+        """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
+        Corbyn", "Jeremy Curbyn")."""
+        context = self._neighbours()
+        return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
 
 
 class DisjointSets:
@@ -166,20 +317,59 @@ def is_translit_ending(short: str, long: str) -> bool:
     return long[len(short):].lower() == "h" and short[-1].lower() in "aeiouy"
 
 
+# What ends a sentence or opens a quotation or a line: a capital after it opens a sentence.
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
+# Attestation (best Zipf frequency) from which a spelling is an established word or name of its own.
+ESTABLISHED = 2.5
+# Below it an established spelling is still a little-used one.
+WEAKLY_ESTABLISHED = 3.0
+# Below it a spelling is no word at all in the word lists (a Zipf frequency of 1 is about one use
+# in a hundred million words).
+UNATTESTED = 1.0
+_VOWELS_H = regex.compile(r"[aeiouyh]")
+_DOUBLE = regex.compile(r"(.)\1+")
+
+
 def are_variants(a: str, b: str) -> bool:
     """Two spellings of one name, not two names and not a truncation."""
     if a.lower() == b.lower():
         return False  # a difference of case only ("E-Account"/"E-account") is style, not spelling
     fa, fb = fold(a), fold(b)
     if fa == fb:
-        return True  # differ only in accents
+        # Differ only in accents; where both are established words (Mexico/México across quoted
+        # sources) both spellings are right.
+        return min(attestation(a), attestation(b)) < ESTABLISHED
+    if not _comparable(a, b):
+        return False
+    return ratio(fa, fb) >= 85
+
+
+def loose_variants(a: str, b: str) -> bool:
+    """Two spellings that differ only in transliteration choices too short for the string ratio
+    of :func:`are_variants`: a vowel swapped or doubled, an h dropped, a consonant doubled
+    ("Zinke"/"Zenke", "Yousef"/"Yusuf", "Farage"/"Ferage"). The caller asks for evidence that
+    they are one entity (see ``NameIndex.joins``)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or len(fa) < 4 or len(fb) < 4 or not _comparable(a, b):
+        return False
+    return fa[0] == fb[0] and _skeleton(fa) == _skeleton(fb)
+
+
+def _skeleton(folded: str) -> str:
+    """The consonants of a folded spelling, doubled ones once, the first letter kept."""
+    return folded[0] + _DOUBLE.sub(r"\1", _VOWELS_H.sub("", folded[1:]))
+
+
+def _comparable(a: str, b: str, both_established: bool = False) -> bool:
+    """The tests both kinds of pair share: same opening, no cut-off form, not two established
+    names (unless ``both_established``: the caller weighs them), at most a couple of edits
+    apart."""
+    fa, fb = fold(a), fold(b)
     if fa[0] != fb[0] and not (fa[0] in "kqgc" and fb[0] in "kqgc"):
         return False
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and not is_translit_ending(short, long):
         return False  # a cut-off form: reported as truncation
-    if min(attestation(a), attestation(b)) >= 2.5:
+    if not both_established and min(attestation(a), attestation(b)) >= ESTABLISHED:
         return False  # both spellings established on their own: likely two people
-    if Levenshtein.distance(fa, fb) > max(2, len(long) // 4):
-        return False
-    return ratio(fa, fb) >= 85
+    return Levenshtein.distance(fa, fb) <= max(2, len(long) // 4)

@@ -66,12 +66,17 @@ class WordFrequencyKnowledge(NameKnowledge):
     majority; no choice on a tie."""
 
     margin = 1.0
+    # A spelling used this many times as often as any other is the text's spelling whatever the
+    # word lists say: a one-off "Mouallem" beside five "Moualem" is the slip.
+    dominance = 3
 
     def canonical(self, spellings: Mapping[str, int], lang: str) -> str | None:
+        by_count = sorted(spellings.items(), key=lambda kv: kv[1], reverse=True)
+        if by_count[0][1] >= self.dominance * by_count[1][1]:
+            return by_count[0][0]
         ranked = sorted(spellings, key=attestation, reverse=True)
         if attestation(ranked[0]) - attestation(ranked[1]) >= self.margin:
             return ranked[0]
-        by_count = sorted(spellings.items(), key=lambda kv: kv[1], reverse=True)
         if by_count[0][1] > by_count[1][1]:
             return by_count[0][0]
         return None

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from auditor.document import next_token
 from auditor.findings import Finding, Severity
+from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 
 
@@ -64,6 +65,18 @@ class TruncatedName(Rule):
                                f"{full}." if opens_sentence else full)
 
 
+def _same_person_tie(index, cluster: dict[str, int]) -> str | None:
+    """Two spellings used equally often in one full name ("Yevgeny Orlov", "Yevgeni Orlov"): one
+    person, so the better-attested spelling is kept even by a margin too small to choose between
+    two unrelated spellings."""
+    if len(cluster) != 2:
+        return None
+    a, b = sorted(cluster, key=attestation, reverse=True)
+    if cluster[a] == cluster[b] and attestation(a) - attestation(b) >= 0.5 and index.shares_full_name(a, b):
+        return a
+    return None
+
+
 @register
 class NameVariant(Rule):
     """Two spellings of one name in a document ("Haniye" beside "Haniyeh"); reports the
@@ -85,10 +98,12 @@ class NameVariant(Rule):
         knowledge = ctx.name_knowledge
         replace: dict[str, str] = {}
         for cluster in index.variant_clusters():
-            canonical = knowledge.canonical(cluster, ctx.doc.language)
+            canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster)
             if canonical:
                 for spelling in cluster:
-                    if spelling != canonical:
+                    # Each spelling on its own evidence: a cluster chains pairs, and "Davies"
+                    # reached through a one-off "Daviis" is no variant of "Davis".
+                    if spelling != canonical and (canonical not in cluster or index.joins(spelling, canonical)):
                         replace[spelling] = canonical
         # A house style sheet also corrects a spelling the text uses consistently.
         for name in index.names():
