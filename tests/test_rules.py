@@ -768,7 +768,7 @@ def test_the_fast_space_test_of_mid_sentence_capital_agrees_with_its_pattern():
 
 def test_garbles_tried_at_quotes_are_what_finditer_finds():
     from auditor.prefilter import find_all
-    from auditor.rules import punctuation as p
+    from auditor.rules import quotes as p
 
     texts = ['Islam.”“, he said “” and end.”, then ,”. and ”” or » » and “x” "y" ”"; «» « «',
              '“Quoted.” Then “more,” she said. "Straight," he said." ,"', '””””“““,,"""' ]

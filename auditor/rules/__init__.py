@@ -12,6 +12,7 @@ from auditor.rules import (  # noqa: F401
     mojibake,
     names,
     punctuation,
+    quotes,
     roundtrip,
     wrong_language,
 )
