@@ -15,8 +15,6 @@ from itertools import compress, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
-import regex
-from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
@@ -24,6 +22,10 @@ from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
 from auditor.names.keys import TITLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
+from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED, DisjointSets, are_variants,
+                                    comparable, consonant_skeleton, is_translit_ending, loose_variants)
+
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
 
 class NameWord(NamedTuple):
     """A capitalised word token of a name and its base form (the name without possessive or
@@ -226,12 +228,12 @@ class NameIndex:
                 return False
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
-        if not _comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
+        if not comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
             return False
         established = attestation(rare) >= ESTABLISHED
         if established and attestation(common) >= ESTABLISHED:
             fr, fc = fold(rare), fold(common)
-            similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and _skeleton(fr) == _skeleton(fc)
+            similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and consonant_skeleton(fr) == consonant_skeleton(fc)
             if not similar or counts[common] < 2 * counts[rare]:
                 return False
             # A one-off of a little-used name beside a far better-known one the text uses three
@@ -292,84 +294,3 @@ class NameIndex:
         Corbyn", "Jeremy Curbyn")."""
         context = self._neighbours()
         return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
-
-
-class DisjointSets:
-    """Union-find over spellings: which ones have been joined into one entity."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]  # path halving keeps chains short
-            x = parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
-def is_translit_ending(short: str, long: str) -> bool:
-    """"Haniye"/"Haniyeh": a final h after a vowel is a transliteration choice, not a cut."""
-    return long[len(short):].lower() == "h" and short[-1].lower() in "aeiouy"
-
-
-# What ends a sentence or opens a quotation or a line: a capital after it opens a sentence.
-_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
-# Attestation (best Zipf frequency) from which a spelling is an established word or name of its own.
-ESTABLISHED = 2.5
-# Below it an established spelling is still a little-used one.
-WEAKLY_ESTABLISHED = 3.0
-# Below it a spelling is no word at all in the word lists (a Zipf frequency of 1 is about one use
-# in a hundred million words).
-UNATTESTED = 1.0
-_VOWELS_H = regex.compile(r"[aeiouyh]")
-_DOUBLE = regex.compile(r"(.)\1+")
-
-
-def are_variants(a: str, b: str) -> bool:
-    """Two spellings of one name, not two names and not a truncation."""
-    if a.lower() == b.lower():
-        return False  # a difference of case only ("E-Account"/"E-account") is style, not spelling
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
-        # Differ only in accents; where both are established words (Mexico/México across quoted
-        # sources) both spellings are right.
-        return min(attestation(a), attestation(b)) < ESTABLISHED
-    if not _comparable(a, b):
-        return False
-    return ratio(fa, fb) >= 85
-
-
-def loose_variants(a: str, b: str) -> bool:
-    """Two spellings that differ only in transliteration choices too short for the string ratio
-    of :func:`are_variants`: a vowel swapped or doubled, an h dropped, a consonant doubled
-    ("Zinke"/"Zenke", "Yousef"/"Yusuf", "Farage"/"Ferage"). The caller asks for evidence that
-    they are one entity (see ``NameIndex.joins``)."""
-    fa, fb = fold(a), fold(b)
-    if fa == fb or len(fa) < 4 or len(fb) < 4 or not _comparable(a, b):
-        return False
-    return fa[0] == fb[0] and _skeleton(fa) == _skeleton(fb)
-
-
-def _skeleton(folded: str) -> str:
-    """The consonants of a folded spelling, doubled ones once, the first letter kept."""
-    return folded[0] + _DOUBLE.sub(r"\1", _VOWELS_H.sub("", folded[1:]))
-
-
-def _comparable(a: str, b: str, both_established: bool = False) -> bool:
-    """The tests both kinds of pair share: same opening, no cut-off form, not two established
-    names (unless ``both_established``: the caller weighs them), at most a couple of edits
-    apart."""
-    fa, fb = fold(a), fold(b)
-    if fa[0] != fb[0] and not (fa[0] in "kqgc" and fb[0] in "kqgc"):
-        return False
-    short, long = sorted((a, b), key=len)
-    if long.startswith(short) and not is_translit_ending(short, long):
-        return False  # a cut-off form: reported as truncation
-    if not both_established and min(attestation(a), attestation(b)) >= ESTABLISHED:
-        return False  # both spellings established on their own: likely two people
-    return Levenshtein.distance(fa, fb) <= max(2, len(long) // 4)

@@ -15,7 +15,7 @@ by :func:`auditor.lexicon.fold` (the one fold); on top of it, two granularities 
 - **coarse, for candidate search** (a document's spelling clusters, the corpus database):
   :func:`bucket_key` keeps a whole spelling's consonants with kh/gh/ch, q/g/c/k, dh/th ... merged,
   so that candidates for one entity meet in one bucket (Hassan and Ghassan share one); a
-  finer test (``index.are_variants``, ``similarity.token_similarity``) then decides.
+  finer test (``variants.are_variants``, ``similarity.token_similarity``) then decides.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from auditor.document import Document
-from auditor.names.index import DisjointSets, NameIndex
+from auditor.names.index import NameIndex
+from auditor.names.variants import DisjointSets
 from auditor.names.knowledge import HouseKnowledge
 from auditor.names.mentions import find_mentions
 
