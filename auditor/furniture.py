@@ -16,6 +16,10 @@ from auditor.prefilter import required_literals
 
 _MAX_FURNITURE_WORDS = 25
 _MAX_TEASER_WORDS = 60
+# A line that ends with a full stop and has this many words is a paragraph of prose, not a teaser.
+_MIN_PROSE_WORDS = 12
+# A sentence end inside a line: a full stop, question or exclamation mark, then a capital.
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]*\p{Lu}", regex.V1)
 _WORD = regex.compile(r"\w+", regex.V1)
 # Marks that trimming removes before and after a line's core ("» Source link", "— Leave a Reply —").
 _LEAD_MARKS = "|•·»›>-–—*#"
@@ -66,7 +70,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         if tail is not None:
             found.append((start + tail, end, "link text"))
             continue
-        if in_teasers and n_words <= _MAX_TEASER_WORDS:
+        if in_teasers and n_words <= _MAX_TEASER_WORDS and not _is_prose(core, n_words):
             found.append((start, end, "teaser list"))
             continue
         in_teasers = False
@@ -123,7 +127,8 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
     phrases = [(_DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
     phrases += [(_TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
     # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
-    whole_line = p.pattern("boilerplate_lines", "relative_time", prefix=_LEAD, suffix=_TRAIL)
+    # A teaser heading is furniture itself, whether or not the line list repeats it.
+    whole_line = p.pattern("boilerplate_lines", "teaser_headings", "relative_time", prefix=_LEAD, suffix=_TRAIL)
     by_literal: dict[str, list[tuple[str, int]]] = {}
     complete = True
     for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
@@ -133,8 +138,8 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
             continue
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
-    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, p.relative_time])
-    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), p.pattern("relative_time"),
+    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, *p.teaser_headings, p.relative_time])
+    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines", "teaser_headings"), p.pattern("relative_time"),
                                            whole_line, phrases, by_literal, complete, lower_twin)
     return table
 
@@ -204,6 +209,16 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
                     break
                 pos = low.find(lit, starts[line + 1])
     return suspects
+
+
+def _is_prose(core: str, n_words: int) -> bool:
+    """A paragraph of running prose, never a teaser: it ends with a full stop (not an ellipsis, which
+    cuts a teaser's excerpt short) and is long or holds more than one sentence. Teasers are headlines
+    (no final full stop) and cut-off excerpts."""
+    body = core.rstrip("\"'”’»)] \u00a0")
+    if not body.endswith(".") or body.endswith(".."):
+        return False
+    return n_words >= _MIN_PROSE_WORDS or _SENTENCE_BREAK.search(body, 0, len(body) - 1) is not None
 
 
 def _profiles(lang: str) -> list[LanguageProfile]:
