@@ -93,3 +93,86 @@ def test_furniture_lines_as_news_sites_print_them(lang, line):
 ])
 def test_sentences_with_furniture_words_and_numbers_are_article_copy(lang, text):
     assert fired("boilerplate", text, lang) == []
+
+
+# ---------------------------------------------------------------- place names in another language's form
+
+def _wrong_language(text: str, lang: str) -> list[tuple[str, str | None]]:
+    from auditor import check_text
+
+    report = check_text(text, language=lang, select=["wrong-language"])
+    return [(text[f.start:f.end], f.suggestion) for f in report.findings]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # English forms in Romance copy: one word and several.
+    ("pt", "O ministro Tavares Quintela viajou ontem para London, onde vai reunir-se com investidores.",
+     [("London", "Londres")]),
+    ("es", "La empresa de Velmora abrirá una oficina en New York el próximo año, dijo su director.",
+     [("New York", "Nueva York")]),
+    ("fr", "La délégation de Velmora se rendra aux United States puis au Mexique la semaine prochaine.",
+     [("United States", "États-Unis")]),
+    ("pt", "A exportadora de Velmora vende sobretudo para o United Kingdom e para a Alemanha.",
+     [("United Kingdom", "Reino Unido")]),
+    # Romance forms in other Romance copy, and in English copy.
+    ("fr", "Le navire de Velmora a quitté l'Escocia mardi pour rejoindre Inglaterra avant l'hiver.",
+     [("Escocia", "Écosse"), ("Inglaterra", "Angleterre")]),
+    ("es", "El armador de Velmora vende sus barcos en Angleterre y en Chine desde hace años.",
+     [("Angleterre", "Inglaterra"), ("Chine", "China")]),
+    ("es", "Los estibadores de Velmora recibieron apoyo de sindicatos de toda Europe el lunes.",
+     [("Europe", "Europa")]),
+    ("en", "The Velmora shipyard opened an office in Nueva York and another in Londres last year.",
+     [("Nueva York", "New York"), ("Londres", "London")]),
+    ("pt", "A frota de Velmora chegou a Indonésie e depois a Nueva York em março.",
+     [("Indonésie", "Indonésia"), ("Nueva York", "Nova Iorque")]),
+    # The document's own spelling is the suggestion (Brazilian "Nova York").
+    ("pt", "A Velmora abriu escritório em Nova York. Em março, a equipa voltou a New York.", [("New York", "Nova York")]),
+])
+def test_place_names_in_another_languages_form(lang, text, expected):
+    assert _wrong_language(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    # The same spelling in both languages, or one only accents tell apart.
+    ("es", "La naviera de Velmora opera en Canada, Chile y Panama desde 2019."),
+    ("pt", "A Velmora abriu escritórios em Angola, Portugal e Mexico no ano passado."),
+    # English names of papers, firms and books that hold a place's name.
+    ("es", "Según el New York Times y la London School of Economics, el puerto de Velmora crecerá."),
+    ("pt", "O economista publicou no Bank of America um estudo sobre o porto de Velmora."),
+    ("es", "Ismael Quintero es autor de “Harbours of Europe: The Long Century of Trade”, sobre Velmora."),
+    # A person's name, there and wherever else the text uses it.
+    ("es", "La capitana Florence Dunmore llegó a Velmora. Florence dijo que el puerto reabrirá pronto."),
+    # The tail of the language's own longer name.
+    ("pt", "A ministra visitou o País de Gales e a Irlanda do Norte antes de regressar a Velmora."),
+    # Words of the document's language that also spell a foreign place ("Roma", "Bale").
+    ("en", "Officials in Velmora met Roma families on Monday, and the farmer stacked a bale of hay."),
+])
+def test_place_names_that_are_not_in_another_languages_form(lang, text):
+    assert _wrong_language(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    # Lone English terms of sports and business copy are loanwords.
+    ("es", "El novato de los Velmora Sharks logró seis tackles y un sophomore anotó dos touchdowns."),
+    ("pt", "O lançador de Velmora somou nove strikeouts e o clube fechou o trimestre com bons spreads."),
+    ("fr", "L'équipe de Velmora a réussi douze tackles lors du match de dimanche soir."),
+    # A loanword that the copy marks as such.
+    ("es", "El puerto de Velmora aplicó un “lockdown” parcial durante la tormenta."),
+    # A surname that is a common word of another language, beside a given name.
+    ("en", "Paul Cadeira, a professor at Velmora University, said the port was safe. Cadeira added more."),
+    ("fr", "Paul Cadeira, professeur à l'université de Velmora, a jugé le port sûr. Cadeira a ajouté."),
+])
+def test_loanwords_and_surnames_are_not_wrong_language(lang, text):
+    assert _wrong_language(text, lang) == []
+
+
+def test_everyday_english_words_and_runs_of_terms_in_romance_copy_are_still_reported():
+    # An everyday English word alone, and two English terms in a row, are not loanwords.
+    text = "El portavoz de Velmora dijo que, however, el puerto abrirá. El sophomore tackles jugó bien."
+    assert [t for t, _ in _wrong_language(text, "es")] == ["however", "sophomore tackles"]
+
+
+def test_a_bio_line_with_an_english_book_title_is_not_an_english_sentence():
+    text = ("Ismael Quintero, profesor emérito de la Universidad de Velmora, es el autor de “The Harbour "
+            "Keepers: Trade and Power in the Old Ports of the North”.")
+    assert _wrong_language(text, "es") == []
