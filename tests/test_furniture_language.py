@@ -125,6 +125,11 @@ def _wrong_language(text: str, lang: str) -> list[tuple[str, str | None]]:
      [("Nueva York", "New York"), ("Londres", "London")]),
     ("pt", "A frota de Velmora chegou a Indonésie e depois a Nueva York em março.",
      [("Indonésie", "Indonésia"), ("Nueva York", "Nova Iorque")]),
+    # A name of a paper or a station holds the English form; the form alone is still reported.
+    ("es", "Según el diario New York Ledger, una niñera de New York demandará a sus empleadores.",
+     [("New York", "Nueva York")]),
+    ("pt", "Disse Ross à emissora VTV Scotland. Cresci a ver a Scotland jogar em Hampden.",
+     [("Scotland", "Escócia")]),
     # The document's own spelling is the suggestion (Brazilian "Nova York").
     ("pt", "A Velmora abriu escritório em Nova York. Em março, a equipa voltou a New York.", [("New York", "Nova York")]),
 ])
@@ -142,6 +147,7 @@ def test_place_names_in_another_languages_form(lang, text, expected):
     ("es", "Ismael Quintero es autor de “Harbours of Europe: The Long Century of Trade”, sobre Velmora."),
     # A person's name, there and wherever else the text uses it.
     ("es", "La capitana Florence Dunmore llegó a Velmora. Florence dijo que el puerto reabrirá pronto."),
+    ("es", "El escolta Marcus Jordan anotó 30 puntos. Jordan dijo que el equipo de Velmora mejoró."),
     # The tail of the language's own longer name.
     ("pt", "A ministra visitou o País de Gales e a Irlanda do Norte antes de regressar a Velmora."),
     # Words of the document's language that also spell a foreign place ("Roma", "Bale").

@@ -110,7 +110,8 @@ class WrongLanguage(Rule):
                 nxt = j + 1
                 if _possessive(forms[j]) or nxt >= len(forms) or text[starts[j] + len(forms[j]):starts[nxt]] != " ":
                     break
-                longer = key + tuple(normal_form(forms[nxt]).split())
+                following = forms[nxt][:-2] if _possessive(forms[nxt]) else forms[nxt]
+                longer = key + tuple(normal_form(following).split())
                 if longer not in prefixes:
                     break
                 key, j = longer, nxt
@@ -122,11 +123,12 @@ class WrongLanguage(Rule):
             start = starts[i] + elided
             end = starts[j] + len(forms[j]) - (2 if _possessive(forms[j]) else 0)
             # Part of a longer name ("Bank of America", "Florence Pugh", a title in title case):
-            # that name, and the same form elsewhere in the text, are left alone.
-            inside, personal = _inside_name(forms, starts, text, i, j, elided, plain, table[key][0], lang)
+            # that name, and the same form elsewhere in the text (a person's name), are left alone.
+            inside, personal = _inside_name(forms, starts, text, i, j, elided, plain, table[key][0], lang,
+                                            doc.profile.title_words)
             if inside:
                 if personal:
-                    in_names.add(key)
+                    in_names.add(key)  # "Florence Pugh", then "Florence" alone: the same person
                 continue
             k = bisect.bisect_right(skip_starts, start) - 1
             if ctx.in_boilerplate(start, end) or k >= 0 and start < skip[k][1]:
@@ -248,10 +250,12 @@ _HAS_APOSTROPHE = methodcaller("__contains__", "'")
 _HAS_TYPO_APOSTROPHE = methodcaller("__contains__", "’")
 _QUOTES_OPEN = "\"“‘'«*_"
 _QUOTES_CLOSE = "\"”’'»*_"
+_LANGUAGES = ("en", "es", "fr", "pt")
 _CONNECTORS_EN = frozenset("of the".split())
 _CONNECTORS_ROMANCE = frozenset("de del da do du des".split())
 _TITLES = get_profile("en").title_words
 _LONG_WORD = regex.compile(r"\w+", regex.V1)
+_SENTENCE_END = regex.compile(r"[.!?]\s+\p{Lu}", regex.V1)
 
 
 def _possessive(form: str) -> bool:
@@ -282,26 +286,26 @@ def _capitalised_name_word(form: str, plain: frozenset[str]) -> bool:
     return form[0].isupper() and form.lower() not in plain
 
 
-def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs, lang: str) -> tuple[bool, bool]:
+def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs, lang: str,
+                 titles: frozenset[str]) -> tuple[bool, bool]:
     """Whether words ``i..j`` stand inside a longer name, and whether that name is a person's.
 
-    Inside: a capitalised word (not a possessive, not a function word that opens a sentence)
-    right before them, or before a connector of the form's own language (``Bank of America``); or,
-    for an English form (English names of papers, firms and books run on in any copy: ``New York
-    Times``, ``Europe's Turbulent Century``), a capitalised word right after that is no title. A
-    person's name: the word beside them is rare as a common word (``Florence Pugh``)."""
+    Inside: a capitalised word (not a possessive, not a function word that opens a sentence, not
+    a descriptor such as ``Oceano``) right before them, or before a connector of the form's own
+    language (``Bank of America``); or, for an English form (English names of papers, firms and
+    books run on in any copy: ``New York Times``, ``Europe's Turbulent Century``), a capitalised
+    word right after that is no title; or a quoted title in title case. A person's: a given name
+    in title case before them (``Michael Jordan``, not ``BBC Scotland``), or after them a word in
+    title case that no supported language knows (``Florence Pugh``, not ``New York Post``)."""
     def joined(a: int, b: int) -> bool:
         return text[starts[a] + len(forms[a]):starts[b]] == " "
 
     def name_word(form: str) -> bool:
-        return _capitalised_name_word(form, plain) and not _possessive(form)
-
-    def personal(form: str) -> bool:
-        return zipf(form.lower(), lang) < 3.0
+        return _capitalised_name_word(form, plain) and not _possessive(form) and form.lower() not in titles
 
     if not elided and i > 0 and joined(i - 1, i):
         if name_word(forms[i - 1]):
-            return True, personal(forms[i - 1])
+            return True, forms[i - 1].istitle()
         # Only where the form's connectors are not the document's: "Iglesia de Angleterre" is a
         # name of the copy's own with a foreign place in it.
         connectors = (_CONNECTORS_EN if "en" in langs else _CONNECTORS_ROMANCE) if ("en" in langs) != (lang == "en") \
@@ -310,7 +314,8 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
             return True, False
     if "en" in langs and j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
             and not (_possessive(forms[j]) and forms[j + 1].lower() in _TITLES):
-        return True, personal(forms[j + 1])
+        after = forms[j + 1]
+        return True, after.istitle() and all(zipf(after.lower(), code) < 3.0 for code in _LANGUAGES)
     return _in_quoted_title(text, starts[i], starts[j] + len(forms[j])), False
 
 
@@ -328,12 +333,12 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     opening = max(text.rfind(q, line_start, start) for q in "«“\"")
-    if opening < 0:
-        return False
+    if opening < 0 or text[opening] == '"' and text[opening + 1].isspace():
+        return False  # a straight quote before a space closes a quotation
     closing = [c for c in (text.find(q, end, line_end) for q in "»”\"") if c >= 0]
-    if not closing:
+    if not closing or _SENTENCE_END.search(text, opening, min(closing)):
         return False
-    words = [w for w in _LONG_WORD.findall(text, opening, min(closing)) if len(w) >= 4]
+    words = [w for w in _LONG_WORD.findall(text[opening:start] + " " + text[end:min(closing)]) if len(w) >= 4]
     return len(words) >= 3 and 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
