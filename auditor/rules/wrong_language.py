@@ -294,9 +294,9 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
     a descriptor such as ``Oceano``) right before them, or before a connector of the form's own
     language (``Bank of America``); or, for an English form (English names of papers, firms and
     books run on in any copy: ``New York Times``, ``Europe's Turbulent Century``), a capitalised
-    word right after that is no title; or a quoted title in title case. A person's: a given name
-    in title case before them (``Michael Jordan``, not ``BBC Scotland``), or after them a word in
-    title case that no supported language knows (``Florence Pugh``, not ``New York Post``)."""
+    word right after that is no title; or a quoted title in title case. A person's: the word
+    beside them reads as a person's name (``Michael Jordan``, ``Florence Pugh``; not ``BBC
+    Scotland``, ``New York Post``, ``Make America Great``)."""
     def joined(a: int, b: int) -> bool:
         return text[starts[a] + len(forms[a]):starts[b]] == " "
 
@@ -305,7 +305,7 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
 
     if not elided and i > 0 and joined(i - 1, i):
         if name_word(forms[i - 1]):
-            return True, forms[i - 1].istitle()
+            return True, _personal_name(forms[i - 1])
         # Only where the form's connectors are not the document's: "Iglesia de Angleterre" is a
         # name of the copy's own with a foreign place in it.
         connectors = (_CONNECTORS_EN if "en" in langs else _CONNECTORS_ROMANCE) if ("en" in langs) != (lang == "en") \
@@ -314,9 +314,19 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
             return True, False
     if "en" in langs and j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
             and not (_possessive(forms[j]) and forms[j + 1].lower() in _TITLES):
-        after = forms[j + 1]
-        return True, after.istitle() and all(zipf(after.lower(), code) < 3.0 for code in _LANGUAGES)
+        return True, _personal_name(forms[j + 1])
     return _in_quoted_title(text, starts[i], starts[j] + len(forms[j])), False
+
+
+def _personal_name(form: str) -> bool:
+    """A word in title case that reads as a person's name: no supported language knows it well
+    (``Pugh``), or all know it about equally, as they know a given name (``Michael``, ``Maria``),
+    unlike a word of one language (``Make``, ``Post``)."""
+    if not form.istitle():
+        return False
+    low = form.lower()
+    freqs = [zipf(low, code) for code in _LANGUAGES]
+    return max(freqs) < 3.0 or max(freqs) - min(freqs) < 1.0
 
 
 def _tail_of_own_name(forms, starts, text, i: int, j: int, lang: str) -> bool:
