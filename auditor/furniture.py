@@ -268,13 +268,14 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     if len(core) > _MAX_STAMP_CHARS or not _HAS_DIGIT.search(core):
         return False
     # A label opens it ("Updated", "Publicado el", "Mis à jour le"); what follows may also be a
-    # relative time ("Atualizado há 7 horas").
+    # relative time ("Atualizado há 7 horas"), or more labelled dates ("…, mis à jour le …").
     for p in profiles:
         label = p.stamp_labels and p.pattern("stamp_labels", prefix="^", suffix=_LABEL_END).match(core)
         if label:
             core = core[label.end():]
             if any(q.relative_time and q.pattern("relative_time").fullmatch(core) for q in profiles):
                 return True
+            core = p.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=_LABEL_END).sub(" ", core)
             if not _HAS_DIGIT.search(core):
                 return False
             break

@@ -118,6 +118,6 @@ PROFILE = register(LanguageProfile(
         r"this (?:article|story) (?:was|has been) (?:automatically )?(?:generated|published from)",
         r"(?:was|were|have been|has been) (?:retrieved|republished|reproduced) from",
     ),
-    relative_time=r"(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago",
+    relative_time=r"(?:(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?|\d+\s*(?:h|m|d|w|hrs?|mins?))\s+ago",
     stamp_labels=r"(?:last |first )?(?:updated|modified|edited|published|posted|reviewed)(?: on| at)?|last update|date",
 ))

@@ -79,6 +79,6 @@ PROFILE = register(LanguageProfile(
     disclaimers=(r"(?:utilizamos|usamos|este (?:sitio|sitio web|portal|medio) (?:utiliza|usa)) (?:las |nuestras |propias )?cookies",
                  r"al continuar (?:navegando|con la navegación)", r"acept(?:as|a|ar) (?:el uso de |nuestra política de |todas las )?cookies",
                  r"no (?:necesariamente )?refleja[n]? (?:necesariamente )?(?:la|las) (?:opinión|opiniones|posición)",),
-    relative_time=r"hace\s+(?:\d+|un|una)\s+(?:segundo|minuto|hora|día|semana|mes|año)s?",
+    relative_time=r"hace\s+(?:(?:\d+|un|una)\s+(?:segundo|minuto|hora|día|semana|mes|año)s?|\d+\s*(?:h|min|d)\.?)",
     stamp_labels=r"(?:última )?actualizaci[oó]n|actualizad[oa]|publicad[oa]|modificad[oa]|fecha(?: de publicación)?",
 ))

@@ -78,6 +78,6 @@ PROFILE = register(LanguageProfile(
     disclaimers=(r"(?:nous utilisons|ce site (?:web )?utilise|notre site utilise) (?:des |les )?cookies",
                  r"en poursuivant (?:votre|la) navigation", r"vous acceptez (?:l'utilisation|l'usage|le dépôt) (?:de |des )?cookies",
                  r"ne reflète(?:nt)? pas (?:nécessairement )?(?:l'opinion|les opinions|la position)",),
-    relative_time=r"il y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?",
+    relative_time=r"il y a\s+(?:(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?|\d+\s*(?:h|min|j)\.?)",
     stamp_labels=r"(?:dernière )?mise à jour(?: le| à)?|mis à jour(?: le| à)?|publié(?: le| à)?|modifié(?: le| à)?|actualisé(?: le| à)?|date de publication",
 ))

@@ -79,6 +79,6 @@ PROFILE = register(LanguageProfile(
     disclaimers=(r"(?:utilizamos|usamos|este (?:site|sítio|portal) (?:utiliza|usa)) (?:os |nossos )?cookies",
                  r"ao continuar (?:a navegar|navegando)", r"(?:concorda|aceita) com (?:a nossa |a |nossa )?política de cookies",
                  r"não reflete(?:m)? (?:necessariamente )?(?:a|as) (?:opinião|opiniões|posição)",),
-    relative_time=r"há\s+(?:\d+|um|uma)\s+(?:segundo|minuto|hora|dia|semana|mês|meses|ano)s?",
+    relative_time=r"há\s+(?:(?:\d+|um|uma)\s+(?:segundo|minuto|hora|dia|semana|mês|meses|ano)s?|\d+\s*(?:h|min|d)\.?)",
     stamp_labels=r"(?:última )?(?:atualiza|actualiza)ção|(?:atualizad|actualizad|publicad|modificad)[oa](?: em| no dia| a| às)?",
 ))
