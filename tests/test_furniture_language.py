@@ -184,3 +184,8 @@ def test_a_bio_line_with_an_english_book_title_is_not_an_english_sentence():
     text = ("Ismael Quintero, profesor emérito de la Universidad de Velmora, es el autor de “The Harbour "
             "Keepers: Trade and Power in the Old Ports of the North”.")
     assert _wrong_language(text, "es") == []
+
+
+def test_credits_by_a_name_and_prose_about_photographs():
+    text = f"{OPENING['en']}\n\nPhoto by Kerstin Vale/AFP via Getty Images\n\nPhotographs by the agency showed damage to 12 homes.\n"
+    assert fired("boilerplate", text) == ["Photo by Kerstin Vale/AFP via Getty Images"]
