@@ -99,7 +99,7 @@ class WrongLanguage(Rule):
         table, prefixes = foreign_forms(lang), _foreign_prefixes(lang)
         starts, text = doc.words.starts, doc.text
         skip_starts = [s for s, _ in skip]
-        plain = doc.profile.function_words | doc.profile.sentence_openers
+        plain = _plain_words(lang)
         found, in_names = [], set()
         for i in compress(count(), map(starts_here.__contains__, forms)):  # found in C
             elided, key = starts_here[forms[i]]
@@ -158,7 +158,7 @@ class WrongLanguage(Rule):
         skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         # A capitalised foreign word next to a capitalised word of the text's own is part of a
         # name ("Paul Barreira"), there and wherever else the text uses it.
-        plain = doc.profile.function_words | doc.profile.sentence_openers
+        plain = _plain_words(lang)
         in_names = {forms[i] for i in compress(count(), map(foreign.__contains__, forms))
                     if forms[i][0].isupper() and _next_to_name(forms, starts, doc.text, i, foreign, plain, lang)}
         run: list[tuple[Token, tuple[str, bool]]] = []
@@ -192,6 +192,13 @@ class WrongLanguage(Rule):
         if suggestion:
             message += f" (the text elsewhere has '{suggestion}')"
         yield self.finding(ctx, start, end, message, suggestion)
+
+
+@lru_cache(maxsize=None)
+def _plain_words(lang: str) -> frozenset[str]:
+    """Function words and sentence openers: capitalised, they open a sentence, not a name."""
+    profile = get_profile(lang)
+    return profile.function_words | profile.sentence_openers
 
 
 @lru_cache(maxsize=None)
