@@ -101,7 +101,10 @@ class WrongLanguage(Rule):
         skip_starts = [s for s, _ in skip]
         plain = _plain_words(lang)
         found, in_names = [], set()
+        consumed = -1  # the last word of the last name matched
         for i in compress(count(), map(starts_here.__contains__, forms)):  # found in C
+            if i <= consumed:
+                continue
             elided, key = starts_here[forms[i]]
             best, j = None, i
             while True:
@@ -118,6 +121,7 @@ class WrongLanguage(Rule):
             if best is None:
                 continue
             j, key = best
+            consumed = j
             if _tail_of_own_name(forms, starts, text, i, j, lang):
                 continue
             start = starts[i] + elided
