@@ -17,6 +17,12 @@ from auditor.prefilter import required_literals
 
 _MAX_FURNITURE_WORDS = 25
 _MAX_TEASER_WORDS = 60
+# A line that ends with a full stop and has this many words is a paragraph of prose, not a teaser.
+_MIN_PROSE_WORDS = 12
+# No headline is longer than this; an excerpt that is, ends in an ellipsis.
+_MAX_HEADLINE_WORDS = 20
+# A sentence end inside a line: a full stop, question or exclamation mark, then a capital.
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]*\p{Lu}", regex.V1)
 _WORD = regex.compile(r"\w+", regex.V1)
 # Marks that trimming removes before and after a line's core ("» Source link", "— Leave a Reply —").
 _LEAD_MARKS = "|•·»›>-–—*#"
@@ -36,7 +42,10 @@ _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", rege
 _MAX_STAMP_CHARS = 80
 _TRIMMED = set(_TRAIL_MARKS)
 _group = methodcaller("group")
-_TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o".split())
+_TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o "
+                        "a las em on h hs hrs".split())
+# What may separate a time stamp's label from the stamp.
+_LABEL_END = r"(?!\w)[\s:,-]*"
 
 
 def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
@@ -67,7 +76,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         if tail is not None:
             found.append((start + tail, end, "link text"))
             continue
-        if in_teasers and n_words <= _MAX_TEASER_WORDS:
+        if in_teasers and n_words <= _MAX_TEASER_WORDS and not _is_prose(core, n_words):
             found.append((start, end, "teaser list"))
             continue
         in_teasers = False
@@ -122,6 +131,7 @@ _TABLES: dict[str, _PhraseTable] = {}
 # What trimming removes around a line, plus the separators that str.strip() also removes.
 _LEAD = rf"[\s{regex.escape(_LEAD_MARKS)}\x1c-\x1f\x85]*"
 _TRAIL = rf"[\s{regex.escape(_TRAIL_MARKS)}\x1c-\x1f\x85]*"
+_SEPARATOR = r"\s*[|•·/]\s*"
 
 
 def _phrase_table(p: LanguageProfile) -> _PhraseTable:
@@ -131,7 +141,15 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
     phrases = [(_DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
     phrases += [(_TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
     # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
-    whole_line = p.pattern("boilerplate_lines", "relative_time", prefix=_LEAD, suffix=_TRAIL)
+    # A teaser heading is furniture itself, whether or not the line list repeats it. Items of
+    # furniture may share a line between separators ("Share on Facebook | Share on Twitter").
+    items = p.pattern("boilerplate_lines", "teaser_headings").pattern
+    more = rf"(?:{_SEPARATOR}(?:{items}))*"
+    # A relative time, labelled or not ("Updated an hour ago", "Atualizado há 7 horas").
+    stamp = p.relative_time and (rf"(?:(?:{p.stamp_labels}){_LABEL_END})?(?:{p.relative_time})" if p.stamp_labels
+                                 else p.relative_time)
+    whole_line = regex.compile(rf"{_LEAD}(?:(?:{items}){more}|{stamp or '(?!x)x'}){_TRAIL}", flags)
+    lines = regex.compile(f"(?:{items}){more}", flags)
     by_literal: dict[str, list[tuple[str, int]]] = {}
     complete = True
     for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
@@ -141,8 +159,9 @@ def _phrase_table(p: LanguageProfile) -> _PhraseTable:
             continue
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
-    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, p.relative_time])
-    _TABLES[p.code] = table = _PhraseTable(p, p.pattern("boilerplate_lines"), p.pattern("relative_time"),
+    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, *p.teaser_headings, p.relative_time,
+                                                       p.stamp_labels])
+    _TABLES[p.code] = table = _PhraseTable(p, lines, regex.compile(stamp or r"(?!x)x", flags),
                                            whole_line, phrases, by_literal, complete, lower_twin)
     return table
 
@@ -214,6 +233,21 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
     return suspects
 
 
+def _is_prose(core: str, n_words: int) -> bool:
+    """A paragraph of running prose, never a teaser: more than one sentence, or one long sentence
+    that ends with a full stop, or a line longer than any headline. Teasers are headlines (short,
+    no final full stop) and excerpts cut short by an ellipsis."""
+    body = core.rstrip("\"'”’»)] \u00a0")
+    if body.endswith(("...", "…")):
+        return False
+    if n_words > _MAX_HEADLINE_WORDS:
+        return True
+    if not body.endswith((".", "!", "?")):
+        return False
+    return body.endswith(".") and n_words >= _MIN_PROSE_WORDS or \
+        _SENTENCE_BREAK.search(body, 0, len(body) - 1) is not None
+
+
 def _profiles(lang: str) -> list[LanguageProfile]:
     own = get_profile(lang)
     return [own] if own.code == "en" else [own, get_profile("en")]
@@ -241,6 +275,18 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     """A line of nothing but weekday, month, day, year and clock time."""
     if len(core) > _MAX_STAMP_CHARS or not _HAS_DIGIT.search(core):
         return False
+    # A label opens it ("Updated", "Publicado el", "Mis à jour le"); what follows may also be a
+    # relative time ("Atualizado há 7 horas"), or more labelled dates ("…, mis à jour le …").
+    for p in profiles:
+        label = p.stamp_labels and p.pattern("stamp_labels", prefix="^", suffix=_LABEL_END).match(core)
+        if label:
+            core = core[label.end():]
+            if any(q.relative_time and q.pattern("relative_time").fullmatch(core) for q in profiles):
+                return True
+            core = p.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=_LABEL_END).sub(" ", core)
+            if not _HAS_DIGIT.search(core):
+                return False
+            break
     # Every digit lies in a token that opens with it, so the line has a number among its tokens.
     for tok in map(_group, _TIME_TOKENS.finditer(core)):  # stops at the first other word
         low = tok.lower().rstrip(".")

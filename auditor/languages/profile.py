@@ -59,6 +59,9 @@ class LanguageProfile:
     inline_tails: tuple[str, ...] = ()
     disclaimers: tuple[str, ...] = ()
     relative_time: str = ""
+    # Labels that open a time stamp ("Updated", "Publicado el", "Mis à jour le"): a line of such a
+    # label and a date, a clock time or a relative time ("Atualizado há 7 horas") is furniture.
+    stamp_labels: str = ""
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     def pattern(self, *names: str, prefix: str = "", suffix: str = "") -> regex.Pattern:
