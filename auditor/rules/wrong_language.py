@@ -6,7 +6,6 @@ import bisect
 from array import array
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from operator import methodcaller
 from typing import Iterable
 
 import regex
@@ -16,11 +15,10 @@ from auditor.document import Token
 from auditor.findings import Finding, Severity
 from auditor.langid import language_evidence, sentence_language
 from auditor.languages import get_profile
-from auditor.languages.exonyms import _is_abbreviation, foreign_first_words, foreign_forms, normal_form
-from auditor.languages.exonyms import own_forms as _own_forms
 from auditor.lexicon import best_other_language, fold, zipf
 from auditor.memo import FormMemo
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.places import capitalised_name_word, foreign_place_names, plain_words
 
 _ROMANCE_MARKS = regex.compile(r"[áéíóúñãõçâêôàèìòùëïü]", regex.IGNORECASE)
 # Particles that other languages lend to names in any copy ("Charles de Gaulle", "al-Quds").
@@ -82,75 +80,9 @@ class WrongLanguage(Rule):
         yield from self._words(ctx, flagged_sentences, {f.start for f in places})
 
     def _places(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
-        """Place names in another language's form where the document's language has its own
-        (``London`` in Portuguese copy, ``Nueva York`` in English copy): the exonym table."""
-        doc = ctx.doc
-        lang = doc.language
-        forms = doc.words.forms
-        # A place name opens with a capital, or after an elided article (French "l'Europe").
-        vocabulary = set(map(forms.__getitem__, doc.capitalised))
-        if lang == "fr":
-            lowered = list(doc.word_counts)
-            vocabulary.update(compress(lowered, map(_HAS_APOSTROPHE, lowered)))
-            vocabulary.update(compress(lowered, map(_HAS_TYPO_APOSTROPHE, lowered)))
-        vocabulary = list(vocabulary)
-        verdicts = _PLACE_STARTS.values(vocabulary, lang)
-        starts_here = dict(compress(zip(vocabulary, verdicts), verdicts))
-        if not starts_here:
-            return
-        table, prefixes = foreign_forms(lang), _foreign_prefixes(lang)
-        starts, text = doc.words.starts, doc.text
-        skip_starts = [s for s, _ in skip]
-        plain = _plain_words(lang)
-        found, in_names = [], set()
-        consumed = -1  # the last word of the last name matched
-        for i in compress(count(), map(starts_here.__contains__, forms)):  # found in C
-            if i <= consumed:
-                continue
-            elided, key = starts_here[forms[i]]
-            best, j = None, i
-            while True:
-                if key in table:
-                    best = (j, key)
-                nxt = j + 1
-                if _possessive(forms[j]) or nxt >= len(forms) or text[starts[j] + len(forms[j]):starts[nxt]] != " ":
-                    break
-                following = forms[nxt][:-2] if _possessive(forms[nxt]) else forms[nxt]
-                longer = key + tuple(normal_form(following).split())
-                if longer not in prefixes:
-                    break
-                key, j = longer, nxt
-            if best is None:
-                continue
-            j, key = best
-            consumed = j
-            if _tail_of_own_name(forms, starts, text, i, j, lang):
-                continue
-            start = starts[i] + elided
-            end = starts[j] + len(forms[j]) - (2 if _possessive(forms[j]) else 0)
-            # Part of a longer name ("Bank of America", "Florence Pugh", a title in title case):
-            # that name, and the same form elsewhere in the text (a person's name), are left alone.
-            inside, personal = _inside_name(forms, starts, text, i, j, elided, plain, table[key][0], lang,
-                                            doc.profile.title_words)
-            if inside:
-                if personal:
-                    in_names.add(key)  # "Florence Pugh", then "Florence" alone: the same person
-                continue
-            k = bisect.bisect_right(skip_starts, start) - 1
-            if ctx.in_boilerplate(start, end) or k >= 0 and start < skip[k][1]:
-                continue
-            found.append((start, end, key))
-        for start, end, key in found:
-            if key in in_names:
-                continue
-            langs, own = table[key]
-            if len(key) == 1 and "en" not in langs and zipf(key[0], lang) >= 3.0 and not any(o in text for o in own):
-                continue  # a name in the document's language too ("Roma" in English copy)
-            suggestion = next((o for o in own if o in text), None) or next(
-                (o for o in own if not _is_abbreviation(o)), own[0])
-            names = "/".join(get_profile(code).name for code in (["en"] if "en" in langs and lang != "en" else langs))
-            yield self.finding(ctx, start, end, f"{names} place name '{text[start:end]}' in {doc.profile.name} "
-                               f"copy ({doc.profile.name} spelling: '{suggestion}')", suggestion)
+        """Place names in another language's form (see :func:`auditor.rules.places.foreign_place_names`)."""
+        for start, end, message, suggestion in foreign_place_names(ctx, skip):
+            yield self.finding(ctx, start, end, message, suggestion)
 
     def _words(self, ctx: Context, skip: list[tuple[int, int]], taken: set[int]) -> Iterable[Finding]:
         doc = ctx.doc
@@ -164,7 +96,7 @@ class WrongLanguage(Rule):
         skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         # A capitalised foreign word next to a capitalised word of the text's own is part of a
         # name ("Paul Barreira"), there and wherever else the text uses it.
-        plain = _plain_words(lang)
+        plain = plain_words(lang)
         in_names = {forms[i] for i in compress(count(), map(foreign.__contains__, forms))
                     if forms[i][0].isupper() and _next_to_name(forms, starts, doc.text, i, foreign, plain, lang)}
         run: list[tuple[Token, tuple[str, bool]]] = []
@@ -200,11 +132,6 @@ class WrongLanguage(Rule):
         yield self.finding(ctx, start, end, message, suggestion)
 
 
-@lru_cache(maxsize=None)
-def _plain_words(lang: str) -> frozenset[str]:
-    """Function words and sentence openers: capitalised, they open a sentence, not a name."""
-    profile = get_profile(lang)
-    return profile.function_words | profile.sentence_openers
 
 
 @lru_cache(maxsize=None)
@@ -258,111 +185,26 @@ def _foreign_language(text: str, lang: str) -> str | None:
 
 _FOREIGN_WORDS = FormMemo(_foreign_word)
 
-_ELISION = regex.compile(r"\p{L}\p{Ll}{0,4}['’](?=\p{Lu})", regex.V1)  # l', d', qu' before a name
-_HAS_APOSTROPHE = methodcaller("__contains__", "'")
-_HAS_TYPO_APOSTROPHE = methodcaller("__contains__", "’")
 _QUOTES_OPEN = "\"“‘'«*_"
 _QUOTES_CLOSE = "\"”’'»*_"
-_LANGUAGES = ("en", "es", "fr", "pt")
-_CONNECTORS_EN = frozenset("of the".split())
-_CONNECTORS_ROMANCE = frozenset("de del da do du des".split())
-_TITLES = get_profile("en").title_words
-_LONG_WORD = regex.compile(r"\w+", regex.V1)
-_SENTENCE_END = regex.compile(r"[.!?]\s+\p{Lu}", regex.V1)
 
 
-def _possessive(form: str) -> bool:
-    return form.endswith(("'s", "’s"))
 
 
-def _place_start(form: str, lang: str) -> tuple[int, tuple[str, ...]] | None:
-    """Where a place name in another language's form may start in this word: the length of an
-    elided article before it (``l'``) and the word's normal form, or None. Pure, so memoised."""
-    m = _ELISION.match(form)
-    elided = m.end() if m else 0
-    core = form[elided:-2] if _possessive(form) else form[elided:]
-    if not core or not core[0].isupper():
-        return None
-    key = tuple(normal_form(core).split())
-    return (elided, key) if key and key[0] in foreign_first_words(lang) else None
 
 
-_PLACE_STARTS = FormMemo(_place_start)
 
 
-@lru_cache(maxsize=None)
-def _foreign_prefixes(lang: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(key[:n] for key in foreign_forms(lang) for n in range(1, len(key) + 1))
 
 
-def _capitalised_name_word(form: str, plain: frozenset[str]) -> bool:
-    return form[0].isupper() and form.lower() not in plain
 
 
-def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs, lang: str,
-                 titles: frozenset[str]) -> tuple[bool, bool]:
-    """Whether words ``i..j`` stand inside a longer name, and whether that name is a person's.
-
-    Inside: a capitalised word (not a possessive, not a function word that opens a sentence, not
-    a descriptor such as ``Oceano``) right before them, or before a connector of the form's own
-    language (``Bank of America``); or, for an English form (English names of papers, firms and
-    books run on in any copy: ``New York Times``, ``Europe's Turbulent Century``), a capitalised
-    word right after that is no title; or a quoted title in title case. A person's: the word
-    beside them reads as a person's name (``Michael Jordan``, ``Florence Pugh``; not ``BBC
-    Scotland``, ``New York Post``, ``Make America Great``)."""
-    def joined(a: int, b: int) -> bool:
-        return text[starts[a] + len(forms[a]):starts[b]] == " "
-
-    def name_word(form: str) -> bool:
-        return _capitalised_name_word(form, plain) and not _possessive(form) and form.lower() not in titles
-
-    if not elided and i > 0 and joined(i - 1, i):
-        if name_word(forms[i - 1]):
-            return True, _personal_name(forms[i - 1])
-        # Only where the form's connectors are not the document's: "Iglesia de Angleterre" is a
-        # name of the copy's own with a foreign place in it.
-        connectors = (_CONNECTORS_EN if "en" in langs else _CONNECTORS_ROMANCE) if ("en" in langs) != (lang == "en") \
-            else frozenset()
-        if forms[i - 1] in connectors and i > 1 and joined(i - 2, i - 1) and name_word(forms[i - 2]):
-            return True, False
-    if "en" in langs and j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
-            and not (_possessive(forms[j]) and forms[j + 1].lower() in _TITLES):
-        return True, _personal_name(forms[j + 1])
-    return _in_quoted_title(text, starts[i], starts[j] + len(forms[j])), False
 
 
-def _personal_name(form: str) -> bool:
-    """A word in title case that reads as a person's name: no supported language knows it well
-    (``Pugh``), or all know it about equally, as they know a given name (``Michael``, ``Maria``),
-    unlike a word of one language (``Make``, ``Post``)."""
-    if not form.istitle():
-        return False
-    low = form.lower()
-    freqs = [zipf(low, code) for code in _LANGUAGES]
-    return max(freqs) < 3.0 or max(freqs) - min(freqs) < 1.0
 
 
-def _tail_of_own_name(forms, starts, text, i: int, j: int, lang: str) -> bool:
-    """Words ``i..j`` end a longer name that is the language's own form of a place (``Gales`` in
-    Portuguese ``País de Gales``)."""
-    end = starts[j] + len(forms[j])
-    return any(normal_form(text[starts[k]:end]) in _own_forms(lang) for k in range(max(0, i - 3), i))
 
 
-def _in_quoted_title(text: str, start: int, end: int) -> bool:
-    """Inside a quoted title in title case (« AI Superpowers: China, Silicon Valley and the New
-    World Order »): most of the quotation's longer words are capitalised."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    opening = max(text.rfind(q, line_start, start) for q in "«“\"")
-    if opening < 0 or text[opening] == '"' and text[opening + 1].isspace():
-        return False  # a straight quote before a space closes a quotation
-    closing = [c for c in (text.find(q, end, line_end) for q in "»”\"") if c >= 0]
-    if not closing or _SENTENCE_END.search(text, opening, min(closing)):
-        return False
-    words = [w for w in _LONG_WORD.findall(text[opening:start] + " " + text[end:min(closing)]) if len(w) >= 4]
-    return len(words) >= 3 and 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
 def _next_to_name(forms, starts, text, i: int, foreign, plain, lang: str) -> bool:
@@ -371,7 +213,7 @@ def _next_to_name(forms, starts, text, i: int, foreign, plain, lang: str) -> boo
     for a, b in ((i - 1, i), (i, i + 1)):
         if 0 <= a and b < len(forms) and text[starts[a] + len(forms[a]):starts[b]] == " ":
             other = forms[a if a != i else b]
-            if _capitalised_name_word(other, plain) and other not in foreign and zipf(other.lower(), lang) >= 2.0:
+            if capitalised_name_word(other, plain) and other not in foreign and zipf(other.lower(), lang) >= 2.0:
                 return True
     return False
 
