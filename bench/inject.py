@@ -259,28 +259,25 @@ def name_variant(doc: Doc, p: int, rng: random.Random) -> Injection | None:
     return Injection(new, [(a[0], a[0] + len(v))], f"{a[2]} -> {v} ({doc.counts[a[2]]} uses)")
 
 
-def missing_space_sentence(doc: Doc, p: int, rng: random.Random) -> Injection | None:
-    """`Monday.The`: the space after a full stop deleted."""
+def _drop_space_after(doc: Doc, p: int, rng: random.Random, mark: str, fits) -> Injection | None:
+    """Delete the space after ``mark`` between two words ``fits(left, right)`` accepts."""
     t = doc.pieces[p]
-    cands = [(a, b) for a, b in pairs(t, ". ") if a[2].islower() and len(a[2]) >= 3 and is_capitalised(b[2])]
-    c = pick(rng, cands)
+    c = pick(rng, [(a, b) for a, b in pairs(t, mark + " ") if fits(a[2], b[2])])
     if not c:
         return None
     a, b = c
     new = t[:a[1] + 1] + t[b[0]:]
-    return Injection(new, [(a[0], b[1] - 1)], f"{a[2]}. {b[2]}")
+    return Injection(new, [(a[0], b[1] - 1)], f"{a[2]}{mark} {b[2]}")
+
+
+def missing_space_sentence(doc: Doc, p: int, rng: random.Random) -> Injection | None:
+    """`Monday.The`: the space after a full stop deleted."""
+    return _drop_space_after(doc, p, rng, ".", lambda a, b: a.islower() and len(a) >= 3 and is_capitalised(b))
 
 
 def missing_space_comma(doc: Doc, p: int, rng: random.Random) -> Injection | None:
     """`Gaza,Lebanon`: the space after a comma between two words deleted."""
-    t = doc.pieces[p]
-    cands = [(a, b) for a, b in pairs(t, ", ") if len(a[2]) >= 2 and len(b[2]) >= 2]
-    c = pick(rng, cands)
-    if not c:
-        return None
-    a, b = c
-    new = t[:a[1] + 1] + t[b[0]:]
-    return Injection(new, [(a[0], b[1] - 1)], f"{a[2]}, {b[2]}")
+    return _drop_space_after(doc, p, rng, ",", lambda a, b: len(a) >= 2 and len(b) >= 2)
 
 
 def space_before_punct(doc: Doc, p: int, rng: random.Random) -> Injection | None:
