@@ -22,8 +22,8 @@ from auditor.findings import Finding
 from auditor.rules import fixable_rules
 
 
-# ``check(text, select)`` -> a report with ``findings``; ``select`` None runs every rule.
-Check = Callable[[str, "list[str] | None"], object]
+# ``check(text)`` -> a report with ``findings`` from every rule.
+Check = Callable[[str], object]
 
 
 @dataclass
@@ -54,7 +54,7 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]
 
 def fix_text(text: str, check: Check, rules: list[str] | None = None, max_passes: int = 4,
              verify: bool = True) -> FixResult:
-    """Fix ``text`` with ``check(text, select) -> FileReport`` until a pass changes nothing.
+    """Fix ``text`` with ``check(text) -> FileReport`` until a pass changes nothing.
 
     ``rules`` narrows the fixes applied; the text is always re-checked with every rule. With
     ``verify`` False (for benchmarks only) edits are applied without that re-check's veto."""
@@ -62,7 +62,7 @@ def fix_text(text: str, check: Check, rules: list[str] | None = None, max_passes
     applied: list[Finding] = []
     withheld: list[Finding] = []
     blocked: list[tuple[int, int, str]] = []  # withheld fixes, as spans of the current text
-    report = check(text, None)
+    report = check(text)
     for _ in range(max_passes):
         candidates = [f for f in report.findings if f.rule in select and f.suggestion is not None
                       and (f.start, f.end, f.suggestion) not in blocked]
@@ -89,7 +89,7 @@ def _apply_checked(text: str, chosen: list[Finding], report, check: Check, refus
     text, its report and the edits kept."""
     while chosen:
         new, edits = _apply(text, chosen)
-        after = check(new, None)
+        after = check(new)
         if not verify:
             return new, after, edits
         fixed = {id(f) for f in chosen}  # what the kept edits fix is expected to go away

@@ -36,8 +36,8 @@ def run(name: str, paths: list[Path], verbose: bool) -> None:
         text = path.read_text(encoding="utf-8")
         lang = detect(text)
 
-        def check(t: str, select: list[str] | None, path: Path = path, lang: str = lang):
-            return check_text(t, str(path), lang, select)
+        def check(t: str, path: Path = path, lang: str = lang):
+            return check_text(t, str(path), lang)
 
         before = _keys(check(text, None), text)
         for verify in (True, False):

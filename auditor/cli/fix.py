@@ -37,7 +37,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
     import shutil
 
     from auditor.io.atomic import WriteError, resolve_target, write_atomic
-    from auditor.checker import check_text
+    from auditor.checker import Checker
     from auditor.fix import fix_text, unified_diff
     from auditor.rules import fixable_rules
     from auditor.io.inputs import InputError, read_file
@@ -50,7 +50,7 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
         fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(fixable)})")
     if "-" in paths:
         fail("fix edits files in place: give files or directories, not standard input")
-    knowledge = knowledge_for(stylesheet_path, db_path)
+    checker = Checker(knowledge=knowledge_for(stylesheet_path, db_path))
     inputs = Inputs(paths, include)
     changed, total, withheld, done = 0, 0, 0, []
     writing = not (dry_run or show_diff)
@@ -67,8 +67,8 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
                 continue
             text = original.text
             doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
-            # Every rule re-checks the fixed text (sel None): a fix that adds a finding is withheld.
-            result = fix_text(text, lambda t, sel: check_text(t, name, doc_lang, sel, knowledge=knowledge), rules)
+            # Every rule re-checks the fixed text: a fix that adds a finding is withheld.
+            result = fix_text(text, lambda t: checker.check(t, name, doc_lang), rules)
             withheld += len(result.withheld)
             done.append(name)
             if result.text == text:
