@@ -29,7 +29,8 @@ class FileReport:
         return [f for f in self.findings if f.severity >= level]
 
 
-def _check_language(language: str | None) -> None:
+def check_language(language: str | None) -> None:
+    """Raise ValueError for a language auditor has no rules for (None and "auto" detect it)."""
     from auditor.languages import supported_languages
 
     if language not in (None, "auto") and language not in supported_languages():
@@ -75,7 +76,7 @@ class Checker:
         from auditor.rules import Context
 
         _check_text_argument(text)
-        _check_language(language)
+        check_language(language)
         doc = text if isinstance(text, Document) else self._document(text, path, language)
         lang = doc.language
         roundtripper = self.roundtripper_for(lang) if self.roundtripper_for is not None else None
@@ -130,7 +131,7 @@ def check_text(
     from auditor.rules.roundtrip import RoundtripDivergence
 
     _check_text_argument(text)
-    _check_language(language)
+    check_language(language)
     options = {RoundtripDivergence.id: RoundtripDivergence.Options(threshold=roundtrip_threshold)}
     checker = Checker(select, ignore, severities, options, knowledge,
                       roundtripper_for=(lambda lang: roundtripper) if roundtripper is not None else None)

@@ -51,14 +51,6 @@ def did_you_mean(word: str, choices) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def unknown_rule(rule_id: str, where: str = "") -> str:
-    """The message for a rule id that no rule has."""
-    from auditor.rules import RULES
-
-    hint = did_you_mean(rule_id, RULES) or f" (known: {', '.join(sorted(RULES))})"
-    return f"{where}unknown rule '{rule_id}'{hint}"
-
-
 def load_config(path: str | None = None, cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
     if path:
@@ -139,7 +131,7 @@ def _fail_on(value, path: Path, key: str) -> str | None:
 
 
 def _check_rule(rule_id: str, path: Path, key: str) -> None:
-    from auditor.rules import RULES
+    from auditor.rules import RULES, unknown_rule
 
     if rule_id not in RULES:
         raise ConfigError(unknown_rule(rule_id, f"{path}: '{key}': "))

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from auditor.checker import Checker
-from auditor.config import Config, ConfigError, load_config, unknown_rule
+from auditor.checker import Checker, check_language
+from auditor.config import Config, ConfigError, load_config
 from auditor.findings import Severity
 from auditor.lazy import cached_property
 
@@ -70,18 +70,16 @@ class Session:
 
     def __init__(self, options: Options | None = None, notify: Callable[[str], None] | None = None,
                  config: Config | None = None) -> None:
-        from auditor.languages import supported_languages
-        from auditor.rules import RULES
+        from auditor.rules import select_rules
 
         self.options = options or Options()
         self.notify = notify or (lambda message: None)
         self.config = config if config is not None else load_config(self.options.config_path)
-        language = self.options.language
-        if language != "auto" and language not in supported_languages():
-            raise UsageError(f"unsupported language '{language}' (supported: auto, {', '.join(supported_languages())})")
-        for rule_id in self.options.select + self.options.ignore:
-            if rule_id not in RULES:
-                raise UsageError(unknown_rule(rule_id))
+        try:  # what was asked for, checked now rather than at the first document
+            check_language(self.options.language)
+            select_rules(list(self.options.select), list(self.options.ignore))
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
         self._trippers: dict[str, object] = {}
 
     @property
