@@ -71,10 +71,6 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
 
     reports = []
     inputs = Inputs(paths, include)
-    if len(inputs.files) > 50:
-        from auditor.lexicon import preload
-
-        preload()  # a batch needs every table: load them before the first file
     with progress_over("check", inputs, progress) as bar:
         for name, text in inputs.texts():
             try:
