@@ -16,10 +16,6 @@ from dataclasses import dataclass, field
 from auditor.document import has_letters
 
 
-class RecordError(ValueError):
-    """The input cannot be read as the format it claims to be (one line for the user)."""
-
-
 @dataclass
 class Record:
     """One input segment: the record to echo back and the text (and source) to round-trip.
