@@ -68,7 +68,6 @@ class NameIndex:
         is_name = list(map(is_not, names, repeat(None)))
         self._positions = array("q", compress(doc.capitalised, is_name))
         self._mention_names = list(compress(names, is_name))
-        self._name_words: list[NameWord] | None = None
         self.counts: Counter[str] = Counter(self._mention_names)
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
@@ -77,15 +76,6 @@ class NameIndex:
         self._joined: dict[tuple[str, str], bool] = {}
         self._name_set = set(self._names)
         self._word_name_set: set[str] = set()
-
-    @property
-    def name_words(self) -> list[NameWord]:
-        """Every name-shaped capitalised word token, in text order (built on first use)."""
-        if self._name_words is None:
-            forms, starts = self.doc.words.forms, self.doc.words.starts
-            self._name_words = [NameWord(Token(forms[i], starts[i], starts[i] + len(forms[i])), name)
-                                for i, name in zip(self._positions, self._mention_names)]
-        return self._name_words
 
     def name_words_of(self, names: Container[str]) -> Iterator[NameWord]:
         """The name words spelt as one of ``names``, in text order, built only for those: a rule
