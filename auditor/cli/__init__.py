@@ -18,6 +18,7 @@ from auditor.cli.entities import entities
 from auditor.cli.fix import fix
 from auditor.cli.models import list_models
 from auditor.cli.names import names_group
+from auditor.cli.report import report
 from auditor.cli.rules import list_rules
 
 
@@ -27,7 +28,7 @@ def cli() -> None:
     """Find machine-translation and scraping artifacts in news wire copy."""
 
 
-for command in (check, fix, backtranslate, entities, names_group, list_models, list_rules):
+for command in (check, fix, backtranslate, entities, names_group, report, list_models, list_rules):
     cli.add_command(command)
 
 
