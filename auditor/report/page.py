@@ -84,7 +84,8 @@ def _facts(stats: dict[str, Any]) -> str:
     listed = ", ".join(f"<code>{escape(name)}</code>" for name in inputs[:MAX_INPUTS])
     if len(inputs) > MAX_INPUTS:
         listed += f" and {len(inputs) - MAX_INPUTS} more"
-    workers = f" × {stats['workers']} workers" if stats["workers"] else ""
+    workers = stats["workers"]
+    workers = f" × {workers} worker{'s' if workers != 1 else ''}" if workers else ""
     id_field = f"<code>{escape(stats['id_field'])}</code>" if stats["id_field"] else "none"
     facts = (("inputs", listed or "–"),
              ("executor", escape(stats["executor"] or "–") + workers),

@@ -35,7 +35,7 @@ def quality_section(stats: dict[str, Any]) -> str:
     hist = stats["quality_histogram"]
     if hist is None:
         body = note("Not round-tripped: this run had no back-translation, so there is no quality "
-                    "distribution (run `auditor clean --backtranslate` to get one).")
+                    "distribution (auditor clean --backtranslate gives one).")
     else:
         body = histogram("quality", "Records by round-trip quality", hist["edges"], hist["counts"])
         if not sum(hist["counts"]):
