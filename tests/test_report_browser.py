@@ -145,3 +145,25 @@ def test_dark_theme_and_an_empty_run_render_too(browser, tmp_path):
     assert geometry["width"] > 300 and geometry["bars"] == 10 and geometry["drawn"] == 0  # zero-height bars
     assert problems_logged(browser) == []
     assert "Not round-tripped" in browser.find_element("id", "quality").text
+
+
+def test_large_counts_and_fine_histograms_stay_inside_their_charts(browser, tmp_path):
+    stats = full_stats()
+    stats["languages"] = {"en": {"read": 98_765_432, "kept": 87_654_321, "rejected": 11_111_111},
+                          "a-very-long-language-label-that-gets-cut": {"read": 5, "kept": 2, "rejected": 3}}
+    stats["quality_histogram"] = {"edges": [i / 60 for i in range(61)], "counts": [i * 1000 for i in range(60)]}
+    open_report(browser, tmp_path, stats)
+    outside = browser.execute_script("""
+        const out = [];
+        for (const svg of document.querySelectorAll('svg.chart')) {
+            const box = svg.getBoundingClientRect();
+            for (const t of svg.querySelectorAll('text')) {
+                const r = t.getBoundingClientRect();
+                if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+                    out.push(svg.dataset.chart + ': ' + t.textContent);
+            }
+        }
+        return out;""")
+    assert outside == []
+    assert browser.execute_script(CHART_GEOMETRY, "quality")["drawn"] == 59  # the first bin is empty
+    assert problems_logged(browser) == []

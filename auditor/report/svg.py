@@ -14,6 +14,8 @@ from html import escape
 WIDTH = 720
 ROW = 24  # height of one horizontal bar's row
 LABEL_CHARS = 28  # longer labels are cut, the whole label staying in the tooltip
+MAX_VALUE_LABELS = 24  # a histogram with more bins than this labels its bars in tooltips only
+CHAR_WIDTH = 7  # roughly, at 12 px: room kept right of the longest bar for its value
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def histogram(chart_id: str, title: str, edges: list[float], counts: list[int], 
         x, y = left + i * slot + 2, top + plot_h - bar_h
         tip = f"{fmt(edges[i])}–{fmt(edges[i + 1])}: {fmt(n)} {unit}"
         parts.append(_rect("series-0", x, y, slot - 4, bar_h, tip))
-        if n:
+        if n and len(counts) <= MAX_VALUE_LABELS:
             parts.append(f'<text class="value" x="{x + (slot - 4) / 2:.1f}" y="{y - 4:.1f}" '
                          f'text-anchor="middle">{fmt(n)}</text>')
     parts.append(f'<line class="axis" x1="{left}" x2="{WIDTH - right}" y1="{top + plot_h}" y2="{top + plot_h}"/>')
@@ -89,13 +91,14 @@ def histogram(chart_id: str, title: str, edges: list[float], counts: list[int], 
 def horizontal_bars(chart_id: str, title: str, rows: list[Row], series: tuple[Series, ...],
                     unit: str = "") -> str:
     """One horizontal bar per row, its values stacked left to right in the order of ``series``."""
-    left, right, top = 200, 70, 8
     legend = len(series) > 1
+    totals = [" / ".join(fmt(v) for v in row.values) if legend else fmt(row.values[0]) for row in rows]
+    left, right, top = 200, 16 + CHAR_WIDTH * max(map(len, totals), default=0), 8
     height = top + ROW * len(rows) + (28 if legend else 8)
     plot_w = WIDTH - left - right
     peak = max((sum(row.values) for row in rows), default=0) or 1
     parts = [_open(chart_id, title, height)]
-    for r, row in enumerate(rows):
+    for r, (row, total) in enumerate(zip(rows, totals)):
         y = top + r * ROW
         parts.append(f'<text class="label" x="{left - 8}" y="{y + ROW / 2 + 4:.1f}" text-anchor="end">'
                      f'<title>{escape(row.label)}</title>{escape(_short(row.label))}</text>')
@@ -105,7 +108,6 @@ def horizontal_bars(chart_id: str, title: str, rows: list[Row], series: tuple[Se
             tip = f"{row.label}: {fmt(value)} {kind.name if legend else unit}".rstrip()
             parts.append(_rect(kind.css, x, y + 4, width, ROW - 8, tip))
             x += width
-        total = " / ".join(fmt(v) for v in row.values) if legend else fmt(row.values[0])
         parts.append(f'<text class="value" x="{x + 6:.1f}" y="{y + ROW / 2 + 4:.1f}">{total}</text>')
     if legend:
         y, x = height - 14, float(left)
