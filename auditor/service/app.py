@@ -82,7 +82,10 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(_request, exc: HTTPException):
-        return error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+        message = str(exc.detail)
+        if message == "There was an error parsing the body":  # FastAPI's words for a body not UTF-8
+            message = "the body cannot be parsed as JSON (is it UTF-8?)"
+        return error(exc.status_code, message, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request, exc: RequestValidationError):
