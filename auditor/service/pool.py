@@ -65,8 +65,13 @@ class CheckPool:
                                    initializer=init[0], initargs=init[1])
 
     def close(self) -> None:
+        """Stop the workers now: a check still running is not waited for, and no worker process
+        outlives the server (one left blocked on its queue would, when the server stops)."""
         if self._executor is not None:
+            processes = list((getattr(self._executor, "_processes", None) or {}).values())
             self._executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
             self._executor = None
 
     async def run(self, func, *args) -> tuple[int, object]:
