@@ -20,6 +20,7 @@ from auditor.cli.models import list_models
 from auditor.cli.names import names_group
 from auditor.cli.report import report
 from auditor.cli.rules import list_rules
+from auditor.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,7 +29,7 @@ def cli() -> None:
     """Find machine-translation and scraping artifacts in news wire copy."""
 
 
-for command in (check, fix, backtranslate, entities, names_group, report, list_models, list_rules):
+for command in (check, fix, backtranslate, entities, names_group, report, list_models, list_rules, serve):
     cli.add_command(command)
 
 

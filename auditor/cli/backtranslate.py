@@ -43,6 +43,7 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     round-tripped is kept with an error field; blank lines are counted.
     """
     from auditor.checker import findings_per_text
+    from auditor.formatters.trips import trip_record
     from auditor.config import Config
     from auditor.io.inputs import InputError
     from auditor.io.records import dump_record, read_records
@@ -99,7 +100,7 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
         if trip is None:
             out["error"] = rec.error
         else:
-            out.update(_trip_fields(trip))
+            out.update(trip_record(trip))
         lines.append(dump_record(out))
     rendered = "\n".join(lines) + ("\n" if lines else "")
     if output:
@@ -119,20 +120,3 @@ def backtranslate(input_path, engine, model, pivot, lang, field, source_field, s
     click.echo(f"auditor: {batch.read} read, {len(usable)} round-tripped, {batch.rejected} rejected, "
                f"{batch.blank} blank{hit}; {scores} ({tripper.forward.describe()}, pivot {tripper.pivot})"
                f"{signatures}", err=True)
-
-
-def _trip_fields(trip) -> dict:
-    out = {"pivot_text": trip.pivot_text, "roundtrip": trip.roundtrip,
-           "chrf": round(trip.scores.chrf, 2), "bleu": round(trip.scores.bleu, 2),
-           "ter": round(trip.scores.ter, 2), "quality": trip.quality,
-           "changes": [c.to_dict() for st in trip.sentences for c in st.changes]}
-    if trip.split_sentences:
-        # Sentences over the MT length limit went to the engine in pieces (README: Back-translation).
-        out["split_for_mt"] = trip.split_sentences
-        out["hard_cuts"] = trip.hard_cuts
-    if trip.source is not None:
-        if trip.back_to_source is not None:
-            out["back_to_source"] = trip.back_to_source
-            out["source_chrf"] = round(trip.source_scores.chrf, 2)
-        out.update(trip.checks)
-    return out
