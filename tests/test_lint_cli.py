@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,6 +162,8 @@ def test_pre_commit_hook_definition():
     (hook,) = hooks
     assert hook["id"] == "auditor" and hook["language"] == "python"
     assert hook["types_or"] == ["markdown", "text", "html"]
+    files = re.compile(hook["files"])
+    assert all(files.search(n) for n in ("a.md", "b/c.txt", "d.html", "e.htm")) and not files.search("setup.py")
     assert hook["entry"].split()[0] == "auditor"  # the console script pip installs from this repository
 
 
