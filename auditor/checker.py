@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from auditor.document import Document, WordIndex
 from auditor.findings import Finding, Severity
@@ -51,38 +51,54 @@ class Checker:
     ``severities`` overrides rule severities; ``options`` maps a rule id to an instance of that
     rule's ``Options`` dataclass; ``knowledge`` is a :class:`auditor.names.NameKnowledge`;
     ``roundtripper_for(language)`` gives the round-tripper for a document's language, or None
-    (``roundtrip-divergence`` then has nothing to report). Nothing here reads configuration files
-    or options: :mod:`auditor.session` builds a checker from those.
+    (``roundtrip-divergence`` then has nothing to report); ``allow`` lists words and names never
+    flagged (:class:`auditor.suppress.Allowlist`). Nothing here reads configuration files or
+    options: :mod:`auditor.session` builds a checker from those.
     """
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
                  severities: dict[str, Severity] | None = None, options: dict[str, object] | None = None,
-                 knowledge=None, roundtripper_for: Callable[[str], object | None] | None = None) -> None:
+                 knowledge=None, roundtripper_for: Callable[[str], object | None] | None = None,
+                 allow: Iterable[str] = ()) -> None:
         from auditor.rules import select_rules
+        from auditor.suppress import Allowlist
 
         self.rules = select_rules(select, ignore)
         self.severities = dict(severities or {})
         self.options = dict(options or {})
         self.knowledge = knowledge
         self.roundtripper_for = roundtripper_for
+        self.allow = Allowlist(allow)
 
     def check(self, text: str | Document, path: str = "-", language: str | None = None,
-              source_text: str | None = None) -> FileReport:
+              source_text: str | None = None, markup: str | None = None) -> FileReport:
         """The report on ``text`` (a str, or a :class:`Document` already built).
 
-        ``language`` None or "auto" detects it; ``source_text`` enables ``source-mismatch``.
-        Raises TypeError when ``text`` is neither, ValueError for a language auditor has no rules for.
+        ``language`` None or "auto" detects it; ``source_text`` enables ``source-mismatch``;
+        ``markup`` "markdown" or "html" checks only the prose of the text (see
+        :mod:`auditor.markup`), with offsets still into ``text``. Inline suppression comments
+        and the allowlist apply in every case. Raises TypeError when ``text`` is neither, ValueError
+        for a language auditor has no rules for or an unknown markup.
         """
-        from auditor.rules import Context
+        from auditor.markup import prose_view
+        from auditor.rules import RULES, Context
+        from auditor.suppress import parse_directives
 
         _check_text_argument(text)
         check_language(language)
-        doc = text if isinstance(text, Document) else self._document(text, path, language)
+        original = text.text if isinstance(text, Document) else text
+        view = prose_view(original, None if isinstance(text, Document) else markup)
+        if isinstance(text, Document):
+            doc = text
+        else:
+            doc = self._document(view.text, path, language)
         lang = doc.language
         roundtripper = self.roundtripper_for(lang) if self.roundtripper_for is not None else None
         findings: list[Finding] = []
+        directives = parse_directives(view.comments, RULES) if view.comments else []
         ctx = Context(doc, severities=self.severities, options=self.options, knowledge=self.knowledge,
-                      roundtripper=roundtripper, source_text=source_text, findings=findings)
+                      roundtripper=roundtripper, source_text=source_text, findings=findings,
+                      directives=directives)
         seen: set[tuple[str, int, int]] = set()
         # ctx.findings grows as the rules run; select_rules puts those that read it (runs_last) last.
         for rule in self.rules:
@@ -93,11 +109,27 @@ class Checker:
                 if key not in seen:
                     seen.add(key)
                     findings.append(f)
-        findings.sort(key=_POSITION)
         words = doc.word_count
         if not isinstance(text, Document):
             doc.release()  # the report keeps the text, not the analyses: a run over many files stays small
+            if view.text is not original:  # the report reads lines and flagged text from the file's own text
+                doc = Document(original, lang, path)
+        findings = self._wanted(findings, view, directives, doc)
+        findings.sort(key=_POSITION)
         return FileReport(doc.path, lang, words, document_score(findings, words), findings, doc)
+
+    def _wanted(self, findings: list[Finding], view, directives, doc: Document) -> list[Finding]:
+        """The findings on prose (a fix may only edit prose), less those allowed or suppressed."""
+        if view.masked:
+            findings = [f for f in findings if view.is_prose_at(f.start) and view.is_prose_at(max(f.end - 1, f.start))
+                        and (f.suggestion is None or not view.touches_markup(f.start, f.end))]
+        findings = self.allow.filter(findings, doc.text)
+        if directives:
+            from auditor.suppress import Suppressions
+
+            suppressions = Suppressions.build(directives, lambda offset: doc.position(offset)[0])
+            findings = [f for f in findings if not suppressions.silences(f)]
+        return findings
 
     @staticmethod
     def _document(text: str, path: str, language: str | None) -> Document:
@@ -117,13 +149,17 @@ def check_text(
     roundtripper=None,
     roundtrip_threshold: float = 8.0,
     source_text: str | None = None,
+    markup: str | None = None,
+    allow: Iterable[str] = (),
 ) -> FileReport:
     """Check ``text`` and return its :class:`FileReport`: a one-off :class:`Checker`.
 
     ``language`` None or "auto" detects it; ``select``/``ignore`` take rule ids; ``severities``
     overrides rule severities; ``knowledge`` is a :class:`auditor.names.knowledge.NameKnowledge`;
     ``roundtripper`` (:class:`auditor.roundtrip.RoundTripper`) enables ``roundtrip-divergence``
-    below ``roundtrip_threshold``; ``source_text`` enables ``source-mismatch``.
+    below ``roundtrip_threshold``; ``source_text`` enables ``source-mismatch``; ``markup``
+    "markdown" or "html" checks only the prose (offsets still into ``text``); ``allow`` lists
+    words and names never flagged.
 
     Raises TypeError when ``text`` is not a str, and ValueError for a language auditor has no
     rules for (or an unknown rule id).
@@ -134,8 +170,9 @@ def check_text(
     check_language(language)
     options = {RoundtripDivergence.id: RoundtripDivergence.Options(threshold=roundtrip_threshold)}
     checker = Checker(select, ignore, severities, options, knowledge,
-                      roundtripper_for=(lambda lang: roundtripper) if roundtripper is not None else None)
-    return checker.check(text, path, language, source_text)
+                      roundtripper_for=(lambda lang: roundtripper) if roundtripper is not None else None,
+                      allow=allow)
+    return checker.check(text, path, language, source_text, markup)
 
 
 def findings_per_text(texts: Sequence[str], language: str) -> list[list[Finding]]:

@@ -6,6 +6,8 @@ auditor reads, in order, the file given with ``--config``, else ``auditor.toml``
     select = ["glued-token", "missing-space"]   # default: every rule
     ignore = ["boilerplate"]
     fail-on = "error"
+    allow = ["Benhaddou", "Abu Obeida"]         # words and names never flagged
+    allow-file = "allow.txt"                    # more of them, one a line (relative to this file)
 
     [severity]
     fragment = "info"
@@ -29,7 +31,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-KEYS = ("select", "ignore", "fail-on", "severity")
+KEYS = ("select", "ignore", "fail-on", "severity", "allow", "allow-file")
 
 
 class ConfigError(ValueError):
@@ -42,7 +44,12 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severities: dict[str, Severity] = field(default_factory=dict)
     fail_on: str | None = None
+    allow: list[str] = field(default_factory=list)
+    # The allowlist file named by the configuration, resolved against the configuration's folder.
+    allow_file: str | None = None
     source: str | None = None
+    # The keys the file set (as written in it, "severity.fragment" for a severity).
+    keys_set: list[str] = field(default_factory=list)
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -86,13 +93,31 @@ def _read(path: Path, table: str | None) -> Config:
     for key in data:
         if key not in KEYS:
             raise ConfigError(f"{path}: unknown key '{prefix}{key}'{did_you_mean(key, KEYS)}")
+    severities = _severities(data.get("severity", {}), path, prefix + "severity")
     return Config(
         select=_rule_list(data.get("select", []), path, prefix + "select"),
         ignore=_rule_list(data.get("ignore", []), path, prefix + "ignore"),
-        severities=_severities(data.get("severity", {}), path, prefix + "severity"),
+        severities=severities,
         fail_on=_fail_on(data.get("fail-on"), path, prefix + "fail-on"),
+        allow=_words(data.get("allow", []), path, prefix + "allow"),
+        allow_file=_allow_file(data.get("allow-file"), path, prefix + "allow-file"),
         source=str(path),
+        keys_set=[k for k in data if k != "severity"] + [f"severity.{r}" for r in severities],
     )
+
+
+def _words(value, path: Path, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of words or names (non-empty strings), not {_kind(value)}")
+    return [v.strip() for v in value]
+
+
+def _allow_file(value, path: Path, key: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}: '{key}' must be the path of an allowlist file, not {_kind(value)}")
+    return str(path.parent / value) if not Path(value).is_absolute() else value
 
 
 def _rule_list(value, path: Path, key: str) -> list[str]:

@@ -57,6 +57,8 @@ class Options:
     threads: int = 2
     cache: str | None = None
     no_cache: bool = False
+    # Allowlist files given on the command line, read besides the configuration's allow-file.
+    allow_files: tuple[str, ...] = ()
     rule_options: dict[str, object] = field(default_factory=dict, hash=False)
 
 
@@ -81,6 +83,7 @@ class Session:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         self._trippers: dict[str, object] = {}
+        self.allow  # an allowlist that cannot be read is refused now, not at the first document
 
     @property
     def select(self) -> list[str]:
@@ -97,6 +100,22 @@ class Session:
     @property
     def severities(self) -> dict[str, Severity]:
         return self.config.severities
+
+    @cached_property
+    def allow(self) -> list[str]:
+        """Words and names never flagged: the configuration's ``allow``, then its ``allow-file``
+        and the allowlist files in the options; a file that cannot be read is a UsageError."""
+        from auditor.suppress import read_allow_file
+
+        words = list(self.config.allow)
+        for path in ([self.config.allow_file] if self.config.allow_file else []) + list(self.options.allow_files):
+            try:
+                words += read_allow_file(path)
+            except FileNotFoundError:
+                raise UsageError(f"allowlist file not found: {path}") from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{path}: cannot read the allowlist ({getattr(exc, 'strerror', None) or exc})") from None
+        return words
 
     @cached_property
     def knowledge(self):
@@ -179,8 +198,16 @@ class Session:
         options = {RoundtripDivergence.id: RoundtripDivergence.Options(threshold=self.options.bt_threshold),
                    **self.options.rule_options}
         return Checker(self.select, self.ignore, self.severities, options, self.knowledge,
-                       roundtripper_for=self.round_tripper_for if self.options.backtranslate else None)
+                       roundtripper_for=self.round_tripper_for if self.options.backtranslate else None,
+                       allow=self.allow)
 
-    def check(self, text: str, path: str = "-", source_text: str | None = None):
-        """The report on one text, in the session's language (or detected)."""
-        return self.checker.check(text, path, self.options.language, source_text)
+    def check(self, text: str, path: str = "-", source_text: str | None = None, markup: str | None = "auto"):
+        """The report on one text, in the session's language (or detected).
+
+        ``markup`` "markdown" or "html" checks the prose only (see :mod:`auditor.markup`); "auto"
+        takes it from ``path``'s extension (.md, .html, .htm), None or "none" reads plain text."""
+        from auditor.markup import markup_for_path
+
+        if markup == "auto":
+            markup = markup_for_path(path)
+        return self.checker.check(text, path, self.options.language, source_text, None if markup == "none" else markup)

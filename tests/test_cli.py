@@ -118,7 +118,7 @@ def test_directory_is_checked_recursively(tmp_path):
     (lambda d: d / "missing.txt", "no such file"),
     (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01binary") and d / "bin.txt", "binary file"),
     (lambda d: (d / "latin.txt").write_bytes("café".encode("latin-1")) and d / "latin.txt", "not valid UTF-8"),
-    (lambda d: (d / "empty").mkdir() or d / "empty", "no *.txt or *.md files"),
+    (lambda d: (d / "empty").mkdir() or d / "empty", "no *.txt, *.md, *.html or *.htm files"),
 ])
 def test_input_errors_are_one_line_exit_2(tmp_path, make, expected):
     path = make(tmp_path)

@@ -21,15 +21,16 @@ LAYERS = {
     "auditor.io": 0, "auditor.lazy": 0, "auditor.findings": 0, "auditor.languages": 0,
     "auditor.document": 0, "auditor.segment": 0, "auditor.lexicon": 0, "auditor.langid": 0,
     "auditor.memo": 0, "auditor.prefilter": 0, "auditor.scoring": 0, "auditor.furniture": 0,
+    "auditor.markup": 0,
     # 1 analyses and rules: what can be said of a document, and the checker that runs the rules
     "auditor.rules": 1, "auditor.checker": 1, "auditor.fix": 1, "auditor.names": 1,
     "auditor.roundtrip.align": 1, "auditor.roundtrip.metrics": 1, "auditor.roundtrip.quality": 1,
-    "auditor.mt.pieces": 1,
+    "auditor.mt.pieces": 1, "auditor.suppress": 1, "auditor.baseline": 1,
     # 2 engines and stores: MT engines, caches, the round trip through them, name stores
     "auditor.mt": 2, "auditor.roundtrip": 2, "auditor.names.stylesheet": 2,
     "auditor.names.corpus": 2, "auditor.names.report": 2,
     # 3 the session: configuration and the resources built from it
-    "auditor.config": 3, "auditor.session": 3,
+    "auditor.config": 3, "auditor.session": 3, "auditor.settings": 3,
     # 4 front ends and output
     "auditor.cli": 4, "auditor.service": 4, "auditor.formatters": 4, "auditor.report": 4, "auditor.progress": 4,
     "auditor.__main__": 4,

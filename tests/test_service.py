@@ -54,6 +54,21 @@ def test_v1_check_accepts_markup_and_checks_the_text(client):
     assert client.post("/v1/check", json={"text": text, "markup": "rst"}).status_code == 422
 
 
+def test_v1_check_with_markup_checks_the_prose_only(client):
+    # The code span and the tag's attribute are not prose; the doubled word is, and its offsets
+    # still point into the markup as sent.
+    markdown = "Run `the the` first. He said the the port would reopen."
+    html = '<p title="the the">He said the the port would reopen.</p>'
+    for text, markup in ((markdown, "markdown"), (html, "html")):
+        plain = client.post("/v1/check", json={"text": text, "language": "en"}).json()
+        aware = client.post("/v1/check", json={"text": text, "language": "en", "markup": markup}).json()
+        assert sum(f["rule"] == "doubled-word" for f in plain["files"][0]["findings"]) == 2, markup
+        found = [f for f in aware["files"][0]["findings"] if f["rule"] == "doubled-word"]
+        assert len(found) == 1, markup
+        assert text[found[0]["start"]:found[0]["end"]].lower().startswith("the"), markup
+        assert found[0]["start"] > text.index("He said"), markup
+
+
 def test_v1_fix_returns_the_fixed_text_and_changes(client):
     answer = client.post("/v1/fix", json={"text": "Port officials met on Tuesday.The mayor spoke.",
                                           "language": "en"}).json()

@@ -14,6 +14,7 @@ from auditor import __version__
 from auditor.cli.backtranslate import backtranslate
 from auditor.cli.check import check
 from auditor.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from auditor.cli.config_cmd import config_command
 from auditor.cli.entities import entities
 from auditor.cli.fix import fix
 from auditor.cli.models import list_models
@@ -29,7 +30,8 @@ def cli() -> None:
     """Find machine-translation and scraping artifacts in news wire copy."""
 
 
-for command in (check, fix, backtranslate, entities, names_group, report, list_models, list_rules, serve):
+for command in (check, fix, backtranslate, entities, names_group, report, list_models, list_rules,
+                config_command, serve):
     cli.add_command(command)
 
 

@@ -9,6 +9,7 @@ import click
 
 from auditor.cli.common import (EXIT_ENGINE, Inputs, fail, guarded, progress_option, progress_over, session_for,
                                 split_ids, with_house_options, write_output)
+from auditor.cli.lint import MARKUP_CHOICES, changed_lines_since, load_baseline, on_changed_lines
 from auditor.config import FAIL_LEVELS
 from auditor.formatters import FORMATS
 
@@ -23,8 +24,18 @@ from auditor.formatters import FORMATS
 @click.option("--ignore", metavar="RULE,...", help="Skip these rules.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
               help="Exit 1 when a finding at or above this severity is found  [default: warning].")
-@click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...",
+@click.option("--include", default="*.txt,*.md,*.html,*.htm", show_default=True, metavar="GLOB,...",
               help="File patterns to check inside directories.")
+@click.option("--markup", type=click.Choice(MARKUP_CHOICES), default="auto", show_default=True,
+              help="Check only the prose of Markdown or HTML; auto: by extension (.md, .html, .htm).")
+@click.option("--allow-file", "allow_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Words and names never flagged, one a line (# comments); repeatable.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only the findings this baseline does not record.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Record every finding of this run as the baseline in FILE (atomically).")
+@click.option("--changed-since", "changed_since", default=None, metavar="REF",
+              help="Report only findings on lines changed since the git revision REF (new files: all lines).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="TOML config (default: auditor.toml, .auditor.toml or [tool.auditor] in pyproject.toml).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -41,9 +52,9 @@ from auditor.formatters import FORMATS
               help="The source text that the one checked file translates (source-mismatch).")
 @with_house_options
 @progress_option
-def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, output, backtranslate,
-          bt_threshold, engine, model, pivot, cache_path, no_cache, source_path, stylesheet_path,
-          db_path, progress) -> None:
+def check(paths, fmt, lang, select, ignore, fail_on, include, markup, allow_files, baseline_path, write_baseline,
+          changed_since, config_path, output, backtranslate, bt_threshold, engine, model, pivot, cache_path,
+          no_cache, source_path, stylesheet_path, db_path, progress) -> None:
     """Check PATHS (files, directories, or - for standard input) and report artifacts."""
     from auditor.findings import Severity
     from auditor.formatters import get_formatter
@@ -55,7 +66,9 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
         config_path=config_path, language=lang, select=tuple(split_ids(select)),
         ignore=tuple(split_ids(ignore)), fail_on=fail_on, stylesheet=stylesheet_path, db=db_path,
         backtranslate=backtranslate, bt_threshold=bt_threshold, engine=engine, model=model, pivot=pivot,
-        cache=cache_path, no_cache=no_cache))
+        cache=cache_path, no_cache=no_cache, allow_files=tuple(allow_files)))
+    known = load_baseline(baseline_path) if baseline_path else None
+    changed = changed_lines_since(changed_since) if changed_since else None
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             fail("no input: give files, directories, or - for standard input")
@@ -74,11 +87,21 @@ def check(paths, fmt, lang, select, ignore, fail_on, include, config_path, outpu
     with progress_over("check", inputs, progress) as bar:
         for name, text in inputs.texts():
             try:
-                reports.append(guarded(session.check, text, name, source_text))
+                reports.append(guarded(session.check, text, name, source_text, markup))
             except EngineError as exc:
                 fail(f"{exc}", EXIT_ENGINE)
             bar.advance(inputs.size(name))
     inputs.finish(reports)
+    if write_baseline:
+        from auditor import baseline
+
+        write_output(Path(write_baseline), baseline.render(reports))
+    if known is not None:
+        from auditor.baseline import new_only
+
+        reports = new_only(reports, known)
+    if changed is not None:
+        reports = on_changed_lines(reports, changed)
 
     rendered = get_formatter(fmt)(reports)
     if output:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import (Inputs, fail, knowledge_for, progress_option, progress_over, split_ids,
+from auditor.cli.common import (Inputs, fail, guarded, progress_option, progress_over, session_for, split_ids,
                                 with_house_options)
+from auditor.cli.lint import MARKUP_CHOICES
 
 
 @click.command("fix")
@@ -19,20 +20,28 @@ from auditor.cli.common import (Inputs, fail, knowledge_for, progress_option, pr
 @click.option("--backup", is_flag=True, help="Keep the original as FILE.orig.")
 @click.option("--select", metavar="RULE,...", help="Apply only these rules' fixes.")
 @click.option("--lang", default="auto", show_default=True, help="Language of the copy.")
-@click.option("--include", default="*.txt,*.md", show_default=True, metavar="GLOB,...")
+@click.option("--include", default="*.txt,*.md,*.html,*.htm", show_default=True, metavar="GLOB,...")
+@click.option("--markup", type=click.Choice(MARKUP_CHOICES), default="auto", show_default=True,
+              help="Fix only the prose of Markdown or HTML; auto: by extension (.md, .html, .htm).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML config whose allowlist (allow, allow-file) to respect (default: as for check).")
+@click.option("--allow-file", "allow_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Words and names never changed, one a line; repeatable.")
 @with_house_options
 @click.option("--break-hardlinks", is_flag=True,
               help="Fix a file with several hard links by writing a separate copy (the other links keep the old text).")
 @progress_option
-def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_path, db_path, break_hardlinks,
-        progress) -> None:
+def fix(paths, dry_run, show_diff, backup, select, lang, include, markup, config_path, allow_files,
+        stylesheet_path, db_path, break_hardlinks, progress) -> None:
     """Apply the safe fixes (glued tokens, spacing, mojibake, canonical names) to PATHS in place.
 
     Canonical names come from --stylesheet and --db when given (as for `auditor check`), else from
     the document itself. Writes atomically (a temporary file renamed over the original) and keeps
     the file's encoding, byte-order mark, line endings, mode and owner; follows a symbolic link to
     fix its target. A file that cannot be read, or written safely (read-only, hard-linked), is left
-    untouched and reported. A second run changes nothing.
+    untouched and reported. A second run changes nothing. In Markdown and HTML only prose is
+    edited; allowed words and names (the configuration's allowlist, --allow-file) and text under
+    an inline suppression comment are left as they are.
     """
     import shutil
 
@@ -42,6 +51,8 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
     from auditor.rules import fixable_rules
     from auditor.io.inputs import InputError, read_file
     from auditor.langid import detect
+    from auditor.markup import markup_for_path, prose_view
+    from auditor.session import Options
 
     fixable = fixable_rules()
     rules = split_ids(select) or fixable
@@ -50,7 +61,10 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
         fail(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(fixable)})")
     if "-" in paths:
         fail("fix edits files in place: give files or directories, not standard input")
-    checker = Checker(knowledge=knowledge_for(stylesheet_path, db_path))
+    # Only the configuration's allowlist applies: every rule re-checks each fix (see auditor.fix).
+    session = session_for(Options(config_path=config_path, stylesheet=stylesheet_path, db=db_path,
+                                  allow_files=tuple(allow_files)))
+    checker = Checker(knowledge=guarded(lambda: session.knowledge), allow=session.allow)
     inputs = Inputs(paths, include)
     changed, total, withheld, done = 0, 0, 0, []
     writing = not (dry_run or show_diff)
@@ -66,9 +80,11 @@ def fix(paths, dry_run, show_diff, backup, select, lang, include, stylesheet_pat
                 inputs.skip(exc)
                 continue
             text = original.text
-            doc_lang = lang if lang != "auto" else detect(text)  # once, on the original copy
+            kind = markup_for_path(name) if markup == "auto" else (None if markup == "none" else markup)
+            # The language is detected once, on the original copy's prose.
+            doc_lang = lang if lang != "auto" else detect(prose_view(text, kind).text if kind else text)
             # Every rule re-checks the fixed text: a fix that adds a finding is withheld.
-            result = fix_text(text, lambda t: checker.check(t, name, doc_lang), rules)
+            result = fix_text(text, lambda t: checker.check(t, name, doc_lang, markup=kind), rules)
             withheld += len(result.withheld)
             done.append(name)
             if result.text == text:

@@ -126,7 +126,8 @@ def discover(paths: list[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> 
         if p.is_dir():
             files = sorted({f for pat in patterns for f in p.rglob(pat) if f.is_file()})
             if not files:
-                raise InputError(f"{p}: no {' or '.join(patterns)} files in this directory")
+                names = " or ".join(patterns) if len(patterns) < 3 else f"{', '.join(patterns[:-1])} or {patterns[-1]}"
+                raise InputError(f"{p}: no {names} files in this directory")
             yield from files
         elif p.exists():
             yield p

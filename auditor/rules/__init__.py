@@ -15,6 +15,7 @@ from auditor.rules import (  # noqa: F401
     punctuation,
     quotes,
     roundtrip,
+    suppression,
     wrong_language,
 )
 from auditor.rules.base import RULES, Context, Rule, fixable_rules

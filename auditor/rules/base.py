@@ -81,6 +81,9 @@ class Context:
     # The findings of the rules run so far on this document, which the checker appends to as it
     # goes: a rule with ``runs_last`` sees those of every other rule (each finding once).
     findings: list[Finding] = field(default_factory=list)
+    # The inline suppression comments of the text (:class:`auditor.suppress.Directive`); the
+    # checker applies them, ``bad-suppression`` reports the rule ids they name that do not exist.
+    directives: list = field(default_factory=list)
     # Intermediate results that two or more rules compute once per document (see ``once``).
     shared: dict = field(default_factory=dict)
 

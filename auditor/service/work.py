@@ -71,10 +71,9 @@ def _checker_for(select: tuple[str, ...], ignore: tuple[str, ...]):
 def check_one(checker, text: str, path: str, language: str, source_text: str | None, markup: str | None):
     """The report on one document: the one place where a request's ``markup`` reaches the checker.
 
-    ``markup`` ("markdown", "html" or None) is validated by the service; checking that skips code,
-    tags and URLs comes with markup-aware checking, and until then the whole text is checked.
-    """
-    return checker.check(text, path, language, source_text)
+    ``markup`` ("markdown", "html" or None, validated by the service) checks the prose only: code,
+    tags, attributes and URLs are skipped, and offsets still point into ``text``."""
+    return checker.check(text, path, language, source_text, markup)
 
 
 def guarded(func):
