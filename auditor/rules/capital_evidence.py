@@ -79,6 +79,21 @@ def never_a_noun(low: str, lang: str) -> bool:
     return bool(pos) and not english_proper_noun(low) and not english_noun(low)
 
 
+def looks_like_subject(low: str, lang: str, following: str) -> bool:
+    """An English word in the singular followed by a verb's past or third-person form ("Variety
+    reported", "Revere presents"): the subject of the clause, and with no article before it a
+    name, for a common noun in the singular would need one ("the moderator said")."""
+    if lang != "en" or (low.endswith("s") and not low.endswith("ss")):
+        return False  # a plural takes no article ("Analysts suggested")
+    return english_inflected_verb(following)
+
+
+def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
+    """An English possessive ("Lacy's") of a word the lexicon knows only as something other than
+    a noun: a name, for only nouns take the possessive."""
+    return lang == "en" and token.endswith(("'s", "’s")) and not english_noun(low)
+
+
 def never_in_name(low: str, lang: str, profile, function_word: bool) -> bool:
     """A word that does not open or continue a name even before a capitalised word: a function
     word other than an article or a name particle ("Mas", "Il", "Que", but not "El", "De"), a

@@ -17,8 +17,9 @@ from auditor.lexicon import FREQUENCY_LANGUAGES, is_common_word, zipf
 from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, base_form
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, is_verb_form, known_name, never_a_noun,
-                                            never_in_name)
+from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, is_verb_form, known_name,
+                                            looks_like_subject, never_a_noun, never_in_name,
+                                            possessive_of_non_noun)
 
 # A comma, a closing quote or a word character, then white space, found by searching backwards
 # (the regex module's (?r)) from a capitalised word.
@@ -74,12 +75,13 @@ class MidSentenceCapital(Rule):
             prev_end = after_space(text, sent.start, start)
             if prev_end is None:
                 continue
-            if self._suspicious(text, sent, prev_end, start + len(token), head.lower(), verdict, evidence):
+            if self._suspicious(text, sent, prev_end, start, start + len(token), head.lower(), verdict,
+                               evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
 
-    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_end: int, low: str,
-                    kind: str, evidence: CasingEvidence) -> bool:
+    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_start: int, token_end: int,
+                    low: str, kind: str, evidence: CasingEvidence) -> bool:
         """Whether the context makes the capital an error: the word is not the sentence's first,
         is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
         word as the rule's docstring says."""
@@ -91,7 +93,7 @@ class MidSentenceCapital(Rule):
         if after_punctuation and not _WORD.search(text, sent.start, prev_start):
             return False  # the first word of its sentence
         if prev in (",", ";"):
-            return _wrong_after_comma(text, sent, token_end, low, kind, evidence)
+            return _wrong_after_comma(text, sent, token_start, token_end, low, kind, evidence)
         if kind not in (_FUNCTION, _COMMON):
             return False  # titles, months and rare words are judged after a comma only
         function_word = kind == _FUNCTION
@@ -139,7 +141,7 @@ def _next_in(text: str, pos: int, sent: Sentence):
     return nxt if nxt is not None and nxt.start < sent.end else None
 
 
-def _wrong_after_comma(text: str, sent: Sentence, token_end: int, low: str, kind: str,
+def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: int, low: str, kind: str,
                        evidence: CasingEvidence) -> bool:
     """Whether a capitalised word after a comma or semicolon is an ordinary word capitalised by
     mistake rather than a name, title or month. ``kind`` is the word's verdict."""
@@ -192,10 +194,11 @@ def _wrong_after_comma(text: str, sent: Sentence, token_end: int, low: str, kind
     # know it as a name or a place, and no capitalised word follows the next one ("Puffy and P
     # Diddy", "Rocha de Velândia").
     word = low.capitalize()
-    if evidence.capitalised_elsewhere(word) or known_name(word, lang):
+    if evidence.capitalised_elsewhere(word) or known_name(word, lang) \
+            or possessive_of_non_noun(low, lang, text[token_start:token_end]):
         return False
     if lower_follows:
-        return not _name_goes_on(text, nxt, sent)
+        return not _name_goes_on(text, nxt, sent) and not looks_like_subject(low, lang, nxt.text)
     # Before punctuation names abound ("in Jakarta.", "Missouri, and"): only a word the document
     # writes in lower case, or one that is never a noun.
     return evidence.writes_lower(low) or never_a_noun(low, lang)
@@ -277,7 +280,8 @@ def _capital_verdict(word: str, lang: str) -> str | None:
     if low in profile.months or low in profile.weekdays:
         return None if lang == "en" else _CALENDAR
     if low in profile.title_words:
-        return _TITLE
+        # (English house styles capitalise titles after a name: "John Smith, Chairman of".)
+        return None if lang == "en" else _TITLE
     if is_common_word(word, lang) or _shared_with_sibling(low, lang):
         return _COMMON
     return _RARE if _rare_verb_form(low, lang, profile) else None
