@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
+from operator import attrgetter
 
 import regex
 
-from auditor.document import Document
+from auditor.document import Document, Sentence
 from auditor.languages.exonyms import is_place
-from auditor.lexicon import english_inflected_verb, english_noun, english_pos, english_proper_noun
+from auditor.lexicon import (FREQUENCY_LANGUAGES, english_inflected_verb, english_noun, english_pos,
+                             english_proper_noun, zipf)
 from auditor.names.keys import PARTICLES
+from auditor.rules.base import Context
 
 # A word character, comma or semicolon, then white space: what precedes a word inside a sentence.
 _INSIDE = regex.compile(r"[\w,;]\s+$", regex.V1)
@@ -62,6 +65,23 @@ class CasingEvidence:
         Departamento", "au Danemark")."""
         pattern = regex.compile(rf"(?<!\w)\p{{Ll}}\w*\s+{regex.escape(word)}(?!\w)", regex.V1)
         return pattern.search(self.doc.text) is not None
+
+
+def running_text(ctx: Context) -> list[Sentence]:
+    """The running sentences, and the paragraphs of prose that only lack their full stop (which
+    the other rules take for headlines): a sentence-case line of eight words or more after the
+    first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
+    sentences = list(ctx.running_sentences())
+    doc = ctx.doc
+    extra = [s for s in doc.sentences if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
+             and sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
+    return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
+
+
+def sentence_case(sent: Sentence) -> bool:
+    """Eight words or more, and few of them capitalised (a title-case line has most)."""
+    initials = [w[0] for w in sent.words if w[0].isalpha()]
+    return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
 
 
 def known_name(word: str, lang: str) -> bool:
@@ -129,3 +149,34 @@ def is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
         # "Shanghai", "Bill"), and so do third persons ("Banks", "Gates").
         return low.endswith("ed") or english_inflected_verb(low) and not low.endswith("s")
     return low.endswith(profile.finite_suffixes) and len(low) >= shortest
+
+
+def rare_verb_form(low: str, lang: str, profile) -> bool:
+    """A word too rare for the common-word test that its ending shows to be a verb form, and that
+    is the language's own (ten times more frequent in it, or its sibling, than in any other): "arremessou",
+    "incendeiam", "tuiteó". (Not English, whose verb endings names share: "Fielding".)"""
+    if lang == "en" or len(low) < 6:
+        return False
+    if not (is_verb_form(low, lang, profile, 7) or is_nonfinite(low, lang, profile)):
+        return False
+    own = zipf(low, lang)
+    others = [other for other in FREQUENCY_LANGUAGES if other not in (lang, _SIBLINGS.get(lang))]
+    return own > 0 and own - max(zipf(low, other) for other in others) >= 1.0
+
+
+# Languages that share much of their vocabulary, so that a common word of one is frequent in the
+# other too ("afirmando", "cerca", "algo" in Spanish and Portuguese).
+_SIBLINGS = {"es": "pt", "pt": "es"}
+
+
+def shared_with_sibling(low: str, lang: str) -> bool:
+    """A common word that the language shares with its sibling: frequent in both, and at least a
+    hundred times rarer in the other languages, where a name is about as frequent as at home
+    ("Fernando", "Machado" are not)."""
+    sibling = _SIBLINGS.get(lang)
+    if sibling is None:
+        return False
+    own = zipf(low, lang)
+    if own < 3.0:
+        return False
+    return own - max(zipf(low, other) for other in FREQUENCY_LANGUAGES if other not in (lang, sibling)) >= 2.0

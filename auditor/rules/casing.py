@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, is_not
+from operator import is_not
 from typing import Iterable
 
 import regex
@@ -13,11 +13,12 @@ import regex
 from auditor.document import Sentence, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
-from auditor.lexicon import FREQUENCY_LANGUAGES, is_common_word, zipf
+from auditor.lexicon import is_common_word
 from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, base_form
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, is_verb_form, known_name,
+from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, rare_verb_form, running_text,
+                                            shared_with_sibling, is_verb_form, known_name,
                                             looks_like_subject, never_a_noun, never_in_name,
                                             possessive_of_non_noun)
 
@@ -39,10 +40,11 @@ class MidSentenceCapital(Rule):
     formed"), after a closing quote ("situation” Repression of"), or after a lower-case word when
     the capitalised word is a function word or a verb ("for the first time Ordered a ceasefire").
 
-    Only the language's own common words count (for English a lexicon without proper nouns or
-    demonyms), never words that house styles capitalise in names and titles (President, Council,
-    Supreme ...), never a word followed by another capitalised word (a name), never headlines or
-    title-case lines, and never a form the document capitalises consistently.
+    Only the language's own words count (for English a lexicon without proper nouns or demonyms),
+    never a word followed by another capitalised word (a name), never headlines or title-case
+    lines, and never a form the document capitalises consistently. After a comma the evidence is
+    weighed word by word (:func:`_wrong_after_comma`): titles (Chairman, Presidente) and, outside
+    English, months count only where the document writes them in lower case.
     """
 
     id = "mid-sentence-capital"
@@ -51,7 +53,7 @@ class MidSentenceCapital(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         text, words = doc.text, doc.words
-        running = _running_text(ctx)
+        running = running_text(ctx)
         sentence_starts = [sent.start for sent in running]
         caps = doc.capitalised
         after_space = _after_space_fast if words.re_reads_alike else _after_space
@@ -116,23 +118,6 @@ class MidSentenceCapital(Rule):
         if prev.lower() in profile.noun_markers or _in_list_of_names(text, prev, prev_start, nxt, sent):
             return False
         return is_verb_form(low, lang, profile)
-
-
-def _running_text(ctx: Context) -> list[Sentence]:
-    """The running sentences, and the paragraphs of prose that only lack their full stop (which
-    the other rules take for headlines): a sentence-case line of eight words or more after the
-    first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
-    sentences = list(ctx.running_sentences())
-    doc = ctx.doc
-    extra = [s for s in doc.sentences if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
-             and _sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
-    return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
-
-
-def _sentence_case(sent: Sentence) -> bool:
-    """Eight words or more, and few of them capitalised (a title-case line has most)."""
-    initials = [w[0] for w in sent.words if w[0].isalpha()]
-    return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
 
 
 def _next_in(text: str, pos: int, sent: Sentence):
@@ -282,40 +267,9 @@ def _capital_verdict(word: str, lang: str) -> str | None:
     if low in profile.title_words:
         # (English house styles capitalise titles after a name: "John Smith, Chairman of".)
         return None if lang == "en" else _TITLE
-    if is_common_word(word, lang) or _shared_with_sibling(low, lang):
+    if is_common_word(word, lang) or shared_with_sibling(low, lang):
         return _COMMON
-    return _RARE if _rare_verb_form(low, lang, profile) else None
-
-
-def _rare_verb_form(low: str, lang: str, profile) -> bool:
-    """A word too rare for the common-word test that its ending shows to be a verb form, and that
-    is the language's own (ten times more frequent in it, or its sibling, than in any other): "arremessou",
-    "incendeiam", "tuiteó". (Not English, whose verb endings names share: "Fielding".)"""
-    if lang == "en" or len(low) < 6:
-        return False
-    if not (is_verb_form(low, lang, profile, 7) or is_nonfinite(low, lang, profile)):
-        return False
-    own = zipf(low, lang)
-    others = [other for other in FREQUENCY_LANGUAGES if other not in (lang, _SIBLINGS.get(lang))]
-    return own > 0 and own - max(zipf(low, other) for other in others) >= 1.0
-
-
-# Languages that share much of their vocabulary, so that a common word of one is frequent in the
-# other too ("afirmando", "cerca", "algo" in Spanish and Portuguese).
-_SIBLINGS = {"es": "pt", "pt": "es"}
-
-
-def _shared_with_sibling(low: str, lang: str) -> bool:
-    """A common word that the language shares with its sibling: frequent in both, and at least a
-    hundred times rarer in the other languages, where a name is about as frequent as at home
-    ("Fernando", "Machado" are not)."""
-    sibling = _SIBLINGS.get(lang)
-    if sibling is None:
-        return False
-    own = zipf(low, lang)
-    if own < 3.0:
-        return False
-    return own - max(zipf(low, other) for other in FREQUENCY_LANGUAGES if other not in (lang, sibling)) >= 2.0
+    return _RARE if rare_verb_form(low, lang, profile) else None
 
 
 def _in_list_of_names(text: str, prev: str, prev_start: int, nxt, sent: Sentence) -> bool:
