@@ -18,7 +18,7 @@ from auditor.languages import get_profile
 
 FREQUENCY_LANGUAGES = ("en", "es", "fr", "pt")
 # English lexicon flags, one integer a word.
-_EN_ENTRY, _EN_VERB, _EN_AUX, _EN_INFLECTED_VERB = 1, 2, 4, 8
+_EN_ENTRY, _EN_VERB, _EN_AUX, _EN_INFLECTED_VERB, _EN_PROPER, _EN_NOUN = 1, 2, 4, 8, 16, 32
 
 
 class LexiconError(RuntimeError):
@@ -68,7 +68,9 @@ def _frequency_table(lang: str) -> dict[str, int]:
 
 def _english_flags() -> dict[str, int]:
     """lemminflect's lemma table as flags: an entry, a verb, an auxiliary, a verb form unlike its
-    lemma. Read from its data file, since importing lemminflect loads a model we do not need."""
+    lemma, a noun; and, on the lower-case key, whether the lexicon also lists the word capitalised (a
+    proper noun: "Lee", "Gates", "Turkey"). Read from its data file, since importing lemminflect
+    loads a model we do not need."""
     path = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -78,6 +80,9 @@ def _english_flags() -> dict[str, int]:
     flags: dict[str, int] = {}
     for line in lines:
         word, category, forms = line.split(",")  # word,category,lemma/lemma...
+        if word[:1].isupper():
+            low = word.lower()
+            flags[low] = flags.get(low, 0) | _EN_PROPER
         bits = _EN_ENTRY
         if category == "verb":
             bits |= _EN_VERB
@@ -85,6 +90,8 @@ def _english_flags() -> dict[str, int]:
                 bits |= _EN_INFLECTED_VERB
         elif category in ("aux", "modal"):
             bits |= _EN_AUX
+        elif category == "noun":
+            bits |= _EN_NOUN
         flags[word] = flags.get(word, 0) | bits
     return flags
 
@@ -148,6 +155,17 @@ def english_pos(word: str) -> frozenset[str]:
 def english_inflected_verb(word: str) -> bool:
     """An English verb form that differs from its lemma: past tense, participle or third person."""
     return bool(_STORE.english().get(word.lower(), 0) & _EN_INFLECTED_VERB)
+
+
+def english_proper_noun(word: str) -> bool:
+    """Whether the English lexicon lists the word capitalised, as a name ("Lee", "Gates",
+    "Turkey"), whatever else it lists it as."""
+    return bool(_STORE.english().get(word.lower(), 0) & _EN_PROPER)
+
+
+def english_noun(word: str) -> bool:
+    """Whether the English lexicon lists the word (lower case) as a noun."""
+    return bool(_STORE.english().get(word.lower(), 0) & _EN_NOUN)
 
 
 @lru_cache(maxsize=1 << 17)

@@ -13,10 +13,14 @@ import regex
 from auditor.document import Sentence, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
-from auditor.lexicon import FREQUENCY_LANGUAGES, english_inflected_verb, english_pos, is_common_word, zipf
+from auditor.lexicon import is_common_word
 from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, base_form
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, rare_verb_form, running_text,
+                                            shared_with_sibling, is_verb_form, known_name,
+                                            looks_like_subject, never_a_noun, never_in_name,
+                                            possessive_of_non_noun)
 
 # A comma, a closing quote or a word character, then white space, found by searching backwards
 # (the regex module's (?r)) from a capitalised word.
@@ -25,6 +29,8 @@ _UPPER = regex.compile(r"\p{Lu}", regex.V1)
 _AFTER_THESE = frozenset(",;”’»")  # the punctuation of _SPACE_AFTER_CANDIDATE
 _WORD = regex.compile(r"\w", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
+_JOINERS = ("-", "’", "'")  # inside a compound ("Porta-voz", "Qu’il")
+_JOINER = regex.compile(r"[-’']", regex.V1)
 _SENTENCE_END = set(".!?…")
 
 
@@ -34,10 +40,11 @@ class MidSentenceCapital(Rule):
     formed"), after a closing quote ("situation” Repression of"), or after a lower-case word when
     the capitalised word is a function word or a verb ("for the first time Ordered a ceasefire").
 
-    Only the language's own common words count (for English a lexicon without proper nouns or
-    demonyms), never words that house styles capitalise in names and titles (President, Council,
-    Supreme ...), never a word followed by another capitalised word (a name), never headlines or
-    title-case lines, and never a form the document capitalises consistently.
+    Only the language's own words count (for English a lexicon without proper nouns or demonyms),
+    never a word followed by another capitalised word (a name), never headlines or title-case
+    lines, and never a form the document capitalises consistently. After a comma the evidence is
+    weighed word by word (:func:`_wrong_after_comma`): titles (Chairman, Presidente) and, outside
+    English, months count only where the document writes them in lower case.
     """
 
     id = "mid-sentence-capital"
@@ -46,18 +53,20 @@ class MidSentenceCapital(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         text, words = doc.text, doc.words
-        running = list(ctx.running_sentences())
+        running = running_text(ctx)
         sentence_starts = [sent.start for sent in running]
         caps = doc.capitalised
         after_space = _after_space_fast if words.re_reads_alike else _after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
         verdicts = _TOKEN_VERDICTS.values(list(map(words.forms.__getitem__, caps)), doc.language)
-        # None: a name, a title word, a month ... (skipped in C, most capitals are these)
+        # None: a name, an English month ... (skipped in C, most capitals are these)
+        evidence = CasingEvidence(doc)
         for i, verdict in compress(zip(caps, verdicts), map(is_not, verdicts, repeat(None))):
             token = words.forms[i]
-            if not verdict and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
+            if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
                 continue  # the document's own house style (it never writes the word in lower case)
             word = base_form(token)
+            head = _head(word)
             start = words.starts[i]
             k = bisect.bisect_right(sentence_starts, start) - 1
             if k < 0 or start >= running[k].end:
@@ -68,12 +77,13 @@ class MidSentenceCapital(Rule):
             prev_end = after_space(text, sent.start, start)
             if prev_end is None:
                 continue
-            if self._suspicious(text, sent, prev_end, start + len(token), word.lower(), verdict):
+            if self._suspicious(text, sent, prev_end, start, start + len(token), head.lower(), verdict,
+                               evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
 
-    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_end: int, low: str,
-                    function_word: bool) -> bool:
+    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_start: int, token_end: int,
+                    low: str, kind: str, evidence: CasingEvidence) -> bool:
         """Whether the context makes the capital an error: the word is not the sentence's first,
         is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
         word as the rule's docstring says."""
@@ -82,37 +92,18 @@ class MidSentenceCapital(Rule):
         after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
         if not after_punctuation and not prev[0].islower():
             return False
-        nxt = next_token(text, token_end)
-        if nxt is not None and nxt.start >= sent.end:
-            nxt = None
-        if nxt is not None and nxt.text in ("-", "’", "'"):
-            return False  # a compound
-        lang, profile = sent.doc.language, sent.doc.profile
-        after_comma = prev in (",", ";")
-        if nxt is not None and nxt.is_word and nxt.text[0].isupper() \
-                and not (after_comma and _never_in_name(low, lang, profile, function_word)):
-            return False  # part of a name or title ("Supreme Leader", "Bank of America")
         if after_punctuation and not _WORD.search(text, sent.start, prev_start):
             return False  # the first word of its sentence
-        if after_comma:
-            # (After a comma, a word that the ending shows to be a verb needs fewer letters than
-            # after a lower-case word, where nouns in -ia and the like follow articles.)
-            if function_word or _is_verb_form(low, lang, profile, 5) or _is_nonfinite(low, lang, profile):
-                return True
-            # A common word that opens a complex preposition or conjunction ("Antes de", "Ainda
-            # que", "Graças a", "Près de"): a name is followed by a preposition or "que" only to
-            # go on with a capitalised word ("Costa de Marfil"). (Not in English, where such
-            # names are many: "Long of the BBC".)
-            if lang != "en" and nxt is not None and nxt.is_word \
-                    and (nxt.text.lower() in profile.noun_markers or nxt.text.lower() in _THAT):
-                after = next_token(text, nxt.end)
-                if after is not None and after.start < sent.end and not after.text[0].isupper():
-                    return True
-            # Other words after a comma are too often names that double as words ("Tyre",
-            # "Costa"), unless the document itself writes the word in lower case: a name would
-            # not be ("the coast" and "Costa" rarely meet; "the police" and ", Police said" do).
-            return nxt is not None and nxt.is_word and nxt.text[0].islower() \
-                and sent.doc.word_counts.get(low, 0) > 0
+        if prev in (",", ";"):
+            return _wrong_after_comma(text, sent, token_start, token_end, low, kind, evidence)
+        if kind not in (_FUNCTION, _COMMON):
+            return False  # titles, months and rare words are judged after a comma only
+        function_word = kind == _FUNCTION
+        nxt = _next_in(text, token_end, sent)
+        if nxt is not None and nxt.text in _JOINERS:
+            return False  # a compound
+        if nxt is not None and nxt.is_word and nxt.text[0].isupper():
+            return False  # part of a name or title ("Supreme Leader", "Bank of America")
         if prev in _CLOSING_QUOTES:
             before = previous_token(text, prev_start, sent.start)
             return not (before and before.text in _SENTENCE_END)
@@ -123,14 +114,104 @@ class MidSentenceCapital(Rule):
         # A word after an article or preposition heads a noun phrase ("el Departamento de
         # Policía", "a Turquia"), and one after a conjunction that follows a capitalised word is
         # the next item of a list of names ("Rússia e Turquia"): neither is a verb.
+        lang, profile = sent.doc.language, sent.doc.profile
         if prev.lower() in profile.noun_markers or _in_list_of_names(text, prev, prev_start, nxt, sent):
             return False
-        return _is_verb_form(low, lang, profile)
+        return is_verb_form(low, lang, profile)
 
 
-def _token_verdict(token: str, lang: str) -> bool | None:
-    """:func:`_capital_verdict` of a word token's base form."""
-    return _capital_verdict(base_form(token), lang)
+def _next_in(text: str, pos: int, sent: Sentence):
+    """The token after offset ``pos`` inside the sentence, or None."""
+    nxt = next_token(text, pos)
+    return nxt if nxt is not None and nxt.start < sent.end else None
+
+
+def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: int, low: str, kind: str,
+                       evidence: CasingEvidence) -> bool:
+    """Whether a capitalised word after a comma or semicolon is an ordinary word capitalised by
+    mistake rather than a name, title or month. ``kind`` is the word's verdict."""
+    doc = sent.doc
+    lang, profile = doc.language, doc.profile
+    function_word = kind == _FUNCTION
+    nxt = _next_in(text, token_end, sent)
+    if nxt is not None and nxt.text in _JOINERS:
+        return False
+    word_follows = nxt is not None and nxt.is_word
+    if word_follows and nxt.text[0].isupper():
+        if kind in (_FUNCTION, _COMMON) and never_in_name(low, lang, profile, function_word):
+            return True
+        # An article or particle before a word that the document writes after the same word in
+        # lower case ("the FBI", "du Danemark"), or an article before a word that the document
+        # writes after another lower-case word ("del Departamento"): it is no part of a name
+        # ("The Hague", "El Salvador", "De Gaulle").
+        if not function_word or (low not in profile.articles and low not in PARTICLES):
+            return False
+        return evidence.writes_pair_lower(low, nxt.text) \
+            or (low in profile.articles and evidence.follows_lower_word(nxt.text))
+    if kind == _TITLE:
+        # A title after a name ("John Smith, Chairman of") is house style where the document
+        # never writes the title in lower case, or capitalises it inside sentences elsewhere.
+        return word_follows and nxt.text[0].islower() and evidence.writes_lower(low) \
+            and not evidence.capitalised_elsewhere(low.capitalize())
+    if kind == _CALENDAR:
+        # A month or weekday outside English, where the document writes such words in lower case.
+        return evidence.writes_any_lower(profile.months | profile.weekdays) \
+            and not evidence.capitalised_elsewhere(low.capitalize())
+    # (After a comma, a word that the ending shows to be a verb needs fewer letters than after a
+    # lower-case word, where nouns in -ia and the like follow articles.)
+    if function_word or is_verb_form(low, lang, profile, 5) or is_nonfinite(low, lang, profile):
+        return True
+    if kind == _RARE:
+        return False
+    # A common word that opens a complex preposition or conjunction ("Antes de", "Ainda que",
+    # "Graças a", "Près de"): a name is followed by a preposition or "que" only to go on with a
+    # capitalised word ("Costa de Marfil"). (Not in English, where such names are many: "Long of
+    # the BBC".)
+    if lang != "en" and word_follows and (nxt.text.lower() in profile.noun_markers or nxt.text.lower() in _THAT):
+        after = next_token(text, nxt.end)
+        if after is not None and after.start < sent.end and not after.text[0].isupper():
+            return True
+    lower_follows = word_follows and nxt.text[0].islower()
+    if lower_follows and evidence.writes_lower(low):
+        return True  # "the police" and ", Police said" (a name would not be: "the coast", "Costa")
+    # Otherwise the word itself must not look like a name: the document never capitalises it
+    # inside a sentence elsewhere (names recur: "Tyre", "Costa", "Warren"), the lexicon does not
+    # know it as a name or a place, and no capitalised word follows the next one ("Puffy and P
+    # Diddy", "Rocha de Velândia").
+    word = low.capitalize()
+    if evidence.capitalised_elsewhere(word) or known_name(word, lang) \
+            or possessive_of_non_noun(low, lang, text[token_start:token_end]):
+        return False
+    if lower_follows:
+        return not _name_goes_on(text, nxt, sent) and not looks_like_subject(low, lang, nxt.text)
+    # Before punctuation names abound ("in Jakarta.", "Missouri, and"): only a word the document
+    # writes in lower case, or one that is never a noun.
+    return evidence.writes_lower(low) or never_a_noun(low, lang)
+
+
+def _name_goes_on(text: str, nxt, sent: Sentence) -> bool:
+    """Whether ``nxt`` is a conjunction or preposition followed by a capitalised word: the word
+    before it is an item of a list of names or opens a longer name ("Bank of America")."""
+    low = nxt.text.lower()
+    if low not in _COORDINATORS and low not in sent.doc.profile.noun_markers and low not in PARTICLES:
+        return False
+    after = next_token(text, nxt.end)
+    return after is not None and after.start < sent.end and after.is_word and after.text[0].isupper()
+
+
+def _token_verdict(token: str, lang: str) -> str | None:
+    """:func:`_capital_verdict` of a word token's base form (of its head, for a compound)."""
+    return _capital_verdict(_head(base_form(token)), lang)
+
+
+def _head(word: str) -> str:
+    """The first part of a compound whose other parts are in lower case ("Referindo-se", "Qu’il",
+    "Self-governing"), which decides whether its capital is right; else the word itself ("Jean-
+    Pierre", "Royaume-Uni" are names as a whole)."""
+    cut = _JOINER.search(word)
+    if cut is None or not word[cut.end():].islower():
+        return word
+    return word[:cut.start()]
 
 
 _TOKEN_VERDICTS = FormMemo(_token_verdict)
@@ -160,40 +241,35 @@ def _after_space_fast(text: str, lo: int, start: int) -> int | None:
     return j if c in _AFTER_THESE or c.isalnum() or c == "_" else None
 
 
+# Verdicts on a capitalised word form (None: a capital is normal for it, a name).
+_FUNCTION = "function"   # a function word
+_COMMON = "common"       # a common word of the language
+_TITLE = "title"         # a word that house styles capitalise in titles and names ("Chairman")
+_CALENDAR = "calendar"   # a month or weekday in a language that writes them in lower case
+_RARE = "rare"           # a rare word of the language with a verb's ending ("Arremessou")
+
+
 @lru_cache(maxsize=1 << 16)
-def _capital_verdict(word: str, lang: str) -> bool | None:
-    """For a capitalised word form: None when a capital is normal for it (a name, a title word,
-    a month, not a plain capitalised word); else whether it is a function word."""
+def _capital_verdict(word: str, lang: str) -> str | None:
+    """For a capitalised word form: None when a capital is normal for it (a name, a month in
+    English, not a plain capitalised word); else what kind of word it is, which decides the
+    evidence its capital needs."""
     if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
         return None  # "US's", "McCain", "A": not a plain capitalised word
     profile = get_profile(lang)
     low = word.lower()
     if low in profile.function_words:
-        return True
-    if low in profile.title_words or low in profile.months or low in profile.weekdays \
-            or low in profile.name_homographs:
+        return _FUNCTION
+    if low in profile.name_homographs:
         return None
-    if not is_common_word(word, lang) and not _shared_with_sibling(low, lang):
-        return None
-    return False
-
-
-# Languages that share much of their vocabulary, so that a common word of one is frequent in the
-# other too ("afirmando", "cerca", "algo" in Spanish and Portuguese).
-_SIBLINGS = {"es": "pt", "pt": "es"}
-
-
-def _shared_with_sibling(low: str, lang: str) -> bool:
-    """A common word that the language shares with its sibling: frequent in both, and at least a
-    hundred times rarer in the other languages, where a name is about as frequent as at home
-    ("Fernando", "Machado" are not)."""
-    sibling = _SIBLINGS.get(lang)
-    if sibling is None:
-        return False
-    own = zipf(low, lang)
-    if own < 3.0:
-        return False
-    return own - max(zipf(low, other) for other in FREQUENCY_LANGUAGES if other not in (lang, sibling)) >= 2.0
+    if low in profile.months or low in profile.weekdays:
+        return None if lang == "en" else _CALENDAR
+    if low in profile.title_words:
+        # (English house styles capitalise titles after a name: "John Smith, Chairman of".)
+        return None if lang == "en" else _TITLE
+    if is_common_word(word, lang) or shared_with_sibling(low, lang):
+        return _COMMON
+    return _RARE if rare_verb_form(low, lang, profile) else None
 
 
 def _in_list_of_names(text: str, prev: str, prev_start: int, nxt, sent: Sentence) -> bool:
@@ -215,40 +291,3 @@ _THAT = frozenset(("que", "qu"))
 
 # Conjunctions that join the items of a list.
 _COORDINATORS = frozenset("and or nor y e o u ni et ou".split())
-
-
-def _never_in_name(low: str, lang: str, profile, function_word: bool) -> bool:
-    """A word that does not open or continue a name even before a capitalised word: a function
-    word other than an article or a name particle ("Mas", "Il", "Que", but not "El", "De"), a
-    gerund, participle or adverb, or (outside English, whose verbs double as given names:
-    "Said", "Will") a finite verb form."""
-    if function_word:
-        return low not in profile.articles and low not in PARTICLES
-    if _is_nonfinite(low, lang, profile):
-        return True
-    return lang != "en" and _is_verb_form(low, lang, profile)
-
-
-def _is_nonfinite(low: str, lang: str, profile) -> bool:
-    """A gerund, participle or adverb by its ending (for English, a verb form or an adverb that
-    the lexicon knows): "dizendo", "citado", "triggering", "particularly"."""
-    if len(low) < 5 or not low.endswith(profile.nonfinite_suffixes):
-        return False
-    if lang == "en":
-        return low.endswith("ly") or "VERB" in english_pos(low)
-    return True
-
-
-def _is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
-    """A finite or participle verb form: a capital on these is never a name. Outside English,
-    one told by its ending alone has at least ``shortest`` letters."""
-    if low in profile.finite_verbs:
-        return True
-    if lang == "en":
-        pos = english_pos(low)
-        if "VERB" not in pos:
-            return False
-        # Only past forms ("reported", "threw"): base forms double as names too often ("Peter",
-        # "Shanghai", "Bill"), and so do third persons ("Banks", "Gates").
-        return low.endswith("ed") or english_inflected_verb(low) and not low.endswith("s")
-    return low.endswith(profile.finite_suffixes) and len(low) >= shortest

@@ -1,0 +1,182 @@
+"""What a document and the lexicon say about a capitalised word after a comma: an ordinary word
+capitalised by mistake ("in Ballyhackamore, Police said") or a name, title or month that is
+capitalised by right ("in Paris, Lee said", "John Smith, Chairman of the board")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+from operator import attrgetter
+
+import regex
+
+from auditor.document import Document, Sentence
+from auditor.languages.exonyms import is_place
+from auditor.lexicon import (FREQUENCY_LANGUAGES, english_inflected_verb, english_noun, english_pos,
+                             english_proper_noun, zipf)
+from auditor.names.keys import PARTICLES
+from auditor.rules.base import Context
+
+# A word character, comma or semicolon, then white space: what precedes a word inside a sentence.
+_INSIDE = regex.compile(r"[\w,;]\s+$", regex.V1)
+
+
+class CasingEvidence:
+    """How one document writes its words, worked out the first time a rule asks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def _inside_capitals(self) -> Counter[str]:
+        """Capitalised forms by how often they stand inside a sentence (after a word, a comma or
+        a semicolon): not at a sentence's start, where any word takes a capital."""
+        text, forms, starts = self.doc.text, self.doc.words.forms, self.doc.words.starts
+        found: Counter[str] = Counter()
+        for i in self.doc.capitalised:
+            start = starts[i]
+            if _INSIDE.search(text[max(0, start - 8):start]):
+                found[forms[i]] += 1
+        return found
+
+    def capitalised_elsewhere(self, form: str) -> bool:
+        """Whether the document writes ``form`` capitalised inside a sentence more than once (the
+        occurrence being judged is one): a name, or the document's house style."""
+        return self._inside_capitals[form] > 1
+
+    def writes_lower(self, low: str) -> bool:
+        """Whether the document writes the word in lower case somewhere."""
+        return self.doc.word_counts.get(low, 0) > 0
+
+    def writes_any_lower(self, words: frozenset[str]) -> bool:
+        """Whether the document writes any of ``words`` (months, weekdays) in lower case: its
+        style for the whole class."""
+        counts = self.doc.word_counts
+        return any(w in counts for w in words)
+
+    def writes_pair_lower(self, article: str, word: str) -> bool:
+        """Whether the document writes ``word`` after the lower-case ``article`` ("the FBI",
+        "el Departamento"): then the article is no part of a name ("The Hague", "El Salvador")."""
+        pattern = regex.compile(rf"(?<!\w){regex.escape(article)}\s+{regex.escape(word)}(?!\w)", regex.V1)
+        return pattern.search(self.doc.text) is not None
+
+    def follows_lower_word(self, word: str) -> bool:
+        """Whether the document writes ``word`` right after a lower-case word somewhere ("del
+        Departamento", "au Danemark")."""
+        pattern = regex.compile(rf"(?<!\w)\p{{Ll}}\w*\s+{regex.escape(word)}(?!\w)", regex.V1)
+        return pattern.search(self.doc.text) is not None
+
+
+def running_text(ctx: Context) -> list[Sentence]:
+    """The running sentences, and the paragraphs of prose that only lack their full stop (which
+    the other rules take for headlines): a sentence-case line of eight words or more after the
+    first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
+    sentences = list(ctx.running_sentences())
+    doc = ctx.doc
+    extra = [s for s in doc.sentences if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
+             and sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
+    return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
+
+
+def sentence_case(sent: Sentence) -> bool:
+    """Eight words or more, and few of them capitalised (a title-case line has most)."""
+    initials = [w[0] for w in sent.words if w[0].isalpha()]
+    return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
+
+
+def known_name(word: str, lang: str) -> bool:
+    """A word that the lexicon knows as a name ("Lee", "Gates" in English) or that names a place
+    in the exonym table ("França", "Pékin", "Grecia")."""
+    return (lang == "en" and english_proper_noun(word)) or is_place(word)
+
+
+def never_a_noun(low: str, lang: str) -> bool:
+    """An English word that the lexicon knows only as an adjective, adverb or verb, never as a
+    noun, so never a name ("unequivocal", "regardless"): told apart by lemminflect's entries."""
+    if lang != "en":
+        return False
+    pos = english_pos(low)
+    return bool(pos) and not english_proper_noun(low) and not english_noun(low)
+
+
+def looks_like_subject(low: str, lang: str, following: str) -> bool:
+    """An English word in the singular followed by a verb's past or third-person form ("Variety
+    reported", "Revere presents"): the subject of the clause, and with no article before it a
+    name, for a common noun in the singular would need one ("the moderator said")."""
+    if lang != "en" or (low.endswith("s") and not low.endswith("ss")):
+        return False  # a plural takes no article ("Analysts suggested")
+    return english_inflected_verb(following)
+
+
+def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
+    """An English possessive ("Lacy's") of a word the lexicon knows only as something other than
+    a noun: a name, for only nouns take the possessive."""
+    return lang == "en" and token.endswith(("'s", "’s")) and not english_noun(low)
+
+
+def never_in_name(low: str, lang: str, profile, function_word: bool) -> bool:
+    """A word that does not open or continue a name even before a capitalised word: a function
+    word other than an article or a name particle ("Mas", "Il", "Que", but not "El", "De"), a
+    gerund, participle or adverb, or (outside English, whose verbs double as given names:
+    "Said", "Will") a finite verb form."""
+    if function_word:
+        return low not in profile.articles and low not in PARTICLES
+    if is_nonfinite(low, lang, profile):
+        return True
+    return lang != "en" and is_verb_form(low, lang, profile)
+
+
+def is_nonfinite(low: str, lang: str, profile) -> bool:
+    """A gerund, participle or adverb by its ending (for English, a verb form or an adverb that
+    the lexicon knows): "dizendo", "citado", "triggering", "particularly"."""
+    if len(low) < 5 or not low.endswith(profile.nonfinite_suffixes):
+        return False
+    if lang == "en":
+        return low.endswith("ly") or "VERB" in english_pos(low)
+    return True
+
+
+def is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
+    """A finite or participle verb form: a capital on these is never a name. Outside English,
+    one told by its ending alone has at least ``shortest`` letters."""
+    if low in profile.finite_verbs:
+        return True
+    if lang == "en":
+        pos = english_pos(low)
+        if "VERB" not in pos:
+            return False
+        # Only past forms ("reported", "threw"): base forms double as names too often ("Peter",
+        # "Shanghai", "Bill"), and so do third persons ("Banks", "Gates").
+        return low.endswith("ed") or english_inflected_verb(low) and not low.endswith("s")
+    return low.endswith(profile.finite_suffixes) and len(low) >= shortest
+
+
+def rare_verb_form(low: str, lang: str, profile) -> bool:
+    """A word too rare for the common-word test that its ending shows to be a verb form, and that
+    is the language's own (ten times more frequent in it, or its sibling, than in any other): "arremessou",
+    "incendeiam", "tuiteó". (Not English, whose verb endings names share: "Fielding".)"""
+    if lang == "en" or len(low) < 6:
+        return False
+    if not (is_verb_form(low, lang, profile, 7) or is_nonfinite(low, lang, profile)):
+        return False
+    own = zipf(low, lang)
+    others = [other for other in FREQUENCY_LANGUAGES if other not in (lang, _SIBLINGS.get(lang))]
+    return own > 0 and own - max(zipf(low, other) for other in others) >= 1.0
+
+
+# Languages that share much of their vocabulary, so that a common word of one is frequent in the
+# other too ("afirmando", "cerca", "algo" in Spanish and Portuguese).
+_SIBLINGS = {"es": "pt", "pt": "es"}
+
+
+def shared_with_sibling(low: str, lang: str) -> bool:
+    """A common word that the language shares with its sibling: frequent in both, and at least a
+    hundred times rarer in the other languages, where a name is about as frequent as at home
+    ("Fernando", "Machado" are not)."""
+    sibling = _SIBLINGS.get(lang)
+    if sibling is None:
+        return False
+    own = zipf(low, lang)
+    if own < 3.0:
+        return False
+    return own - max(zipf(low, other) for other in FREQUENCY_LANGUAGES if other not in (lang, sibling)) >= 2.0
