@@ -15,7 +15,7 @@ $(CORE): pyproject.toml
 	touch $(CORE)
 
 $(STAMP): $(CORE)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,hf,ct2]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,hf,ct2,batch]'
 	touch $(STAMP)
 
 install-core: $(CORE)

@@ -10,6 +10,13 @@ auditor reads, in order, the file given with ``--config``, else ``auditor.toml``
     [severity]
     fragment = "info"
 
+    [clean]                                     # auditor clean's policy (flags override it)
+    min-score = 60
+    reject-rules = ["mojibake"]
+    max-findings-per-1k = 20
+    min-quality = 10
+    languages = ["en", "pt"]
+
 Every key and value is checked: a misspelt key or rule id, or a value of the wrong type, is a
 :class:`ConfigError` naming the file, the key and the closest valid spelling.
 """
@@ -29,7 +36,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-KEYS = ("select", "ignore", "fail-on", "severity")
+KEYS = ("select", "ignore", "fail-on", "severity", "clean")
+CLEAN_KEYS = ("min-score", "reject-rules", "max-findings-per-1k", "min-quality", "languages", "annotate-only")
 
 
 class ConfigError(ValueError):
@@ -43,6 +51,8 @@ class Config:
     severities: dict[str, Severity] = field(default_factory=dict)
     fail_on: str | None = None
     source: str | None = None
+    # The [clean] table, its keys with underscores (min_score, reject_rules, ...), values checked.
+    clean: dict[str, object] = field(default_factory=dict)
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -92,7 +102,41 @@ def _read(path: Path, table: str | None) -> Config:
         severities=_severities(data.get("severity", {}), path, prefix + "severity"),
         fail_on=_fail_on(data.get("fail-on"), path, prefix + "fail-on"),
         source=str(path),
+        clean=_clean(data.get("clean", {}), path, prefix + "clean"),
     )
+
+
+def _clean(value, path: Path, key: str) -> dict[str, object]:
+    """The [clean] table: auditor clean's policy."""
+    from auditor.languages import supported_languages
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: '{key}' must be a table, not {_kind(value)}")
+    out: dict[str, object] = {}
+    for name, item in value.items():
+        where = f"{key}.{name}"
+        if name not in CLEAN_KEYS:
+            raise ConfigError(f"{path}: unknown key '{where}'{did_you_mean(name, CLEAN_KEYS)}")
+        if name == "reject-rules":
+            item = _rule_list(item, path, where)
+        elif name == "languages":
+            if isinstance(item, str):
+                item = [v.strip() for v in item.split(",") if v.strip()]
+            if not isinstance(item, list) or not all(isinstance(v, str) for v in item):
+                raise ConfigError(f"{path}: '{where}' must be a list of languages, not {_kind(item)}")
+            for lang in item:
+                if lang not in supported_languages():
+                    hint = did_you_mean(lang, supported_languages())
+                    raise ConfigError(f"{path}: '{where}': unsupported language '{lang}'{hint}")
+        elif name == "annotate-only":
+            if not isinstance(item, bool):
+                raise ConfigError(f"{path}: '{where}' must be true or false, not {_kind(item)}")
+        elif isinstance(item, bool) or not isinstance(item, (int, float)) or not 0 <= item <= (
+                100 if name != "max-findings-per-1k" else float("inf")):
+            raise ConfigError(f"{path}: '{where}' must be a number"
+                              f"{' from 0 to 100' if name != 'max-findings-per-1k' else ' of at least 0'}, not {item!r}")
+        out[name.replace("-", "_")] = item
+    return out
 
 
 def _rule_list(value, path: Path, key: str) -> list[str]:

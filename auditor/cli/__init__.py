@@ -13,6 +13,7 @@ import click
 from auditor import __version__
 from auditor.cli.backtranslate import backtranslate
 from auditor.cli.check import check
+from auditor.cli.clean import clean
 from auditor.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from auditor.cli.entities import entities
 from auditor.cli.fix import fix
@@ -27,7 +28,7 @@ def cli() -> None:
     """Find machine-translation and scraping artifacts in news wire copy."""
 
 
-for command in (check, fix, backtranslate, entities, names_group, list_models, list_rules):
+for command in (check, clean, fix, backtranslate, entities, names_group, list_models, list_rules):
     cli.add_command(command)
 
 
