@@ -94,7 +94,8 @@ def open_binary(source: Source, mode: str = "rb") -> IO[bytes]:
     if source.compression == "zstd":
         import zstandard
 
-        return zstandard.open(source.path, mode)
+        stream = zstandard.open(source.path, mode)
+        return io.BufferedReader(stream) if "r" in mode else stream  # readers iterate lines
     return open(source.path, mode)
 
 
