@@ -15,7 +15,7 @@ $(CORE): pyproject.toml
 	touch $(CORE)
 
 $(STAMP): $(CORE)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,hf,ct2,serve]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,hf,ct2,serve,batch]'
 	touch $(STAMP)
 
 install-core: $(CORE)

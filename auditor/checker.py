@@ -24,6 +24,9 @@ class FileReport:
     score: int
     findings: list[Finding]
     document: Document = field(repr=False)
+    # With a round trip: the document's round-trip quality (0-100), the sentences' mean weighted
+    # by length; None when no sentence was round-tripped.
+    quality: float | None = None
 
     def at_or_above(self, level: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity >= level]
@@ -110,13 +113,14 @@ class Checker:
                     seen.add(key)
                     findings.append(f)
         words = doc.word_count
+        quality = _roundtrip_quality(ctx) if roundtripper is not None else None
         if not isinstance(text, Document):
             doc.release()  # the report keeps the text, not the analyses: a run over many files stays small
             if view.text is not original:  # the report reads lines and flagged text from the file's own text
                 doc = Document(original, lang, path)
         findings = self._wanted(findings, view, directives, doc)
         findings.sort(key=_POSITION)
-        return FileReport(doc.path, lang, words, document_score(findings, words), findings, doc)
+        return FileReport(doc.path, lang, words, document_score(findings, words), findings, doc, quality)
 
     def _wanted(self, findings: list[Finding], view, directives, doc: Document) -> list[Finding]:
         """The findings on prose (a fix may only edit prose), less those allowed or suppressed."""
@@ -136,6 +140,16 @@ class Checker:
         words = WordIndex(text)
         lang = detect_forms(words.lower_forms) if language in (None, "auto") else language
         return Document(text, lang, path, words=words)
+
+
+def _roundtrip_quality(ctx) -> float | None:
+    """The length-weighted mean quality of the sentences the round-trip rule tripped (read from
+    the context only when the rule ran: nothing is translated for it here)."""
+    trips = ctx.__dict__.get("roundtrips")
+    if not trips:
+        return None
+    weights = [max(len(sent.text), 1) for sent, _ in trips]
+    return round(sum(w * trip.quality for w, (_, trip) in zip(weights, trips)) / sum(weights), 2)
 
 
 def check_text(

@@ -12,6 +12,13 @@ auditor reads, in order, the file given with ``--config``, else ``auditor.toml``
     [severity]
     fragment = "info"
 
+    [clean]                                     # auditor clean's policy (flags override it)
+    min-score = 60
+    reject-rules = ["mojibake"]
+    max-findings-per-1k = 20
+    min-quality = 10
+    languages = ["en", "pt"]
+
 Every key and value is checked: a misspelt key or rule id, or a value of the wrong type, is a
 :class:`ConfigError` naming the file, the key and the closest valid spelling.
 """
@@ -31,7 +38,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-KEYS = ("select", "ignore", "fail-on", "severity", "allow", "allow-file")
+KEYS = ("select", "ignore", "fail-on", "severity", "allow", "allow-file", "clean")
+CLEAN_KEYS = ("min-score", "reject-rules", "max-findings-per-1k", "min-quality", "languages", "annotate-only")
 
 
 class ConfigError(ValueError):
@@ -50,6 +58,8 @@ class Config:
     source: str | None = None
     # The keys the file set (as written in it, "severity.fragment" for a severity).
     keys_set: list[str] = field(default_factory=list)
+    # The [clean] table, its keys with underscores (min_score, reject_rules, ...), values checked.
+    clean: dict[str, object] = field(default_factory=dict)
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -103,6 +113,7 @@ def _read(path: Path, table: str | None) -> Config:
         allow_file=_allow_file(data.get("allow-file"), path, prefix + "allow-file"),
         source=str(path),
         keys_set=[k for k in data if k != "severity"] + [f"severity.{r}" for r in severities],
+        clean=_clean(data.get("clean", {}), path, prefix + "clean"),
     )
 
 
@@ -118,6 +129,39 @@ def _allow_file(value, path: Path, key: str) -> str | None:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{path}: '{key}' must be the path of an allowlist file, not {_kind(value)}")
     return str(path.parent / value) if not Path(value).is_absolute() else value
+
+
+def _clean(value, path: Path, key: str) -> dict[str, object]:
+    """The [clean] table: auditor clean's policy."""
+    from auditor.languages import supported_languages
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: '{key}' must be a table, not {_kind(value)}")
+    out: dict[str, object] = {}
+    for name, item in value.items():
+        where = f"{key}.{name}"
+        if name not in CLEAN_KEYS:
+            raise ConfigError(f"{path}: unknown key '{where}'{did_you_mean(name, CLEAN_KEYS)}")
+        if name == "reject-rules":
+            item = _rule_list(item, path, where)
+        elif name == "languages":
+            if isinstance(item, str):
+                item = [v.strip() for v in item.split(",") if v.strip()]
+            if not isinstance(item, list) or not all(isinstance(v, str) for v in item):
+                raise ConfigError(f"{path}: '{where}' must be a list of languages, not {_kind(item)}")
+            for lang in item:
+                if lang not in supported_languages():
+                    hint = did_you_mean(lang, supported_languages())
+                    raise ConfigError(f"{path}: '{where}': unsupported language '{lang}'{hint}")
+        elif name == "annotate-only":
+            if not isinstance(item, bool):
+                raise ConfigError(f"{path}: '{where}' must be true or false, not {_kind(item)}")
+        elif isinstance(item, bool) or not isinstance(item, (int, float)) or not 0 <= item <= (
+                100 if name != "max-findings-per-1k" else float("inf")):
+            raise ConfigError(f"{path}: '{where}' must be a number"
+                              f"{' from 0 to 100' if name != 'max-findings-per-1k' else ' of at least 0'}, not {item!r}")
+        out[name.replace("-", "_")] = item
+    return out
 
 
 def _rule_list(value, path: Path, key: str) -> list[str]:

@@ -32,8 +32,8 @@ LAYERS = {
     # 3 the session: configuration and the resources built from it
     "auditor.config": 3, "auditor.session": 3, "auditor.settings": 3,
     # 4 front ends and output
-    "auditor.cli": 4, "auditor.service": 4, "auditor.formatters": 4, "auditor.report": 4, "auditor.progress": 4,
-    "auditor.__main__": 4,
+    "auditor.cli": 4, "auditor.service": 4, "auditor.batch": 4, "auditor.formatters": 4, "auditor.report": 4,
+    "auditor.progress": 4, "auditor.__main__": 4,
     "auditor": 4,  # the package itself: the public API, which re-exports from below
 }
 NAMES = ("text model and plumbing", "analyses and rules", "engines and stores", "session", "front ends")

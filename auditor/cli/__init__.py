@@ -13,6 +13,7 @@ import click
 from auditor import __version__
 from auditor.cli.backtranslate import backtranslate
 from auditor.cli.check import check
+from auditor.cli.clean import clean
 from auditor.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from auditor.cli.config_cmd import config_command
 from auditor.cli.entities import entities
@@ -30,7 +31,7 @@ def cli() -> None:
     """Find machine-translation and scraping artifacts in news wire copy."""
 
 
-for command in (check, fix, backtranslate, entities, names_group, report, list_models, list_rules,
+for command in (check, clean, fix, backtranslate, entities, names_group, report, list_models, list_rules,
                 config_command, serve):
     cli.add_command(command)
 

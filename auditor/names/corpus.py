@@ -81,8 +81,12 @@ class CorpusMemory:
             raise
         return version
 
-    def learn(self, path: str, words: int, spellings: Mapping[str, int]) -> bool:
-        """Add one document's name counts; False when the document was learnt before."""
+    def learn(self, path: str, words: int, spellings: Mapping[str, int],
+              documents: Mapping[str, int] | None = None) -> bool:
+        """Add one document's name counts; False when the document was learnt before.
+
+        ``documents`` gives, for a batch of documents learnt as one (a task of ``auditor clean``),
+        how many of them use each spelling; by default each spelling counts one document."""
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -91,9 +95,10 @@ class CorpusMemory:
                 return False
             conn.execute("INSERT INTO document VALUES (?, ?)", (path, words))
             conn.executemany(
-                "INSERT INTO spelling VALUES (?, ?, ?, 1) ON CONFLICT(surface) "
-                "DO UPDATE SET uses = uses + excluded.uses, docs = docs + 1",
-                [(name, bucket_key(name), n) for name, n in spellings.items()])
+                "INSERT INTO spelling VALUES (?, ?, ?, ?) ON CONFLICT(surface) "
+                "DO UPDATE SET uses = uses + excluded.uses, docs = docs + excluded.docs",
+                [(name, bucket_key(name), n, documents.get(name, 1) if documents else 1)
+                 for name, n in spellings.items()])
             conn.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
@@ -115,6 +120,11 @@ class CorpusMemory:
         return Counter({s: n for s, n in rows.fetchall()
                         if s == name or (token_similarity(name.lower(), s.lower()) >= TOKEN_MATCH
                                          and not is_truncation(name, s) and not is_truncation(s, name))})
+
+    def most_used(self, limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` spellings with the most uses, most used first."""
+        rows = self._conn.execute("SELECT surface, uses FROM spelling ORDER BY uses DESC, surface LIMIT ?", (limit,))
+        return rows.fetchall()
 
     def documents(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM document").fetchone()[0]
