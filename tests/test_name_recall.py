@@ -1,0 +1,77 @@
+"""Glued, cut-off and respelt names the rules used to miss (issue 15), and their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor import check_text
+
+
+def _found(rule: str, text: str, lang: str) -> list[tuple[str, str | None]]:
+    report = check_text(text, language=lang, select=[rule])
+    return [(text[f.start:f.end], f.suggestion) for f in report.findings]
+
+
+# ---------------------------------------------------------------- glued-token
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # A name the text never repeats, known to word lists, run into a one- or two-letter word that
+    # opens a phrase going on after it.
+    ("es", "El delantero Rodrygoy varios compañeros llegaron tarde al entrenamiento.",
+     ("Rodrygoy", "Rodrygo y")),
+    ("fr", "Le milieu Gnabrya marqué deux buts dimanche soir.", ("Gnabrya", "Gnabry a")),
+    ("pt", "O avançado Dzekoe dois colegas treinaram à parte.", ("Dzekoe", "Dzeko e")),
+])
+def test_glued_once_used_name_and_short_function_word(lang, text, expected):
+    assert _found("glued-token", text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # The same letters as the end of a name: before a verb or a comma, the name is whole.
+    ("en", "The striker Gnabrya said the match was hard."),
+    ("en", "Coach Rodrygoy, who arrived in May, said the squad was ready."),
+    ("fr", "Le milieu Gnabrya, selon la presse, ne jouera pas."),
+])
+def test_glued_short_function_word_needs_the_phrase_to_go_on(lang, text):
+    assert _found("glued-token", text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # A short, frequent finite verb after a name the text uses on its own.
+    ("en", "Okafor joined the club in May. In June Okaforwon the regional cup.", ("Okaforwon", "Okafor won")),
+    ("pt", "O treinador Okafor chegou em maio. Agora Okaforvai liderar a equipa.", ("Okaforvai", "Okafor vai")),
+])
+def test_glued_name_and_short_verb(lang, text, expected):
+    assert _found("glued-token", text, lang) == [expected]
+
+
+def test_glued_name_and_french_elided_word():
+    text = "Le sénateur Morvanec a parlé lundi. Selon la presse, Morvanecs’est dit prêt à voter."
+    assert _found("glued-token", text, "fr") == [("Morvanecs", "Morvanec s")]
+
+
+@pytest.mark.parametrize("text", [
+    "Aujourd’hui, le sénateur Morvanec s’est dit prêt à voter.",
+    "Le sénateur Morvanec s’est exprimé, puis Lorsqu’il est parti, Jusqu’à minuit, rien.",
+    "Les Morvanecs sont arrivés. Le sénateur Morvanec l’a confirmé.",
+])
+def test_elision_leaves_ordinary_elisions_alone(text):
+    assert _found("glued-token", text, "fr") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pt", "O ministro Valdomar falou ontem. Depois, Valdomartornou-se o favorito do partido.",
+     ("Valdomartornou", "Valdomar tornou")),
+    ("fr", "Le président Valdomar a parlé. Pourquoi le président Valdomara-t-il cédé ?",
+     ("Valdomara", "Valdomar a")),
+])
+def test_glued_name_before_a_clitic_pronoun(lang, text, expected):
+    assert _found("glued-token", text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pt", "O ministro Valdomar tornou-se o favorito. O clássico Benfica-Porto acabou empatado."),
+    ("fr", "Le président Valdomar a-t-il cédé ? Le match Lyon-Marseille est reporté."),
+])
+def test_clitic_pronouns_leave_hyphenated_words_alone(lang, text):
+    assert _found("glued-token", text, lang) == []
