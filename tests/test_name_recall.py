@@ -75,3 +75,40 @@ def test_glued_name_before_a_clitic_pronoun(lang, text, expected):
 ])
 def test_clitic_pronouns_leave_hyphenated_words_alone(lang, text):
     assert _found("glued-token", text, lang) == []
+
+
+# ---------------------------------------------------------------- truncated-name
+
+@pytest.mark.parametrize("lang, text, cut", [
+    # A cut that is a word-list form of its own ("Castella"), with the next sentence run in and
+    # opening on a word of the language or a name of the text rather than a function word.
+    ("en", "Castellano led the talks. Everyone praised Castellano on Monday. The deal was signed by "
+           "Castella Eventually, several ministers have welcomed it.", "Castella"),
+    ("es", "Ferrari presentó su plan. Los socios apoyaron a Ferrari ayer. Nadie esperaba el anuncio de "
+           "Ferra Finalmente, los socios votaron a favor.", "Ferra"),
+])
+def test_truncated_word_like_cut_before_a_new_sentence(lang, text, cut):
+    assert [t for t, _ in _found("truncated-name", text, lang)] == [cut]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # A form without a plural or demonym ending names something of its own before a noun.
+    ("en", "Karimovs own the mill. The Karimovs moved in May. A Karimov Sister was first to arrive."),
+    ("en", "Castellanos live here. The Castellanos said the vote was fair, and Castellano Square was packed."),
+    # No finite verb after the next word: a longer name, not a new sentence.
+    ("en", "Castellano led the talks. Everyone praised Castellano. The deal was signed by Castella Partners."),
+])
+def test_truncated_leaves_word_forms_before_nouns_alone(lang, text):
+    assert _found("truncated-name", text, lang) == []
+
+
+def test_truncated_name_with_a_lower_case_particle():
+    text = ("Hassan al-Rashadi spoke on Monday. Officials said al-Rashadi would travel to Cairo. "
+            "The minister thanked al-Rashad He said the talks went well.")
+    assert _found("truncated-name", text, "en") == [("al-Rashad", "al-Rashadi.")]
+
+
+def test_particle_names_used_consistently_are_left_alone():
+    text = ("Hassan al-Rashadi met Omar al-Rashadi and the al-Qasr council. Later al-Rashadi said the "
+            "al-Qasr council agreed.")
+    assert _found("truncated-name", text, "en") == [] and _found("name-variant", text, "en") == []
