@@ -51,6 +51,8 @@ PROFILE = register(LanguageProfile(
     # Reflexives ("nous nous") and interjections ("ha ha", "bla bla").
     legit_doubles=words("nous vous ha ah oh hé hi bla"),
     spaced_punctuation=";:!?»",
+    elided="sldnjmtc",
+    clitics=words("t il elle on ils elles je tu nous vous le la les lui leur moi toi y en ce"),
     boilerplate_lines=(
         r"source(?: ?: .{0,40})?", r"lire la suite", r"lire aussi", r"à lire aussi", r"en savoir plus",
         r"laisser un commentaire", r"laisser une réponse", r"(?:\d+ )?commentaires?", r"articles? récents?",

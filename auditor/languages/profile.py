@@ -54,6 +54,11 @@ class LanguageProfile:
     legit_doubles: frozenset[str] = frozenset()
     # Punctuation that this language's typography puts after a space (French ; : ! ? »).
     spaced_punctuation: str = ""
+    # Letters that stand for an elided word before an apostrophe ("s’est", "l’a"): a name run
+    # into one is glued to a word of its own ("Kavanaughs’est").
+    elided: str = ""
+    # Pronouns a hyphen joins to a verb ("tornou-se", "a-t-il"): a verb glued to a name keeps them.
+    clitics: frozenset[str] = frozenset()
     boilerplate_lines: tuple[str, ...] = ()
     teaser_headings: tuple[str, ...] = ()
     inline_tails: tuple[str, ...] = ()

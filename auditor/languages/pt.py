@@ -54,6 +54,7 @@ PROFILE = register(LanguageProfile(
     # The conjunction before the reflexive ("se se confirmar") and interjections ("ha ha",
     # "blá blá").
     legit_doubles=words("se ha ah oh rs blá bla"),
+    clitics=words("se o a os as lo la los las no na nos nas lhe lhes me te vos"),
     boilerplate_lines=(
         r"fonte(?:: .{0,40})?", r"leia mais", r"leia também", r"continue lendo", r"saiba mais",
         r"deixe (?:uma resposta|um comentário|seu comentário)", r"(?:\d+ )?comentários?", r"posts? recentes",

@@ -11,7 +11,7 @@ import bisect
 from array import array
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
@@ -20,7 +20,7 @@ from rapidfuzz.fuzz import ratio
 from auditor.document import Document, Token
 from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
-from auditor.names.keys import TITLES, base_form, bucket_key
+from auditor.names.keys import PARTICLES, TITLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
 from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED, DisjointSets, are_variants,
                                     comparable, consonant_skeleton, is_translit_ending, loose_variants)
@@ -57,6 +57,21 @@ def _mention_name(form: str, _lang: str = "") -> str | None:
 _MENTION_NAMES = FormMemo(_mention_name)
 
 
+def _with_particle_names(capitalised: array, forms: list[str]) -> array:
+    """The capitalised words' indexes and, in order among them, those of names that open on a
+    lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too."""
+    hyphened = compress(count(), map(str.__contains__, forms, repeat("-")))  # the test in C
+    extra = [i for i in hyphened if _particle_name(forms[i])]
+    if not extra:
+        return capitalised
+    return array("q", sorted(chain(capitalised, extra)))
+
+
+def _particle_name(form: str) -> bool:
+    particle, _, rest = form.partition("-")
+    return particle in PARTICLES and rest[:1].isupper() and "-" not in rest
+
+
 class NameIndex:
     """Capitalised name-like mentions of a document, grouped by spelling."""
 
@@ -64,9 +79,10 @@ class NameIndex:
         self.doc = doc
         words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
-        names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, doc.capitalised)))
+        positions = _with_particle_names(doc.capitalised, words.forms)
+        names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, positions)))
         is_name = list(map(is_not, names, repeat(None)))
-        self._positions = array("q", compress(doc.capitalised, is_name))
+        self._positions = array("q", compress(positions, is_name))
         self._mention_names = list(compress(names, is_name))
         self.counts: Counter[str] = Counter(self._mention_names)
         lang = doc.language

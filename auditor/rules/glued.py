@@ -57,32 +57,60 @@ class GluedToken(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         # Judge each distinct word form once; most fall at the cached shape and attestation test.
         forms = ctx.doc.word_counts
+        # "Obradorcomprometeu-se": a glued verb keeps its clitic; the part before it is judged.
+        heads = _clitic_heads(forms, ctx.doc.profile.clitics)
         # A form maps to its (message, suggestion), or, glued to a function word, to its
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
-        shapes = _GLUED_SHAPES.values(list(forms))
-        for form, shape in compress(zip(forms, shapes), map(is_not, shapes, repeat(None))):
+        judged = list(forms) + [h for h in heads.values() if h not in forms]
+        shapes = _GLUED_SHAPES.values(judged)
+        for form, shape in compress(zip(judged, shapes), map(is_not, shapes, repeat(None))):
             found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
             if found is _FUNCTION_WORD:
                 sentence_glue[form] = shape
             elif found:
                 flagged[form] = found
+        yield from self._glued_to_elision(ctx)
         if not flagged and not sentence_glue:
             return
+        wanted = set(flagged) | set(sentence_glue)
+        wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
-        for i in [i for i, form in enumerate(words.forms) if form in flagged or form in sentence_glue]:
+        for i in [i for i, form in enumerate(words.forms) if form in wanted]:
+            form = heads.get(words.forms[i], words.forms[i])
             start = words.starts[i]
-            end = start + len(words.forms[i])
-            if start > 0 and text[start - 1] in _JOINERS or end < len(text) and text[end] in _JOINERS:
+            end = start + len(form)
+            if start > 0 and text[start - 1] in _JOINERS or end < len(text) and text[end] in _JOINERS \
+                    and form == words.forms[i]:
                 continue  # part of a hyphenated or elided form
             if not ctx.in_boilerplate(start, end):
-                form = words.forms[i]
                 if form in sentence_glue:
                     message, suggestion = _glued_to_function_word(ctx, i, *sentence_glue[form])
                 else:
-                    message, suggestion = flagged[form]
+                    message, suggestion, *weak = flagged[form]
+                    if weak and not _reads_on(text, end, ctx.doc.language):
+                        continue  # "Yohannes Sirait, said", "Ahmadian met": a name's own ending
                 yield self.finding(ctx, start, end, message, suggestion)
+
+    def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
+        """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il"): the form before the
+        apostrophe is a name of the text, or a well-attested one, plus an elision letter, and no
+        word of its own."""
+        elided = ctx.doc.profile.elided
+        if not elided:
+            return
+        counts = ctx.doc.word_counts
+        for m in _elision_pattern(elided).finditer(ctx.doc.text):
+            left, letter = m.group("left"), m.group("letter")
+            form = left + letter
+            if attestation(form) >= 1.0 or counts.get(form, 0) > 1:
+                continue
+            if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, ctx.doc.language):
+                continue
+            if not ctx.in_boilerplate(m.start(), m.end("letter")):
+                yield self.finding(ctx, m.start(), m.end("letter"),
+                                   f"'{left}' and '{letter}’' run together", f"{left} {letter}")
 
     def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | object | None:
         """(message, suggestion) for two glued capitalised parts, _FUNCTION_WORD for a name glued
@@ -108,7 +136,10 @@ class GluedToken(Rule):
             return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
         return None
 
-    def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | None:
+    def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | tuple[str, str, bool] | None:
+        """(message, suggestion) for a form that is a word or name run into a lower-case word,
+        with a third item True where that holds only before another word (see
+        :func:`_plausible_name_split`)."""
         lang = ctx.doc.language  # _glued_shape has ruled out a form that is attested
         counts = ctx.doc.word_counts
         function_words = ctx.doc.profile.function_words
@@ -118,7 +149,7 @@ class GluedToken(Rule):
         # than the name it damages.
         uses = counts.get(text, 0)
         repeated = uses >= 2
-        best: tuple[float, str, str] | None = None
+        best: tuple[float, str, str, bool] | None = None
         for i in range(3, len(text) - (0 if capital else 2)):
             left, right = text[:i], text[i:]
             if right in _SUFFIX_LIKE:
@@ -127,9 +158,12 @@ class GluedToken(Rule):
             if repeated and counts.get(left, 0) < uses:
                 continue
             function = right in function_words
+            weak = False
             if capital:
-                if not _plausible_name_split(left, right, lang, in_doc, function):
+                verdict = _plausible_name_split(left, right, lang, in_doc, function)
+                if not verdict:
                     continue
+                weak = verdict is _BEFORE_A_WORD
             elif len(right) < 4 or not _is_common_lower(right, lang) \
                     or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
                 continue
@@ -137,18 +171,20 @@ class GluedToken(Rule):
                 continue  # two content words: a compound ("cinemagoing", "homewear"), not a glue
             score = (10.0 if in_doc else 0.0) + zipf(left, lang) + zipf(right, lang)
             if best is None or score > best[0]:
-                best = (score, left, right)
+                best = (score, left, right, weak)
         if best is None:
             return None
-        _, left, right = best
-        return (f"'{left}' and '{right}' run together", f"{left} {right}")
+        _, left, right, weak = best
+        message, suggestion = f"'{left}' and '{right}' run together", f"{left} {right}"
+        return (message, suggestion, True) if weak else (message, suggestion)
 
 
-def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool:
+def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool | object:
     """Whether a capitalised form may be the name (or capitalised word) ``left`` run into the
     lower-case word ``right``: the right part is a word of the language on its own, and the left
     one a name the text uses elsewhere or a form attested in word-frequency data; the less the
-    document vouches for the left part, the more the right one must."""
+    document vouches for the left part, the more the right one must. _BEFORE_A_WORD: only where
+    another word follows (a name's own ending is as often last in its clause)."""
     if function:
         # "Hondurasy", "Kavanaughet", "Consejode": a name glued to a function word. A one- or
         # two-letter word is also a name ending ("Nakhala", "Ahmadian"): the left part must stand
@@ -156,10 +192,16 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
         # A longer function word ("while", "cuando") is no name ending: any name-shaped left part.
         if len(right) >= 4:
             return True
-        return in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5)
+        if in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5):
+            return True
+        return _BEFORE_A_WORD if len(right) <= 2 and attestation(left) >= _SHORT_WORD_NAME else False
+    verb = _verb_like(right, lang)
+    if len(right) < 4 and verb and zipf(right, lang) >= 4.5:
+        # "Vannwon", "Rossdiz", "Yorkva": a short, frequent finite verb after a name the text uses
+        # or a well-known one. Shorter names end in such letters too often ("Hanwon").
+        return in_doc or attestation(left) >= 3.0
     if len(right) < 3:
         return False
-    verb = _verb_like(right, lang)
     if in_doc:
         # The name stands alone elsewhere: a common word, or a rarer verb form ("establecerá").
         return _is_common_lower(right, lang) or verb and len(right) >= 5 and zipf(right, lang) >= 1.0
@@ -178,6 +220,13 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
     # Two common words ("Sportsound"): a compound, not a glue.
     return not is_common_word(left, lang)
 
+
+# Word-list attestation from which a form unknown to the text is a name of its own before a one-
+# or two-letter function word ("Spietha", "Poyety"); real names end in such letters ("Nakhala").
+_SHORT_WORD_NAME = 2.0
+
+# _plausible_name_split's verdict for a split that holds only where a word follows the form.
+_BEFORE_A_WORD = object()
 
 # _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
 _FUNCTION_WORD = object()
@@ -209,6 +258,41 @@ def _glued_to_function_word(ctx: Context, i: int, left: str, right: str) -> tupl
         # this sentence, lower case ("Abdulahian in the sixth meeting between the two").
         return message, f"{left} {low}"
     return message, None
+
+
+def _clitic_heads(forms: Iterable[str], clitics: frozenset[str]) -> dict[str, str]:
+    """Each hyphenated form whose parts after the first are clitic pronouns ("tornou-se",
+    "a-t-il"), mapped to that first part."""
+    if not clitics:
+        return {}
+    heads = {}
+    forms = list(forms)
+    for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
+        head, *rest = form.split("-")
+        if head and all(part in clitics for part in rest):
+            heads[form] = head
+    return heads
+
+
+@lru_cache(maxsize=8)
+def _elision_pattern(letters: str) -> regex.Pattern:
+    """A capitalised word ending in one of the elision ``letters`` right before an apostrophe
+    and the elided-into word."""
+    return regex.compile(rf"(?<![\p{{L}}'’-])(?P<left>\p{{Lu}}\p{{Ll}}{{2,}})(?P<letter>[{letters}])['’](?=\p{{Ll}})",
+                         regex.V1)
+
+
+def _reads_on(text: str, end: int, lang: str) -> bool:
+    """A space and a word that is no finite verb right after offset ``end``: the phrase a glued
+    function word opens goes on ("Poyety Paulo", "Spietha été"), where a name ending in those
+    letters would be a subject or end its clause ("Ahmadian met", "Sirait, said")."""
+    if text[end:end + 1] != " ":
+        return False
+    m = _NEXT_WORD.match(text, end + 1)
+    return m is not None and not _verb_like(m.group().lower(), lang)
+
+
+_NEXT_WORD = regex.compile(r"\w+")
 
 
 def _neighbour(doc: Document, i: int, step: int) -> str | None:

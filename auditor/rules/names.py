@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from auditor.document import next_token
+import regex
+
+from auditor.document import Token, next_token
 from auditor.findings import Finding, Severity
+from auditor.lexicon import english_pos, is_common_word, zipf
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.fragment import has_finite_verb
 
+
+# Endings that make a word of a word (plurals, a country of its demonym): a form without one
+# ("Brexiteer", "Czechoslovak") may stand before a noun; only a function word shows the cut.
+_WORD_ENDINGS = frozenset("s es ia an".split())
 
 # Word-list attestation up to which a form that begins a longer name of the text may be its cut.
 _ATTESTED_CUT = 4.5
@@ -51,7 +59,8 @@ class TruncatedName(Rule):
             end = tok.start + len(mention.name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
             opens_sentence = run_in and ctx.doc.text[end:nxt.start].isspace() \
-                and (nxt.text.lower() in profile.function_words or nxt.text.lower() in profile.sentence_openers)
+                and (nxt.text.lower() in profile.function_words or nxt.text.lower() in profile.sentence_openers
+                     or full[len(mention.name):] not in _WORD_ENDINGS and _opens_clause(ctx, nxt))
             plain = index.truncation_of(mention.name) == full
             if not plain and not (opens_sentence and index.counts[mention.name] == 1):
                 continue
@@ -63,6 +72,32 @@ class TruncatedName(Rule):
             yield self.finding(ctx, tok.start, end,
                                f"'{mention.name}' looks cut off; the text elsewhere has '{full}'",
                                f"{full}." if opens_sentence else full)
+
+
+def _opens_clause(ctx: Context, nxt: Token) -> bool:
+    """Whether the capitalised word after a cut reads as the start of a new sentence, though no
+    function word: a word of the language ("Lart Six members ... have been treated", "Volt
+    Definitivamente, se emplearon"), no English noun, with a finite verb before the next full
+    stop ("Castella Partners." is one name)."""
+    lower = nxt.text.lower()
+    doc = ctx.doc
+    own = zipf(lower, doc.language)
+    # A word of the language, or one it shares with a neighbour ("six", "definitivamente"); not an
+    # English word in other copy ("Puff Daddy"), nor a name, which goes on a name as often as it
+    # opens a sentence ("Valtteri Bottas").
+    if not (is_common_word(lower, doc.language) or own >= 3.5 and own >= zipf(lower, "en") - 0.5):
+        return False
+    if doc.language == "en" and english_pos(lower) == _CONTENT_WORD and not lower.endswith("ly"):
+        return False  # "Puff Daddy", "Molina Street": a noun or adjective goes on a name
+    stop = _SENTENCE_STOP.search(doc.text, nxt.end, nxt.end + 300)
+    rest = doc.words_in(nxt.start, stop.start() if stop else min(len(doc.text), nxt.end + 300))
+    # An English sentence does not open on its verb; a capitalised "Partners" is a noun there.
+    return has_finite_verb(rest[1:] if doc.language == "en" else rest, doc.profile, doc.language, strict=True)
+
+
+_SENTENCE_STOP = regex.compile(r"[.!?;:\n]")
+# english_pos of a word that is no verb: a noun, an adjective or an adverb.
+_CONTENT_WORD = frozenset({"LEX"})
 
 
 def _same_person_tie(index, cluster: dict[str, int]) -> str | None:
