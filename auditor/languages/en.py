@@ -63,6 +63,12 @@ PROFILE = register(LanguageProfile(
         while although though because about over under among between through against without
         both some each every all any such other another no neither either what who which how why where
     """),
+    connectives=words("""
+        however meanwhile moreover furthermore nevertheless nonetheless instead besides indeed
+        therefore thus hence afterwards eventually currently additionally overall otherwise
+        similarly likewise consequently accordingly initially previously separately elsewhere later
+        earlier yesterday finally
+    """),
     noun_markers=words("the a an this that these those his her its their our my your of in on at for with by from to into"),
     name_homographs=words("""
         china turkey jordan chad georgia niger guinea nice reading bath split mobile victoria

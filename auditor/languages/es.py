@@ -50,6 +50,10 @@ PROFILE = register(LanguageProfile(
         durante mediante ante bajo pero sino cuando como porque pues si aunque mientras también
         tampoco no ya todo toda todos todas otro otra otros otras cada quien donde
     """),
+    connectives=words("""
+        además asimismo posteriormente actualmente entonces luego después finalmente todavía incluso
+        igualmente previamente anteriormente recientemente inicialmente entretanto mientras tampoco
+    """),
     noun_markers=words("el la los las un una unos unas del al de su sus este esta estos estas ese esa en con por para"),
     months=words("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"),
     weekdays=words("lunes martes miércoles jueves viernes sábado domingo"),

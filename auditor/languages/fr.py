@@ -45,6 +45,11 @@ PROFILE = register(LanguageProfile(
         lorsque puisque aussi déjà encore tout toute tous toutes autre autres chaque celui celle
         ceux celles
     """),
+    connectives=words("""
+        cependant toutefois pourtant néanmoins ensuite puis actuellement alors enfin finalement
+        également ainsi auparavant désormais dorénavant entre-temps parallèlement récemment
+        initialement autrement sinon
+    """),
     noun_markers=words("le la les un une des du de d' l' au aux son sa ses leur leurs ce cet cette ces en à dans pour par sur"),
     months=words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     weekdays=words("lundi mardi mercredi jeudi vendredi samedi dimanche"),

@@ -48,6 +48,10 @@ class LanguageProfile:
     # Function words that typically open a sentence (determiners, pronouns, conjunctions,
     # prepositions): what a capital after a lost full stop looks like ("Abdulahian|In the ...").
     sentence_openers: frozenset[str] = frozenset()
+    # Sentence adverbs and conjunctions that open a sentence before its subject ("However,",
+    # "Contudo,", "Posteriormente,"): words that never end a name or a brand, so a capitalised one
+    # right after a name is the next sentence run in ("Lehaucourt|However, he ...").
+    connectives: frozenset[str] = frozenset()
     # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").
     name_homographs: frozenset[str] = frozenset()
     # Words that legitimately occur twice in a row ("had had", "nous nous").

@@ -21,7 +21,7 @@ PROFILE = register(LanguageProfile(
         disse dizem diz disseram quer querem sabe sabem parece vem vêm veio deu dá dão pediu pede eis
     """),
     finite_suffixes=("ou", "aram", "eram", "iram", "ava", "avam", "ia", "iam", "ará", "erá", "irá",
-                     "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam", "iriam", "amos",
+                     "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam", "iriam", "amos", "ámos",
                      "emos", "imos", "eu", "iu"),
     nonfinite_suffixes=("ando", "endo", "indo", "ado", "ados", "ido", "idos", "mente"),
     present_suffixes=("a", "e", "am", "em", "ui"),
@@ -47,6 +47,11 @@ PROFILE = register(LanguageProfile(
         elas você vocês se em no na nos nas num numa ao aos à às com sem sobre entre até desde
         contra segundo após durante por para pelo pela pelos pelas mas nem quando como porque
         embora enquanto também não já todo toda todos todas outro outra outros outras cada quem onde
+    """),
+    connectives=words("""
+        contudo entretanto porém todavia ademais posteriormente atualmente actualmente então depois
+        finalmente ainda inclusive igualmente anteriormente recentemente inicialmente portanto aliás
+        enfim
     """),
     noun_markers=words("o a os as um uma uns umas do da dos das no na nos nas de em ao aos à às seu sua seus suas pelo pela por para com"),
     months=words("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),

@@ -140,6 +140,38 @@ class NameIndex:
                     best = other
         return best
 
+    def word_truncations(self, known: Container[str]) -> dict[str, str]:
+        """Cut-off forms only the text can show, each with the longer form it was cut from: a
+        one-off capitalised form not in ``known`` (the plain cuts, see :meth:`truncations`) that a
+        capitalised form of the text extends by one to three letters, where that form is a name or
+        a word the text never writes in lower case ("Pelo" of "Pelosi", "Throne" of "Thrones",
+        "Mosc" of "Moscú"). The cut may be a word of its own, so the rule asks for more evidence."""
+        counts = self.counts
+        word_counts = self.doc.word_counts
+        function_words = self.doc.profile.function_words
+        ordered = sorted(counts)
+        # As in truncations(): a form that begins another sits right before it in sorted order.
+        prefixes = [name for name in compress(ordered, map(str.startswith, ordered[1:], ordered))
+                    if counts[name] == 1 and len(name) >= 4 and name not in known]
+        found = {}
+        for name in prefixes:
+            for k in range(bisect.bisect_right(ordered, name), len(ordered)):
+                other = ordered[k]
+                if not other.startswith(name):
+                    break
+                rest = other[len(name):]
+                # A one-off "Plascoa" is "Plasco" glued to a word, as in truncation_of().
+                glued = rest in function_words and counts[other] <= 1
+                if 1 <= len(rest) <= 3 and not is_translit_ending(name, other) and not glued \
+                        and (other in self._name_set or other.lower() not in word_counts) \
+                        and (name not in found or counts[other] > counts[found[name]]):
+                    found[name] = other
+        return found
+
+    def names_before(self, name: str) -> set[str]:
+        """The name words the text puts right before ``name`` ("Brett" of "Brett Kavanaugh")."""
+        return {word for side, word in self._neighbours().get(name, ()) if side == -1}
+
     def variant_clusters(self) -> list[dict[str, int]]:
         """Groups of spellings that denote one entity (each group has two or more spellings).
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import is_not
 from typing import Iterable
 
@@ -13,8 +13,9 @@ import regex
 from auditor.document import Document
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
-from auditor.lexicon import english_inflected_verb, english_pos, is_common_word, zipf
+from auditor.lexicon import best_other_language, english_inflected_verb, english_pos, is_common_word, zipf
 from auditor.memo import FormMemo
+from auditor.names.keys import TITLES
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
@@ -59,22 +60,27 @@ class GluedToken(Rule):
         forms = ctx.doc.word_counts
         # "Obradorcomprometeu-se": a glued verb keeps its clitic; the part before it is judged.
         heads = _clitic_heads(forms, ctx.doc.profile.clitics)
+        if ctx.doc.language == "en":
+            heads.update(_contraction_heads(forms))  # "EldonIt's": the glue is before the clitic
         # A form maps to its (message, suggestion), or, glued to a function word, to its
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
+        sentence_word: dict[str, tuple[str, str]] = {}
         judged = list(forms) + [h for h in heads.values() if h not in forms]
         shapes = _GLUED_SHAPES.values(judged)
         for form, shape in compress(zip(judged, shapes), map(is_not, shapes, repeat(None))):
             found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
             if found is _FUNCTION_WORD:
                 sentence_glue[form] = shape
+            elif found is _SENTENCE_WORD:
+                sentence_word[form] = shape
             elif found:
                 flagged[form] = found
         yield from self._glued_to_elision(ctx)
-        if not flagged and not sentence_glue:
+        if not flagged and not sentence_glue and not sentence_word:
             return
-        wanted = set(flagged) | set(sentence_glue)
+        wanted = set(flagged) | set(sentence_glue) | set(sentence_word)
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
         for i in [i for i, form in enumerate(words.forms) if form in wanted]:
@@ -87,6 +93,11 @@ class GluedToken(Rule):
             if not ctx.in_boilerplate(start, end):
                 if form in sentence_glue:
                     message, suggestion = _glued_to_function_word(ctx, i, *sentence_glue[form])
+                elif form in sentence_word:
+                    found = _runs_into_sentence(ctx, i, end, *sentence_word[form])
+                    if not found:
+                        continue
+                    message, suggestion = found
                 else:
                     message, suggestion, *weak = flagged[form]
                     if weak and not _reads_on(text, end, ctx.doc.language):
@@ -115,10 +126,15 @@ class GluedToken(Rule):
     def _inner_capital(self, ctx: Context, left: str, right: str) -> tuple[str, str] | object | None:
         """(message, suggestion) for two glued capitalised parts, _FUNCTION_WORD for a name glued
         to a function word, None for no finding."""
-        # _glued_shape has ruled out a whole form that is attested.
+        # _glued_shape has ruled out a whole form that is well attested.
         if left in _NAME_PREFIXES or len(left) < 3:
             return None
         counts = ctx.doc.word_counts
+        if attestation(left + right) >= _ATTESTED_PAIR:
+            # A form word lists know ("RockIt", "ThomasEs" as "thomases") is a glue only where
+            # a name the text uses stands before a function word.
+            if counts.get(left, 0) == 0 or right.lower() not in ctx.doc.profile.function_words:
+                return None
         if right.lower() in ctx.doc.profile.function_words:
             return _FUNCTION_WORD
         known_left = counts.get(left, 0) > 0 or attestation(left) >= 2.5
@@ -134,6 +150,12 @@ class GluedToken(Rule):
                 and (known_right or counts.get(right.lower(), 0) > 0) \
                 and is_common_word(right, lang) and zipf(right, lang) >= 3.0:
             return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
+        # "Lehaucourt|However, he", "Academical|Tomar conta": a name run into a sentence that opens
+        # on another word of the language (or a title: "Washington|Mr. Trump"); whether it opens a
+        # sentence there is judged occurrence by occurrence.
+        low = right.lower()
+        if len(right) >= 3 and _sentence_word(low, lang) or low in ctx.doc.profile.abbreviations and low in TITLES:
+            return _SENTENCE_WORD
         return None
 
     def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | tuple[str, str, bool] | None:
@@ -231,6 +253,77 @@ _BEFORE_A_WORD = object()
 # _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
 _FUNCTION_WORD = object()
 
+# _inner_capital's verdict for a name glued to another word that may open a sentence (see
+# :func:`_runs_into_sentence`).
+_SENTENCE_WORD = object()
+
+# Word-list attestation of a whole two-capital form from which it is one word ("YouTube").
+_ATTESTED_PAIR = 1.5
+
+# Adverb endings that, before a comma, open a sentence ("Posteriormente, fue"); French nouns end
+# in -ement too ("Parlement"), so only its -amment/-emment adverbs count.
+_ADVERB_ENDINGS = {"en": ("ly",), "es": ("mente",), "pt": ("mente",), "fr": ("amment", "emment")}
+
+
+# Infinitive and participle endings: verb forms that open a sentence (Spanish and Portuguese) or
+# a participle clause (French) and never end a brand. French -er also ends nouns ("Premier").
+_VERB_SHAPES = {"es": ("ar", "er", "ir", "ado", "ido"), "pt": ("ar", "er", "ir", "ado", "ido"),
+                "fr": ("é", "ée", "és", "ées")}
+
+
+def _sentence_word(low: str, lang: str) -> bool:
+    """A lower-cased word that is the language's own (as frequent there as anywhere), or a rarer
+    finite verb form of it ("enviámos"): no name and no foreign word."""
+    own = zipf(low, lang)
+    if lang != "en" and own >= 1.5 and _verb_like(low, lang):
+        return True
+    return own >= 3.0 and own >= best_other_language(low, lang)[1] - 0.5
+
+
+def _runs_into_sentence(ctx: Context, i: int, end: int, left: str, right: str) -> tuple[str, str] | None:
+    """Message and suggestion where word ``i`` (ending at ``end``), a name glued to a capitalised
+    word ``right`` of the language that is no function word, ends one sentence and the word opens
+    the next; None where it may be one name ("TecMundo", "SoftBank").
+
+    The name must not follow an article, and a finite verb must follow. The right part must be one
+    that never goes on a name or a brand: a connective, an adverb before a comma, or (outside
+    English) a finite verb form; or an infinitive or participle after a name the text uses or
+    word lists know. In English only the first two count (a noun goes on brands). A title
+    abbreviation before its full stop ("Washington|Mr. Trump") is a glue whether or not a sentence
+    ended there, so it gets a space."""
+    doc = ctx.doc
+    profile, lang = doc.profile, doc.language
+    low = right.lower()
+    before = _neighbour(doc, i, -1)
+    if before is not None and before.lower() in profile.articles:
+        return None  # "the Rotterdam|Port": inside a noun phrase
+    message = f"'{left}' runs into the next sentence ('{right} ...')"
+    if low in profile.abbreviations and low in TITLES:
+        if doc.text[end:end + 1] != "." or not _capital_after_stop(doc.text, end + 1):
+            return None
+        return f"'{left}' and '{right}.' run together", f"{left} {right}"
+    adverb = low in profile.connectives or doc.text[end:end + 1] == "," and low.endswith(_ADVERB_ENDINGS.get(lang, ("ly",)))
+    finite = lang != "en" and _verb_like(low, lang)
+    if lang == "en" and not adverb:
+        return None
+    rest = doc.words_in(end, _sentence_end(ctx, end))
+    if not (finite or has_finite_verb([right, *rest] if lang != "en" else rest, profile, lang, strict=True)):
+        return None
+    if adverb or finite:
+        return message, f"{left}. {right}"
+    # An infinitive or participle ("Academical|Tomar conta", "Telegraph|Dispensé pour") after a
+    # name the text vouches for; a noun goes on brands ("NovaCasa anunció").
+    counts = doc.word_counts
+    vouched = counts.get(left, 0) > 0 or attestation(left) >= 2.0 and not is_common_word(left, lang)
+    shaped = len(low) > 4 and low.endswith(_VERB_SHAPES.get(lang, ()))
+    return (message, f"{left}. {right}") if vouched and shaped else None
+
+
+def _capital_after_stop(text: str, pos: int) -> bool:
+    """A space and a capitalised word at ``pos``: "Mr.| Trump"."""
+    m = _NEXT_WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    return m is not None and m.group()[0].isupper()
+
 
 def _glued_to_function_word(ctx: Context, i: int, left: str, right: str) -> tuple[str, str | None]:
     """Message and suggestion for word ``i``, a name glued to a capitalised function word: a
@@ -258,6 +351,24 @@ def _glued_to_function_word(ctx: Context, i: int, left: str, right: str) -> tupl
         # this sentence, lower case ("Abdulahian in the sixth meeting between the two").
         return message, f"{left} {low}"
     return message, None
+
+
+def _contraction_heads(forms: Iterable[str]) -> dict[str, str]:
+    """Each English form with an inner capital before a clitic ("EldonIt's", "KhameneiHe'll"),
+    mapped to the part before the apostrophe."""
+    heads = {}
+    forms = list(forms)
+    # The apostrophe tests in C: few forms hold one.
+    with_apostrophe = chain(compress(forms, map(str.__contains__, forms, repeat("'"))),
+                            compress(forms, map(str.__contains__, forms, repeat("’"))))
+    for form in with_apostrophe:
+        head, sep, tail = form.replace("’", "'").partition("'")
+        if sep and tail in _EN_CLITICS and any(map(str.isupper, head[1:])):
+            heads[form] = form[:len(head)]
+    return heads
+
+
+_EN_CLITICS = frozenset("s ll re ve d m".split())
 
 
 def _clitic_heads(forms: Iterable[str], clitics: frozenset[str]) -> dict[str, str]:
@@ -323,7 +434,8 @@ def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
     if m is None:
         return None
     if m.group("left"):
-        return None if attestation(form) >= 1.5 else (m.group("left"), m.group("right"))
+        # A well-attested form is one word ("YouTube"); _inner_capital judges a less attested one.
+        return None if attestation(form) >= 2.5 else (m.group("left"), m.group("right"))
     return None if attestation(form) >= 1.0 else ()
 
 

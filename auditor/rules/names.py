@@ -6,9 +6,9 @@ from typing import Iterable
 
 import regex
 
-from auditor.document import Token, next_token
+from auditor.document import Token, next_token, previous_token
 from auditor.findings import Finding, Severity
-from auditor.lexicon import english_pos, is_common_word, zipf
+from auditor.lexicon import english_pos, english_proper_noun, is_common_word, zipf
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
@@ -42,36 +42,89 @@ class TruncatedName(Rule):
         # A cut that leaves a word of its own ("Molina" from "Molinari") counts only where the
         # text shows the cut: a one-off form with the next sentence run straight in.
         cut_off = index.truncations(_ATTESTED_CUT)
-        if not cut_off:
+        # Cuts into a common word or a well-known name ("Pelo" of "Pelosi"), and cuts of a word the
+        # text only ever capitalises ("Throne" of "Thrones"): only the text shows them.
+        word_cuts = index.word_truncations(cut_off)
+        if not cut_off and not word_cuts:
             return
-        profile = ctx.doc.profile
-        for mention in index.name_words_of(cut_off):
-            full = cut_off.get(mention.name)
-            if not full:
-                continue
+        for mention in index.name_words_of(cut_off.keys() | word_cuts.keys()):
+            name = mention.name
+            full = cut_off.get(name) or word_cuts[name]
             tok = mention.token
             if ctx.in_boilerplate(tok.start, tok.end):
                 continue
             nxt = next_token(text, tok.end)
             run_in = nxt is not None and nxt.is_word and nxt.text[0].isupper()
-            if index.counts[mention.name] > 1 and not run_in:
+            if index.counts[name] > 1 and not run_in:
                 continue
-            end = tok.start + len(mention.name)
+            end = tok.start + len(name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
-            opens_sentence = run_in and ctx.doc.text[end:nxt.start].isspace() \
-                and (nxt.text.lower() in profile.function_words or nxt.text.lower() in profile.sentence_openers
-                     or full[len(mention.name):] not in _WORD_ENDINGS and _opens_clause(ctx, nxt))
-            plain = index.truncation_of(mention.name) == full
-            if not plain and not (opens_sentence and index.counts[mention.name] == 1):
-                continue
-            if not plain or full[len(mention.name):] in ("s", "es"):
-                # A plural or a word of its own: only where the next sentence runs in.
-                if not opens_sentence:
+            opener = _next_sentence(ctx, name, full, nxt) if run_in and text[end:nxt.start].isspace() else None
+            if name not in cut_off:
+                # A word cut shows only inside a sentence ("dijo Pelo Kavanaugh es", not a
+                # title-case headline), with the next sentence run in; a name of its own that
+                # begins a longer one ("John" of "Johnson") is no cut.
+                if opener is None or not _inside_sentence(text, tok.start) or english_proper_noun(name):
                     continue
-            opens_sentence = opens_sentence and nxt.text.lower() in profile.function_words
+            else:
+                plain = index.truncation_of(name) == full
+                if not plain and not (opener and index.counts[name] == 1):
+                    continue
+                if (not plain or full[len(name):] in ("s", "es")) and not opener:
+                    continue  # a plural or a word of its own: only where the next sentence runs in
             yield self.finding(ctx, tok.start, end,
-                               f"'{mention.name}' looks cut off; the text elsewhere has '{full}'",
-                               f"{full}." if opens_sentence else full)
+                               f"'{name}' looks cut off; the text elsewhere has '{full}'",
+                               f"{full}." if opener is _STOP else full)
+
+
+# _next_sentence's verdicts: the next word opens a sentence on a function word or a connective
+# (the fix restores the full stop), or opens a clause (the fix restores the name only).
+_STOP = object()
+_CLAUSE = object()
+
+
+def _next_sentence(ctx: Context, cut: str, full: str, nxt: Token) -> object | None:
+    """Whether the capitalised word ``nxt`` right after a cut opens a new sentence: a function
+    word or connective (_STOP), a word that opens a clause or a name that is a verb's subject
+    (_CLAUSE), else None. After a cut that drops a word ending ("Chequer" of "Chequers", a
+    singular that may stand before a noun) only a function word, a connective or a finite verb
+    (outside English) counts, or a subject name after a cut no word list knows."""
+    profile = ctx.doc.profile
+    low = nxt.text.lower()
+    if low in profile.function_words or low in profile.sentence_openers or low in profile.connectives:
+        return _STOP
+    if full[len(cut):] in _WORD_ENDINGS:
+        if ctx.doc.language != "en" and _finite_form(low, profile) and is_common_word(low, ctx.doc.language):
+            return _CLAUSE  # "Chequer Sugirió que"
+        return _CLAUSE if attestation(cut) < 1.0 and _subject_name(ctx, cut, nxt) else None
+    return _CLAUSE if _opens_clause(ctx, nxt) or _subject_name(ctx, cut, nxt) else None
+
+
+def _subject_name(ctx: Context, cut: str, nxt: Token) -> bool:
+    """The word after a cut is a name that the text elsewhere puts after another name word (so
+    the cut is no given name of it: "Pelo Kavanaugh es" beside "Brett Kavanaugh"), with a finite
+    verb right after it or after one lower-case word ("Kavanaugh es", "Atenas siempre ha")."""
+    doc = ctx.doc
+    if is_common_word(nxt.text, doc.language) or not ctx.names.names_before(nxt.text) - {cut}:
+        return False
+    for word in doc.words_in(nxt.end, nxt.end + 40)[:2]:
+        if _finite_form(word, doc.profile):
+            return True
+        if not word.islower():
+            return False
+    return False
+
+
+def _finite_form(word: str, profile) -> bool:
+    """A listed finite verb, or one with a past, future or conditional ending."""
+    return word in profile.finite_verbs or len(word) > 4 and word.endswith(profile.finite_suffixes)
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` follows a lower-case word or a comma on its line."""
+    before = previous_token(text, start, max(0, start - 200))
+    return before is not None and (before.text == "," or before.is_word and before.text.islower()) \
+        and "\n" not in text[before.end:start]
 
 
 def _opens_clause(ctx: Context, nxt: Token) -> bool:
@@ -87,6 +140,8 @@ def _opens_clause(ctx: Context, nxt: Token) -> bool:
     # opens a sentence ("Valtteri Bottas").
     if not (is_common_word(lower, doc.language) or own >= 3.5 and own >= zipf(lower, "en") - 0.5):
         return False
+    if doc.language == "en" and english_proper_noun(lower):
+        return False  # "Carl Lewis said" beside "Carla": a surname is as frequent as a word
     if doc.language == "en" and english_pos(lower) == _CONTENT_WORD and not lower.endswith("ly"):
         return False  # "Puff Daddy", "Molina Street": a noun or adjective goes on a name
     stop = _SENTENCE_STOP.search(doc.text, nxt.end, nxt.end + 300)
