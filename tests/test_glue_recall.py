@@ -101,3 +101,55 @@ def test_cut_name_before_the_next_sentence(lang, text, expected):
 ])
 def test_name_like_forms_before_a_capital_stay_quiet(lang, text):
     assert _found("truncated-name", text, lang) == []
+
+
+# ---------------------------------------------------------------- glued-token: a lower-case word
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # English title words inside other copy.
+    ("fr", "Elle a joué dans la série Gameof Thrones pendant huit ans.", ("Gameof", "Game of")),
+    ("pt", "O documentário Justthe Facts estreou ontem em Lisboa.", ("Justthe", "Just the")),
+    # A name of the text run into a function word, though word lists know the pair a little.
+    ("es", "Google anunció cambios. Según Googley Apple, los datos están seguros.", ("Googley", "Google y")),
+    # The glue inside a hyphenated compound, or before a possessive.
+    ("en", "She starred in the Emmyaward-winning series for six years.", ("Emmyaward", "Emmy award")),
+    ("en", "The Syrian government met. Conditions for the Syriangovernment's part were set.",
+     ("Syriangovernment", "Syrian government")),
+    # The name stands elsewhere in the possessive only.
+    ("en", "Nationwide's survey was large. Half of those in the Nationwidestudy were married.",
+     ("Nationwidestudy", "Nationwide study")),
+    # An -ly adverb never ends a name.
+    ("en", "Callers can contact Crimestoppersanonymously on the number below.",
+     ("Crimestoppersanonymously", "Crimestoppers anonymously")),
+    # A capitalised common word of a longer name, run into the next word.
+    ("en", "A White Housespokesman declined to comment on the talks.", ("Housespokesman", "House spokesman")),
+    ("fr", "Il a parlé de la Coursuprême lors du débat.", ("Coursuprême", "Cour suprême")),
+    # A name run into an elided word that word lists know only as a rare plural.
+    ("fr", "Obrador a parlé lundi. Puis Obradors’est engagé à ne pas recourir à l’armée.",
+     ("Obradors", "Obrador s")),
+])
+def test_name_run_into_a_lower_case_word(lang, text, expected):
+    assert _found("glued-token", text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # Demonym plurals are words, not a name glued to "is".
+    ("en", "Bahrain held elections. Many Bahrainis voted on Saturday."),
+    # A name the word lists know nearly as well as the shorter one.
+    ("fr", "Le colonel Vann a mené l’attaque. Vanna Bonta a écrit un livre."),
+    # Two common words as a brand, after a possessive or a lower-case word.
+    ("en", "You can listen to Scotland's Sportsound on Saturday."),
+    ("en", "The new Firestick arrived in shops on Friday."),
+    # Romance place names join two words; only an article shows a name's word run into the next.
+    ("pt", "Os moradores de Vilarosa protestaram ontem à noite."),
+    # Used twice, a solid form is the text's own word.
+    ("fr", "La Coursuprême est un bar. Il a ouvert la Coursuprême en mai."),
+])
+def test_lower_case_glue_look_alikes_stay_quiet(lang, text):
+    assert _found("glued-token", text, lang) == []
+
+
+def test_cut_name_before_a_titled_subject():
+    text = ("The talks with El Salvador ended. It meant ending any penalties for El Salvado Vice "
+            "President Mike Pence is now slated to speak, and El Salvador agreed.")
+    assert _found("truncated-name", text, "en") == [("Salvado", "Salvador")]

@@ -62,6 +62,7 @@ class GluedToken(Rule):
         heads = _clitic_heads(forms, ctx.doc.profile.clitics)
         if ctx.doc.language == "en":
             heads.update(_contraction_heads(forms))  # "EldonIt's": the glue is before the clitic
+        heads.update(_compound_heads(forms, heads))  # "Emmyaward-winning": the glue is before the hyphen
         # A form maps to its (message, suggestion), or, glued to a function word, to its
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
@@ -100,14 +101,17 @@ class GluedToken(Rule):
                     message, suggestion = found
                 else:
                     message, suggestion, *weak = flagged[form]
-                    if weak and not _reads_on(text, end, ctx.doc.language):
+                    if weak and weak[0] is _IN_A_NAME:
+                        if not _after_name_word(ctx.doc, i):
+                            continue  # "Scotland's Sportsound": a brand of two words
+                    elif weak and not _reads_on(text, end, ctx.doc.language):
                         continue  # "Yohannes Sirait, said", "Ahmadian met": a name's own ending
                 yield self.finding(ctx, start, end, message, suggestion)
 
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
         """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il"): the form before the
         apostrophe is a name of the text, or a well-attested one, plus an elision letter, and no
-        word of its own."""
+        word of its own (or one word lists know far less than the name: "Obradors")."""
         elided = ctx.doc.profile.elided
         if not elided:
             return
@@ -115,7 +119,9 @@ class GluedToken(Rule):
         for m in _elision_pattern(elided).finditer(ctx.doc.text):
             left, letter = m.group("left"), m.group("letter")
             form = left + letter
-            if attestation(form) >= 1.0 or counts.get(form, 0) > 1:
+            whole = attestation(form)
+            if counts.get(form, 0) > 1 or whole >= _ATTESTED_RUN \
+                    and (whole >= _WELL_ATTESTED or whole > attestation(left) - 2.0):
                 continue
             if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, ctx.doc.language):
                 continue
@@ -162,10 +168,15 @@ class GluedToken(Rule):
         """(message, suggestion) for a form that is a word or name run into a lower-case word,
         with a third item True where that holds only before another word (see
         :func:`_plausible_name_split`)."""
-        lang = ctx.doc.language  # _glued_shape has ruled out a form that is attested
+        lang = ctx.doc.language  # _glued_shape has ruled out a form that is well attested
         counts = ctx.doc.word_counts
         function_words = ctx.doc.profile.function_words
+        if lang != "en":
+            # "Gameof Thrones", "Headmastersand": English titles and names inside other copy.
+            function_words = function_words | _ENGLISH_NAME_WORDS
         capital = text[0].isupper()
+        if attestation(text) >= _ATTESTED_RUN:
+            return _attested_glue(ctx, text, function_words) if capital else None
         # A form the document uses more than once is one of its words (a town, a brand), unless
         # its left part stands alone in the text at least as often: a glue is a slip, rarer
         # than the name it damages.
@@ -176,7 +187,7 @@ class GluedToken(Rule):
             left, right = text[:i], text[i:]
             if right in _SUFFIX_LIKE:
                 continue
-            in_doc = counts.get(left, 0) > 0
+            in_doc = _uses(counts, left) > 0
             if repeated and counts.get(left, 0) < uses:
                 continue
             function = right in function_words
@@ -185,7 +196,7 @@ class GluedToken(Rule):
                 verdict = _plausible_name_split(left, right, lang, in_doc, function)
                 if not verdict:
                     continue
-                weak = verdict is _BEFORE_A_WORD
+                weak = verdict if verdict is _BEFORE_A_WORD or verdict is _IN_A_NAME else False
             elif len(right) < 4 or not _is_common_lower(right, lang) \
                     or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
                 continue
@@ -198,7 +209,38 @@ class GluedToken(Rule):
             return None
         _, left, right, weak = best
         message, suggestion = f"'{left}' and '{right}' run together", f"{left} {right}"
-        return (message, suggestion, True) if weak else (message, suggestion)
+        return (message, suggestion, weak) if weak else (message, suggestion)
+
+
+# Word-list attestation of a lower-case run from which it is one word; a capitalised run known a
+# little more is a glue only where _attested_glue finds it.
+_ATTESTED_RUN = 1.0
+
+# English function words that join the words of names and titles ("Game of Thrones", "Center for
+# American Progress", "Love it or List it"); found glued in other languages' copy too.
+_ENGLISH_NAME_WORDS = frozenset("of and the for on it with".split())
+
+
+def _attested_glue(ctx: Context, text: str, function_words: frozenset[str]) -> tuple[str, str] | None:
+    """(message, suggestion) for a capitalised form word lists know a little ("Googley",
+    "Streete", "Semanada") that is a name the text uses on its own, run into a function word: the
+    form is far rarer than the name, and used once. An English "is" makes demonym plurals
+    ("Bahrainis") and stays out."""
+    counts = ctx.doc.word_counts
+    whole = attestation(text)
+    if counts.get(text, 0) > 1:
+        return None
+    for cut in (1, 2, 3):
+        left, right = text[:-cut], text[-cut:]
+        if right in function_words and right != "is" and len(left) >= 3 and counts.get(left, 0) > 0 \
+                and whole <= attestation(left) - 2.0:
+            return f"'{left}' and '{right}' run together", f"{left} {right}"
+    return None
+
+
+def _uses(counts: dict[str, int], word: str) -> int:
+    """How often the text uses ``word``, bare or in the possessive ("Nationwide's")."""
+    return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
 
 
 def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool | object:
@@ -217,7 +259,9 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
         if in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5):
             return True
         return _BEFORE_A_WORD if len(right) <= 2 and attestation(left) >= _SHORT_WORD_NAME else False
-    verb = _verb_like(right, lang)
+    # An English -ly adverb never ends a name either ("Crimestoppersanonymously").
+    verb = _verb_like(right, lang) or lang == "en" and len(right) >= 6 and right.endswith("ly") \
+        and bool(english_pos(right))
     if len(right) < 4 and verb and zipf(right, lang) >= 4.5:
         # "Vannwon", "Rossdiz", "Yorkva": a short, frequent finite verb after a name the text uses
         # or a well-known one. Shorter names end in such letters too often ("Hanwon").
@@ -236,11 +280,16 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
         return attested >= 1.5 or len(left) >= 5 and zipf(right, lang) >= 4.4
     # A name glued to a noun: the noun must be the language's own ("Donggala" is no "Dong gala":
     # a word as frequent in other languages is a name part as often as a word).
-    if attested < 3.0 or zipf(right, lang) < 4.0 or not _is_common_lower(right, lang) \
-            or not is_common_word(right, lang):
+    if attested < 3.0 or not _is_common_lower(right, lang):
         return False
-    # Two common words ("Sportsound"): a compound, not a glue.
-    return not is_common_word(left, lang)
+    if not is_common_word(left, lang):
+        return is_common_word(right, lang) and zipf(right, lang) >= 4.0
+    # Two common words ("Sportsound", "Chinanews"): a compound or a brand, unless the capitalised
+    # one is a word of a longer name there ("the Oxford Grove|area", "a White House|spokesman"):
+    # judged where the form occurs.
+    if len(left) < 4 or len(right) < 4 or zipf(right, lang) < 3.0 or not _sentence_word(right, lang):
+        return False
+    return _IN_A_NAME
 
 
 # Word-list attestation from which a form unknown to the text is a name of its own before a one-
@@ -249,6 +298,9 @@ _SHORT_WORD_NAME = 2.0
 
 # _plausible_name_split's verdict for a split that holds only where a word follows the form.
 _BEFORE_A_WORD = object()
+
+# _plausible_name_split's verdict for a common word glued to another: a glue only inside a name.
+_IN_A_NAME = object()
 
 # _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
 _FUNCTION_WORD = object()
@@ -259,6 +311,9 @@ _SENTENCE_WORD = object()
 
 # Word-list attestation of a whole two-capital form from which it is one word ("YouTube").
 _ATTESTED_PAIR = 1.5
+# Attestation from which a capitalised form is one word whatever the text shows; below it, down
+# to _ATTESTED_PAIR or _ATTESTED_RUN, only a name the text uses glued to a function word counts.
+_WELL_ATTESTED = 2.5
 
 # Adverb endings that, before a comma, open a sentence ("Posteriormente, fue"); French nouns end
 # in -ement too ("Parlement"), so only its -amment/-emment adverbs count.
@@ -353,9 +408,21 @@ def _glued_to_function_word(ctx: Context, i: int, left: str, right: str) -> tupl
     return message, None
 
 
+def _compound_heads(forms: Iterable[str], known: dict[str, str]) -> dict[str, str]:
+    """Each hyphenated form that opens on a capitalised part and goes on in lower case
+    ("Emmyaward-winning", "Washingtonright-hander"), mapped to that first part."""
+    heads = {}
+    forms = list(forms)
+    for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
+        head, _, rest = form.partition("-")
+        if form not in known and len(head) >= 6 and head[0].isupper() and rest.islower():
+            heads[form] = head
+    return heads
+
+
 def _contraction_heads(forms: Iterable[str]) -> dict[str, str]:
     """Each English form with an inner capital before a clitic ("EldonIt's", "KhameneiHe'll"),
-    mapped to the part before the apostrophe."""
+    or a long capitalised one before a possessive, mapped to the part before the apostrophe."""
     heads = {}
     forms = list(forms)
     # The apostrophe tests in C: few forms hold one.
@@ -363,7 +430,9 @@ def _contraction_heads(forms: Iterable[str]) -> dict[str, str]:
                             compress(forms, map(str.__contains__, forms, repeat("’"))))
     for form in with_apostrophe:
         head, sep, tail = form.replace("’", "'").partition("'")
-        if sep and tail in _EN_CLITICS and any(map(str.isupper, head[1:])):
+        # A possessive on a long capitalised run too ("Sulawesiprovince's").
+        if sep and tail in _EN_CLITICS and (any(map(str.isupper, head[1:]))
+                                           or tail == "s" and len(head) >= 9 and head[0].isupper()):
             heads[form] = form[:len(head)]
     return heads
 
@@ -391,6 +460,23 @@ def _elision_pattern(letters: str) -> regex.Pattern:
     and the elided-into word."""
     return regex.compile(rf"(?<![\p{{L}}'’-])(?P<left>\p{{Lu}}\p{{Ll}}{{2,}})(?P<letter>[{letters}])['’](?=\p{{Ll}})",
                          regex.V1)
+
+
+def _after_name_word(doc: Document, i: int) -> bool:
+    """Word ``i`` follows, after one space, a capitalised word that is not sentence-initial and no
+    possessive: "Oxford Grovearea", "White Housespokesman", not "Scotland's Sportsound". Outside
+    English, whose compounds of two words are names of places ("de Vilarosa"), a lower-case
+    article will do: "la Coursuprême", "les Premiersministres"."""
+    before = _neighbour(doc, i, -1)
+    if before is None or i < 2:
+        return False
+    if doc.language != "en":
+        return before in doc.profile.articles
+    if not before[0].isupper() or before[-2:] in ("'s", "’s"):
+        return False
+    start = doc.words.starts[i - 1]
+    stop = doc.text[doc.words.starts[i - 2] + len(doc.words.forms[i - 2]):start]
+    return not any(mark in stop for mark in ".!?:\n")
 
 
 def _reads_on(text: str, end: int, lang: str) -> bool:
@@ -435,8 +521,10 @@ def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
         return None
     if m.group("left"):
         # A well-attested form is one word ("YouTube"); _inner_capital judges a less attested one.
-        return None if attestation(form) >= 2.5 else (m.group("left"), m.group("right"))
-    return None if attestation(form) >= 1.0 else ()
+        return None if attestation(form) >= _WELL_ATTESTED else (m.group("left"), m.group("right"))
+    if attestation(form) >= (_WELL_ATTESTED if form[0].isupper() else _ATTESTED_RUN):
+        return None
+    return ()
 
 
 # Shapes do not depend on the language.

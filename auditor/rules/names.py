@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import dropwhile
 from typing import Iterable
 
 import regex
@@ -97,7 +98,20 @@ def _next_sentence(ctx: Context, cut: str, full: str, nxt: Token) -> object | No
         if ctx.doc.language != "en" and _finite_form(low, profile) and is_common_word(low, ctx.doc.language):
             return _CLAUSE  # "Chequer Sugirió que"
         return _CLAUSE if attestation(cut) < 1.0 and _subject_name(ctx, cut, nxt) else None
-    return _CLAUSE if _opens_clause(ctx, nxt) or _subject_name(ctx, cut, nxt) else None
+    if _opens_clause(ctx, nxt) or _subject_name(ctx, cut, nxt) or _titled_subject(ctx, nxt):
+        return _CLAUSE
+    return None
+
+
+def _titled_subject(ctx: Context, nxt: Token) -> bool:
+    """The word after a cut is a title that opens a capitalised name, and a finite verb follows
+    the name ("Salvado Vice President Mike Pence is now slated")."""
+    doc = ctx.doc
+    if nxt.text.lower() not in doc.profile.title_words:
+        return False
+    words = doc.words_in(nxt.end, nxt.end + 80)[:6]
+    rest = list(dropwhile(lambda w: w[:1].isupper(), words))
+    return len(rest) < len(words) and bool(rest) and _finite_form(rest[0], doc.profile)
 
 
 def _subject_name(ctx: Context, cut: str, nxt: Token) -> bool:
