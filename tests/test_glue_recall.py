@@ -124,6 +124,13 @@ def test_name_like_forms_before_a_capital_stay_quiet(lang, text):
     # A capitalised common word of a longer name, run into the next word.
     ("en", "A White Housespokesman declined to comment on the talks.", ("Housespokesman", "House spokesman")),
     ("fr", "Il a parlé de la Coursuprême lors du débat.", ("Coursuprême", "Cour suprême")),
+    # A gerund, an auxiliary's infinitive, or "is" after a name ending in a vowel.
+    ("pt", "Ford falou ontem. Antes do depoimento de Forddetalhando as alegações, houve protestos.",
+     ("Forddetalhando", "Ford detalhando")),
+    ("pt", "O protesto foi organizado por liberais nervosos por Hillary Clintonter perdido a eleição.",
+     ("Clintonter", "Clinton ter")),
+    ("en", "Hurricane Rosa hit the coast. As forecast, Hurricane Rosais weakening over cooler water.",
+     ("Rosais", "Rosa is")),
     # A name run into an elided word that word lists know only as a rare plural.
     ("fr", "Obrador a parlé lundi. Puis Obradors’est engagé à ne pas recourir à l’armée.",
      ("Obradors", "Obrador s")),
@@ -135,6 +142,8 @@ def test_name_run_into_a_lower_case_word(lang, text, expected):
 @pytest.mark.parametrize("lang, text", [
     # Demonym plurals are words, not a name glued to "is".
     ("en", "Bahrain held elections. Many Bahrainis voted on Saturday."),
+    # A name that ends in an English function word's letters, the rest of it no name of the text.
+    ("es", "El primer ministro Mishustin habló ayer con la prensa."),
     # A name the word lists know nearly as well as the shorter one.
     ("fr", "Le colonel Vann a mené l’attaque. Vanna Bonta a écrit un livre."),
     # Two common words as a brand, after a possessive or a lower-case word.

@@ -218,21 +218,22 @@ _ATTESTED_RUN = 1.0
 
 # English function words that join the words of names and titles ("Game of Thrones", "Center for
 # American Progress", "Love it or List it"); found glued in other languages' copy too.
-_ENGLISH_NAME_WORDS = frozenset("of and the for on it with".split())
+_ENGLISH_NAME_WORDS = frozenset("of and the for on in it with".split())
 
 
 def _attested_glue(ctx: Context, text: str, function_words: frozenset[str]) -> tuple[str, str] | None:
     """(message, suggestion) for a capitalised form word lists know a little ("Googley",
     "Streete", "Semanada") that is a name the text uses on its own, run into a function word: the
-    form is far rarer than the name, and used once. An English "is" makes demonym plurals
-    ("Bahrainis") and stays out."""
+    form is far rarer than the name, and used once. An English "is" after a consonant makes
+    demonym plurals ("Bahrainis") and stays out ("Rosais" is "Rosa is")."""
     counts = ctx.doc.word_counts
     whole = attestation(text)
     if counts.get(text, 0) > 1:
         return None
     for cut in (1, 2, 3):
         left, right = text[:-cut], text[-cut:]
-        if right in function_words and right != "is" and len(left) >= 3 and counts.get(left, 0) > 0 \
+        if right in function_words and (right != "is" or left[-1] in "aeiou") and len(left) >= 3 \
+                and counts.get(left, 0) > 0 \
                 and whole <= attestation(left) - 2.0:
             return f"'{left}' and '{right}' run together", f"{left} {right}"
     return None
@@ -259,9 +260,11 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
         if in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5):
             return True
         return _BEFORE_A_WORD if len(right) <= 2 and attestation(left) >= _SHORT_WORD_NAME else False
-    # An English -ly adverb never ends a name either ("Crimestoppersanonymously").
-    verb = _verb_like(right, lang) or lang == "en" and len(right) >= 6 and right.endswith("ly") \
-        and bool(english_pos(right))
+    # An English -ly adverb, a gerund or an auxiliary's infinitive never ends a name either
+    # ("Crimestoppersanonymously", "Forddetalhando", "Clintonter perdido").
+    verb = _verb_like(right, lang) or right in _AUXILIARY_INFINITIVES.get(lang, ()) \
+        or len(right) >= 7 and right.endswith(_GERUNDS.get(lang, ())) \
+        or lang == "en" and len(right) >= 6 and right.endswith("ly") and bool(english_pos(right))
     if len(right) < 4 and verb and zipf(right, lang) >= 4.5:
         # "Vannwon", "Rossdiz", "Yorkva": a short, frequent finite verb after a name the text uses
         # or a well-known one. Shorter names end in such letters too often ("Hanwon").
@@ -291,6 +294,11 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
         return False
     return _IN_A_NAME
 
+
+# Infinitives of auxiliaries that follow a subject as a finite verb would ("Clinton ter perdido").
+_AUXILIARY_INFINITIVES = {"pt": frozenset({"ter", "ser"}), "es": frozenset({"ser", "haber"})}
+# Gerund endings (Spanish, Portuguese); French -ant also ends nouns and adjectives.
+_GERUNDS = {"pt": ("ando", "endo", "indo"), "es": ("ando", "iendo", "yendo")}
 
 # Word-list attestation from which a form unknown to the text is a name of its own before a one-
 # or two-letter function word ("Spietha", "Poyety"); real names end in such letters ("Nakhala").
