@@ -30,14 +30,14 @@ def _found(rule: str, text: str, lang: str) -> list[tuple[str, str | None]]:
     ("pt", "A equipa passou a semana em SintraEnviámos dois jogadores ao hospital.",
      ("SintraEnviámos", "Sintra. Enviámos")),
     # A name the text uses, glued to a function word, though word lists know the pair as one word.
-    ("en", "The clip was posted by the comedian Chris RockIt is unclear whether Rock meant it.",
-     ("RockIt", "Rock. It")),
+    ("en", "The clip was posted by the host Jon MarkIt is unclear whether Mark meant it.",
+     ("MarkIt", "Mark. It")),
     # The glue sits before an English clitic.
-    ("en", "Critics praised the actor Kevin EldonIt's the best part he has played, they said. Eldon agreed.",
-     ("EldonIt", "Eldon. It")),
+    ("en", "Critics praised the actor Kevin MarshIt's the best part he has played, they said. Marsh agreed.",
+     ("MarshIt", "Marsh. It")),
     # A title abbreviation: a glue, whether or not a sentence ended there.
-    ("en", "The move drew little pushback from WashingtonMr. Trump met the envoy later that week.",
-     ("WashingtonMr", "Washington Mr")),
+    ("en", "The move drew little pushback from LondonMr. Smith met the envoy later that week.",
+     ("LondonMr", "London Mr")),
 ])
 def test_name_run_into_the_next_sentence(lang, text, expected):
     assert _found("glued-token", text, lang) == [expected]
@@ -61,27 +61,27 @@ def test_name_before_a_word_of_the_language_needs_a_sentence(lang, text):
 
 @pytest.mark.parametrize("lang, text, expected", [
     # A cut that is a common word, inside a sentence, before a subject named elsewhere in full.
-    ("es", "Nancy Pelosi habló con la prensa. Brett Kavanaugh no respondió. \"No es apto\", dijo "
-           "Pelo Kavanaugh es juez desde 2006, recordó Pelosi.",
-     ("Pelo", "Pelosi")),
+    ("es", "Marta Pelosa habló con la prensa. Brett Varnholt no respondió. \"No es apto\", dijo "
+           "Pelo Varnholt es juez desde 2006, recordó Pelosa.",
+     ("Pelo", "Pelosa")),
     # ... or before a connective.
-    ("pt", "Nancy Pelosi falou à imprensa. \"Não é apto\", disse Pelo Atualmente, o juiz trabalha "
-           "em Washington, lembrou Pelosi.",
-     ("Pelo", "Pelosi.")),
+    ("pt", "Marta Pelosa falou à imprensa. \"Não é apto\", disse Pelo Atualmente, o juiz trabalha "
+           "em Lisboa, lembrou Pelosa.",
+     ("Pelo", "Pelosa.")),
     # The full form is a word the text only ever capitalises.
-    ("en", "Fans of Game of Thrones waited a year. He starred in Game of Throne But the actor has "
-           "since moved on. Game of Thrones ends in May.",
-     ("Throne", "Thrones.")),
-    ("es", "La reunión fue en Moscú la semana pasada. Los ministros llegaron a Mosc La postura "
-           "rusa no cambió, dijeron en Moscú.",
-     ("Mosc", "Moscú.")),
+    ("en", "Fans of House of Lanterns waited a year. He starred in House of Lantern But the actor has "
+           "since moved on. House of Lanterns ends in May.",
+     ("Lantern", "Lanterns.")),
+    ("es", "La reunión fue en Varsovia la semana pasada. Los ministros llegaron a Varsovi La postura "
+           "polaca no cambió, dijeron en Varsovia.",
+     ("Varsovi", "Varsovia.")),
     # A plural cut before a finite verb that opens the next sentence (Spanish drops the subject).
-    ("es", "El plan de Chequers divide al partido. Boris rechazó el plan de Chequer Sugirió que "
-           "el plan de Chequers estaba muerto.",
-     ("Chequer", "Chequers")),
+    ("es", "El plan de Dorneys divide al partido. Ana rechazó el plan de Dorney Sugirió que "
+           "el plan de Dorneys estaba muerto.",
+     ("Dorney", "Dorneys")),
     # A cut known as a word, before the subject of the next sentence.
-    ("es", "Nancy Pelosi habló del Tribunal Supremo y de Brett Kavanaugh. No sirve para el Tribunal "
-           "Supre Pelosi hizo estos comentarios el jueves.",
+    ("es", "Marta Pelosa habló del Tribunal Supremo y de Brett Varnholt. No sirve para el Tribunal "
+           "Supre Pelosa hizo estos comentarios el jueves.",
      ("Supre", "Supremo")),
 ])
 def test_cut_name_before_the_next_sentence(lang, text, expected):
@@ -90,14 +90,14 @@ def test_cut_name_before_the_next_sentence(lang, text, expected):
 
 @pytest.mark.parametrize("lang, text", [
     # A given name that begins a longer name of the text is a name of its own.
-    ("pt", "Johnson liderou o boicote. A igreja era liderada pelo reverendo John Howard Johnson, "
+    ("pt", "Johnson liderou o boicote. A igreja era liderada pelo reverendo John Peter Johnson, "
            "que organizou o protesto."),
     # Before a subject whose full name in the text begins with the same form: a given name.
     ("en", "Carla Diaz won the race. Later, the coach Carl Lewis said the track was slow. Carla agreed."),
     # A common-word form at the start of a sentence is the word itself.
-    ("pt", "Nancy Pelosi falou à imprensa. Pelo contrário, o juiz não respondeu a Pelosi."),
+    ("pt", "Marta Pelosa falou à imprensa. Pelo contrário, o juiz não respondeu a Pelosa."),
     # A title-case headline capitalises every word.
-    ("en", "Fans Mourn End Of Throne But Thrones Spinoff Looms\n\nGame of Thrones ended in May."),
+    ("en", "Fans Mourn End Of Lantern But Lanterns Spinoff Looms\n\nHouse of Lanterns ended in May."),
 ])
 def test_name_like_forms_before_a_capital_stay_quiet(lang, text):
     assert _found("truncated-name", text, lang) == []
@@ -107,33 +107,33 @@ def test_name_like_forms_before_a_capital_stay_quiet(lang, text):
 
 @pytest.mark.parametrize("lang, text, expected", [
     # English title words inside other copy.
-    ("fr", "Elle a joué dans la série Gameof Thrones pendant huit ans.", ("Gameof", "Game of")),
+    ("fr", "Elle a joué dans la série Houseof Cards pendant six ans.", ("Houseof", "House of")),
     ("pt", "O documentário Justthe Facts estreou ontem em Lisboa.", ("Justthe", "Just the")),
     # A name of the text run into a function word, though word lists know the pair a little.
-    ("es", "Google anunció cambios. Según Googley Apple, los datos están seguros.", ("Googley", "Google y")),
+    ("es", "Apple anunció cambios. Según Appley Samsung, los datos están seguros.", ("Appley", "Apple y")),
     # The glue inside a hyphenated compound, or before a possessive.
-    ("en", "She starred in the Emmyaward-winning series for six years.", ("Emmyaward", "Emmy award")),
-    ("en", "The Syrian government met. Conditions for the Syriangovernment's part were set.",
-     ("Syriangovernment", "Syrian government")),
+    ("en", "She starred in the Oscaraward-winning film ten years ago.", ("Oscaraward", "Oscar award")),
+    ("en", "The Chilean government met. Conditions for the Chileangovernment's part were set.",
+     ("Chileangovernment", "Chilean government")),
     # The name stands elsewhere in the possessive only.
-    ("en", "Nationwide's survey was large. Half of those in the Nationwidestudy were married.",
-     ("Nationwidestudy", "Nationwide study")),
+    ("en", "Harvest's survey was large. Half of those in the Harveststudy were married.",
+     ("Harveststudy", "Harvest study")),
     # An -ly adverb never ends a name.
-    ("en", "Callers can contact Crimestoppersanonymously on the number below.",
-     ("Crimestoppersanonymously", "Crimestoppers anonymously")),
+    ("en", "Callers can contact Samaritansanonymously on the number below.",
+     ("Samaritansanonymously", "Samaritans anonymously")),
     # A capitalised common word of a longer name, run into the next word.
-    ("en", "A White Housespokesman declined to comment on the talks.", ("Housespokesman", "House spokesman")),
-    ("fr", "Il a parlé de la Coursuprême lors du débat.", ("Coursuprême", "Cour suprême")),
+    ("en", "A Downing Streetspokesman declined to comment on the talks.", ("Streetspokesman", "Street spokesman")),
+    ("fr", "Il a parlé de la Banquecentrale lors du débat.", ("Banquecentrale", "Banque centrale")),
     # A gerund, an auxiliary's infinitive, or "is" after a name ending in a vowel.
-    ("pt", "Ford falou ontem. Antes do depoimento de Forddetalhando as alegações, houve protestos.",
-     ("Forddetalhando", "Ford detalhando")),
-    ("pt", "O protesto foi organizado por liberais nervosos por Hillary Clintonter perdido a eleição.",
-     ("Clintonter", "Clinton ter")),
-    ("en", "Hurricane Rosa hit the coast. As forecast, Hurricane Rosais weakening over cooler water.",
-     ("Rosais", "Rosa is")),
+    ("pt", "Morais falou ontem. Antes do depoimento de Moraisdetalhando as alegações, houve protestos.",
+     ("Moraisdetalhando", "Morais detalhando")),
+    ("pt", "O protesto foi organizado por liberais nervosos por Michelle Obamater perdido a eleição.",
+     ("Obamater", "Obama ter")),
+    ("en", "Hurricane Maria hit the coast. As forecast, Hurricane Mariais weakening over cooler water.",
+     ("Mariais", "Maria is")),
     # A name run into an elided word that word lists know only as a rare plural.
-    ("fr", "Obrador a parlé lundi. Puis Obradors’est engagé à ne pas recourir à l’armée.",
-     ("Obradors", "Obrador s")),
+    ("fr", "Bolsonaro a parlé lundi. Puis Bolsonaros’est engagé à ne pas recourir à l’armée.",
+     ("Bolsonaros", "Bolsonaro s")),
 ])
 def test_name_run_into_a_lower_case_word(lang, text, expected):
     assert _found("glued-token", text, lang) == [expected]
@@ -152,7 +152,7 @@ def test_name_run_into_a_lower_case_word(lang, text, expected):
     # Romance place names join two words; only an article shows a name's word run into the next.
     ("pt", "Os moradores de Vilarosa protestaram ontem à noite."),
     # Used twice, a solid form is the text's own word.
-    ("fr", "La Coursuprême est un bar. Il a ouvert la Coursuprême en mai."),
+    ("fr", "La Banquecentrale est un bar. Il a ouvert la Banquecentrale en mai."),
 ])
 def test_lower_case_glue_look_alikes_stay_quiet(lang, text):
     assert _found("glued-token", text, lang) == []
@@ -160,5 +160,5 @@ def test_lower_case_glue_look_alikes_stay_quiet(lang, text):
 
 def test_cut_name_before_a_titled_subject():
     text = ("The talks with El Salvador ended. It meant ending any penalties for El Salvado Vice "
-            "President Mike Pence is now slated to speak, and El Salvador agreed.")
+            "President Ana Reyes is now slated to speak, and El Salvador agreed.")
     assert _found("truncated-name", text, "en") == [("Salvado", "Salvador")]
