@@ -50,7 +50,7 @@ class LanguageProfile:
     sentence_openers: frozenset[str] = frozenset()
     # Sentence adverbs and conjunctions that open a sentence before its subject ("However,",
     # "Contudo,", "Posteriormente,"): words that never end a name or a brand, so a capitalised one
-    # right after a name is the next sentence run in ("Lehaucourt|However, he ...").
+    # right after a name is the next sentence run in ("Brassigny|However, he ...").
     connectives: frozenset[str] = frozenset()
     # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").
     name_homographs: frozenset[str] = frozenset()

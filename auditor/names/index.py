@@ -144,8 +144,8 @@ class NameIndex:
         """Cut-off forms only the text can show, each with the longer form it was cut from: a
         one-off capitalised form not in ``known`` (the plain cuts, see :meth:`truncations`) that a
         capitalised form of the text extends by one to three letters, where that form is a name or
-        a word the text never writes in lower case ("Pelo" of "Pelosi", "Throne" of "Thrones",
-        "Mosc" of "Moscú"). The cut may be a word of its own, so the rule asks for more evidence."""
+        a word the text never writes in lower case ("Pelo" of "Pelosa", "Lantern" of "Lanterns",
+        "Varsovi" of "Varsovia"). The cut may be a word of its own, so the rule asks for more evidence."""
         counts = self.counts
         word_counts = self.doc.word_counts
         function_words = self.doc.profile.function_words
@@ -169,7 +169,7 @@ class NameIndex:
         return found
 
     def names_before(self, name: str) -> set[str]:
-        """The name words the text puts right before ``name`` ("Brett" of "Brett Kavanaugh")."""
+        """The name words the text puts right before ``name`` ("Brett" of "Brett Varnholt")."""
         return {word for side, word in self._neighbours().get(name, ()) if side == -1}
 
     def variant_clusters(self) -> list[dict[str, int]]:

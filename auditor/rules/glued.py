@@ -61,8 +61,8 @@ class GluedToken(Rule):
         # "Obradorcomprometeu-se": a glued verb keeps its clitic; the part before it is judged.
         heads = _clitic_heads(forms, ctx.doc.profile.clitics)
         if ctx.doc.language == "en":
-            heads.update(_contraction_heads(forms))  # "EldonIt's": the glue is before the clitic
-        heads.update(_compound_heads(forms, heads))  # "Emmyaward-winning": the glue is before the hyphen
+            heads.update(_contraction_heads(forms))  # "MarshIt's": the glue is before the clitic
+        heads.update(_compound_heads(forms, heads))  # "Oscaraward-winning": the glue is before the hyphen
         # A form maps to its (message, suggestion), or, glued to a function word, to its
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
@@ -111,7 +111,7 @@ class GluedToken(Rule):
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
         """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il"): the form before the
         apostrophe is a name of the text, or a well-attested one, plus an elision letter, and no
-        word of its own (or one word lists know far less than the name: "Obradors")."""
+        word of its own (or one word lists know far less than the name: "Bolsonaros")."""
         elided = ctx.doc.profile.elided
         if not elided:
             return
@@ -137,7 +137,7 @@ class GluedToken(Rule):
             return None
         counts = ctx.doc.word_counts
         if attestation(left + right) >= _ATTESTED_PAIR:
-            # A form word lists know ("RockIt", "ThomasEs" as "thomases") is a glue only where
+            # A form word lists know ("MarkIt", "DavisEs" as "davises") is a glue only where
             # a name the text uses stands before a function word.
             if counts.get(left, 0) == 0 or right.lower() not in ctx.doc.profile.function_words:
                 return None
@@ -156,8 +156,8 @@ class GluedToken(Rule):
                 and (known_right or counts.get(right.lower(), 0) > 0) \
                 and is_common_word(right, lang) and zipf(right, lang) >= 3.0:
             return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
-        # "Lehaucourt|However, he", "Academical|Tomar conta": a name run into a sentence that opens
-        # on another word of the language (or a title: "Washington|Mr. Trump"); whether it opens a
+        # "Brassigny|However, he", "Velkanoff|Tomar posse": a name run into a sentence that opens
+        # on another word of the language (or a title: "London|Mr. Smith"); whether it opens a
         # sentence there is judged occurrence by occurrence.
         low = right.lower()
         if len(right) >= 3 and _sentence_word(low, lang) or low in ctx.doc.profile.abbreviations and low in TITLES:
@@ -172,7 +172,7 @@ class GluedToken(Rule):
         counts = ctx.doc.word_counts
         function_words = ctx.doc.profile.function_words
         if lang != "en":
-            # "Gameof Thrones", "Headmastersand": English titles and names inside other copy.
+            # "Houseof Cards", "Teachersand": English titles and names inside other copy.
             function_words = function_words | _ENGLISH_NAME_WORDS
         capital = text[0].isupper()
         if attestation(text) >= _ATTESTED_RUN:
@@ -216,16 +216,16 @@ class GluedToken(Rule):
 # little more is a glue only where _attested_glue finds it.
 _ATTESTED_RUN = 1.0
 
-# English function words that join the words of names and titles ("Game of Thrones", "Center for
-# American Progress", "Love it or List it"); found glued in other languages' copy too.
+# English function words that join the words of names and titles ("House of Cards", "Bank of
+# England", "Pride and Prejudice"); found glued in other languages' copy too.
 _ENGLISH_NAME_WORDS = frozenset("of and the for on in it with".split())
 
 
 def _attested_glue(ctx: Context, text: str, function_words: frozenset[str]) -> tuple[str, str] | None:
-    """(message, suggestion) for a capitalised form word lists know a little ("Googley",
-    "Streete", "Semanada") that is a name the text uses on its own, run into a function word: the
+    """(message, suggestion) for a capitalised form word lists know a little ("Appley",
+    "Parke", "Casade") that is a name the text uses on its own, run into a function word: the
     form is far rarer than the name, and used once. An English "is" after a consonant makes
-    demonym plurals ("Bahrainis") and stays out ("Rosais" is "Rosa is")."""
+    demonym plurals ("Bahrainis") and stays out ("Mariais" is "Maria is")."""
     counts = ctx.doc.word_counts
     whole = attestation(text)
     if counts.get(text, 0) > 1:
@@ -240,7 +240,7 @@ def _attested_glue(ctx: Context, text: str, function_words: frozenset[str]) -> t
 
 
 def _uses(counts: dict[str, int], word: str) -> int:
-    """How often the text uses ``word``, bare or in the possessive ("Nationwide's")."""
+    """How often the text uses ``word``, bare or in the possessive ("Harvest's")."""
     return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
 
 
@@ -261,7 +261,7 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
             return True
         return _BEFORE_A_WORD if len(right) <= 2 and attestation(left) >= _SHORT_WORD_NAME else False
     # An English -ly adverb, a gerund or an auxiliary's infinitive never ends a name either
-    # ("Crimestoppersanonymously", "Forddetalhando", "Clintonter perdido").
+    # ("Samaritansanonymously", "Moraisdetalhando", "Obamater perdido").
     verb = _verb_like(right, lang) or right in _AUXILIARY_INFINITIVES.get(lang, ()) \
         or len(right) >= 7 and right.endswith(_GERUNDS.get(lang, ())) \
         or lang == "en" and len(right) >= 6 and right.endswith("ly") and bool(english_pos(right))
@@ -287,15 +287,15 @@ def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, functi
         return False
     if not is_common_word(left, lang):
         return is_common_word(right, lang) and zipf(right, lang) >= 4.0
-    # Two common words ("Sportsound", "Chinanews"): a compound or a brand, unless the capitalised
-    # one is a word of a longer name there ("the Oxford Grove|area", "a White House|spokesman"):
+    # Two common words ("Sportsound", "Asianews"): a compound or a brand, unless the capitalised
+    # one is a word of a longer name there ("the Hyde Park|area", "a Downing Street|spokesman"):
     # judged where the form occurs.
     if len(left) < 4 or len(right) < 4 or zipf(right, lang) < 3.0 or not _sentence_word(right, lang):
         return False
     return _IN_A_NAME
 
 
-# Infinitives of auxiliaries that follow a subject as a finite verb would ("Clinton ter perdido").
+# Infinitives of auxiliaries that follow a subject as a finite verb would ("Obama ter perdido").
 _AUXILIARY_INFINITIVES = {"pt": frozenset({"ter", "ser"}), "es": frozenset({"ser", "haber"})}
 # Gerund endings (Spanish, Portuguese); French -ant also ends nouns and adjectives.
 _GERUNDS = {"pt": ("ando", "endo", "indo"), "es": ("ando", "iendo", "yendo")}
@@ -352,7 +352,7 @@ def _runs_into_sentence(ctx: Context, i: int, end: int, left: str, right: str) -
     that never goes on a name or a brand: a connective, an adverb before a comma, or (outside
     English) a finite verb form; or an infinitive or participle after a name the text uses or
     word lists know. In English only the first two count (a noun goes on brands). A title
-    abbreviation before its full stop ("Washington|Mr. Trump") is a glue whether or not a sentence
+    abbreviation before its full stop ("London|Mr. Smith") is a glue whether or not a sentence
     ended there, so it gets a space."""
     doc = ctx.doc
     profile, lang = doc.profile, doc.language
@@ -365,7 +365,8 @@ def _runs_into_sentence(ctx: Context, i: int, end: int, left: str, right: str) -
         if doc.text[end:end + 1] != "." or not _capital_after_stop(doc.text, end + 1):
             return None
         return f"'{left}' and '{right}.' run together", f"{left} {right}"
-    adverb = low in profile.connectives or doc.text[end:end + 1] == "," and low.endswith(_ADVERB_ENDINGS.get(lang, ("ly",)))
+    before_comma = doc.text[end:end + 1] == ","
+    adverb = low in profile.connectives or before_comma and low.endswith(_ADVERB_ENDINGS.get(lang, ("ly",)))
     finite = lang != "en" and _verb_like(low, lang)
     if lang == "en" and not adverb:
         return None
@@ -374,7 +375,7 @@ def _runs_into_sentence(ctx: Context, i: int, end: int, left: str, right: str) -
         return None
     if adverb or finite:
         return message, f"{left}. {right}"
-    # An infinitive or participle ("Academical|Tomar conta", "Telegraph|Dispensé pour") after a
+    # An infinitive or participle ("Velkanoff|Tomar posse", "Herald|Dispensé de") after a
     # name the text vouches for; a noun goes on brands ("NovaCasa anunció").
     counts = doc.word_counts
     vouched = counts.get(left, 0) > 0 or attestation(left) >= 2.0 and not is_common_word(left, lang)
@@ -418,7 +419,7 @@ def _glued_to_function_word(ctx: Context, i: int, left: str, right: str) -> tupl
 
 def _compound_heads(forms: Iterable[str], known: dict[str, str]) -> dict[str, str]:
     """Each hyphenated form that opens on a capitalised part and goes on in lower case
-    ("Emmyaward-winning", "Washingtonright-hander"), mapped to that first part."""
+    ("Oscaraward-winning", "Londonright-hander"), mapped to that first part."""
     heads = {}
     forms = list(forms)
     for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
@@ -429,7 +430,7 @@ def _compound_heads(forms: Iterable[str], known: dict[str, str]) -> dict[str, st
 
 
 def _contraction_heads(forms: Iterable[str]) -> dict[str, str]:
-    """Each English form with an inner capital before a clitic ("EldonIt's", "KhameneiHe'll"),
+    """Each English form with an inner capital before a clitic ("MarshIt's", "KhameneiHe'll"),
     or a long capitalised one before a possessive, mapped to the part before the apostrophe."""
     heads = {}
     forms = list(forms)
@@ -438,7 +439,7 @@ def _contraction_heads(forms: Iterable[str]) -> dict[str, str]:
                             compress(forms, map(str.__contains__, forms, repeat("’"))))
     for form in with_apostrophe:
         head, sep, tail = form.replace("’", "'").partition("'")
-        # A possessive on a long capitalised run too ("Sulawesiprovince's").
+        # A possessive on a long capitalised run too ("Chileangovernment's").
         if sep and tail in _EN_CLITICS and (any(map(str.isupper, head[1:]))
                                            or tail == "s" and len(head) >= 9 and head[0].isupper()):
             heads[form] = form[:len(head)]
@@ -472,9 +473,9 @@ def _elision_pattern(letters: str) -> regex.Pattern:
 
 def _after_name_word(doc: Document, i: int) -> bool:
     """Word ``i`` follows, after one space, a capitalised word that is not sentence-initial and no
-    possessive: "Oxford Grovearea", "White Housespokesman", not "Scotland's Sportsound". Outside
+    possessive: "Hyde Parkarea", "Downing Streetspokesman", not "Scotland's Sportsound". Outside
     English, whose compounds of two words are names of places ("de Vilarosa"), a lower-case
-    article will do: "la Coursuprême", "les Premiersministres"."""
+    article will do: "la Banquecentrale", "les Affairessociales"."""
     before = _neighbour(doc, i, -1)
     if before is None or i < 2:
         return False

@@ -43,8 +43,8 @@ class TruncatedName(Rule):
         # A cut that leaves a word of its own ("Molina" from "Molinari") counts only where the
         # text shows the cut: a one-off form with the next sentence run straight in.
         cut_off = index.truncations(_ATTESTED_CUT)
-        # Cuts into a common word or a well-known name ("Pelo" of "Pelosi"), and cuts of a word the
-        # text only ever capitalises ("Throne" of "Thrones"): only the text shows them.
+        # Cuts into a common word or a well-known name ("Pelo" of "Pelosa"), and cuts of a word the
+        # text only ever capitalises ("Lantern" of "Lanterns"): only the text shows them.
         word_cuts = index.word_truncations(cut_off)
         if not cut_off and not word_cuts:
             return
@@ -62,7 +62,7 @@ class TruncatedName(Rule):
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
             opener = _next_sentence(ctx, name, full, nxt) if run_in and text[end:nxt.start].isspace() else None
             if name not in cut_off:
-                # A word cut shows only inside a sentence ("dijo Pelo Kavanaugh es", not a
+                # A word cut shows only inside a sentence ("dijo Pelo Varnholt es", not a
                 # title-case headline), with the next sentence run in; a name of its own that
                 # begins a longer one ("John" of "Johnson") is no cut.
                 if opener is None or not _inside_sentence(text, tok.start) or english_proper_noun(name):
@@ -87,7 +87,7 @@ _CLAUSE = object()
 def _next_sentence(ctx: Context, cut: str, full: str, nxt: Token) -> object | None:
     """Whether the capitalised word ``nxt`` right after a cut opens a new sentence: a function
     word or connective (_STOP), a word that opens a clause or a name that is a verb's subject
-    (_CLAUSE), else None. After a cut that drops a word ending ("Chequer" of "Chequers", a
+    (_CLAUSE), else None. After a cut that drops a word ending ("Dorney" of "Dorneys", a
     singular that may stand before a noun) only a function word, a connective or a finite verb
     (outside English) counts, or a subject name after a cut no word list knows."""
     profile = ctx.doc.profile
@@ -96,7 +96,7 @@ def _next_sentence(ctx: Context, cut: str, full: str, nxt: Token) -> object | No
         return _STOP
     if full[len(cut):] in _WORD_ENDINGS:
         if ctx.doc.language != "en" and _finite_form(low, profile) and is_common_word(low, ctx.doc.language):
-            return _CLAUSE  # "Chequer Sugirió que"
+            return _CLAUSE  # "Dorney Sugirió que"
         return _CLAUSE if attestation(cut) < 1.0 and _subject_name(ctx, cut, nxt) else None
     if _opens_clause(ctx, nxt) or _subject_name(ctx, cut, nxt) or _titled_subject(ctx, nxt):
         return _CLAUSE
@@ -105,7 +105,7 @@ def _next_sentence(ctx: Context, cut: str, full: str, nxt: Token) -> object | No
 
 def _titled_subject(ctx: Context, nxt: Token) -> bool:
     """The word after a cut is a title that opens a capitalised name, and a finite verb follows
-    the name ("Salvado Vice President Mike Pence is now slated")."""
+    the name ("Salvado Vice President Ana Reyes is now slated")."""
     doc = ctx.doc
     if nxt.text.lower() not in doc.profile.title_words:
         return False
@@ -116,8 +116,8 @@ def _titled_subject(ctx: Context, nxt: Token) -> bool:
 
 def _subject_name(ctx: Context, cut: str, nxt: Token) -> bool:
     """The word after a cut is a name that the text elsewhere puts after another name word (so
-    the cut is no given name of it: "Pelo Kavanaugh es" beside "Brett Kavanaugh"), with a finite
-    verb right after it or after one lower-case word ("Kavanaugh es", "Atenas siempre ha")."""
+    the cut is no given name of it: "Pelo Varnholt es" beside "Brett Varnholt"), with a finite
+    verb right after it or after one lower-case word ("Varnholt es", "Lisboa siempre ha")."""
     doc = ctx.doc
     if is_common_word(nxt.text, doc.language) or not ctx.names.names_before(nxt.text) - {cut}:
         return False
