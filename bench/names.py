@@ -337,12 +337,13 @@ def ablate(sheet, queries, group_of) -> None:
     print(f"features dropped: {' '.join(f for f in features if f not in kept) or 'none'}")
 
     def rebuilt(label, modules, name, value):
-        """The CV with the matcher's ``name`` set to ``value`` (in each module that holds it)."""
+        """The CV of the shipped features with the matcher's ``name`` set to ``value`` (in each
+        module that holds it)."""
         old = getattr(modules[0], name)
         for m in modules:
             setattr(m, name, value)
         try:
-            show(label, cross_validate(build_evidence(sheet, queries, group_of), kept)[0])
+            show(label, cross_validate(build_evidence(sheet, queries, group_of), features)[0])
         finally:
             for m in modules:
                 setattr(m, name, old)
