@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from auditor import __version__
@@ -49,9 +49,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app):
-        import asyncio
-
-        await asyncio.to_thread(pool.start)
+        await pool.start()
         if settings.on_ready is not None:
             settings.on_ready()
         try:
@@ -103,7 +101,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error(500, "internal error (logged by the server)")
 
 
-async def _answer(pool: CheckPool, func, *args) -> JSONResponse:
+async def _answer(pool: CheckPool, func, *args) -> Response:
     try:
         status, payload = await pool.run(func, *args)
     except Saturated:
@@ -112,7 +110,9 @@ async def _answer(pool: CheckPool, func, *args) -> JSONResponse:
         return error(504, f"the request took longer than the time limit of {pool.time_limit:g} s")
     except WorkerCrashed:
         return error(503, "a worker stopped while checking; try again", {"Retry-After": "1"})
-    return JSONResponse(payload) if status == 200 else error(status, str(payload))
+    if status == 200:  # JSON already, encoded by the worker
+        return Response(payload, media_type="application/json")
+    return error(status, str(payload))
 
 
 def _text(value: str, what: str = "text") -> str:
