@@ -3,10 +3,13 @@
 Starts the service in a subprocess on a free loopback port, then for 1, 8 and 32 concurrent
 keep-alive clients (plain asyncio HTTP/1.1, so the load generator costs little CPU) sends a
 600-word article to /v1/check and to /v2/check and prints requests/s, p50 and p99 latency,
-errors and 503s. The baseline is `check_text` on the same article in this process: /v1/check's
-p50 is printed as a ratio to it, and each level's throughput as a ratio to one client's. Then
-it measures the server's memory (the server and its workers) after --memory-requests/10 and
-after --memory-requests requests.
+errors and 503s. The baseline is `check_text` on the same article in this process, with what
+the service does for these requests: language "auto" (detected), all rules, no style sheet or
+configuration (the server is started with an empty --config, so a config file where the bench
+runs cannot make it do other work), the same findings (checked before the load: the service's
+/v1 answer must report exactly what check_text does). Each level's p50 is printed as a ratio to
+it, and each level's throughput as a ratio to one client's. Then it measures the server's memory
+(the server and its workers) after --memory-requests/10 and after --memory-requests requests.
 
     .venv/bin/python bench/serve.py [--workers 2] [--seconds 6] [--memory-requests 10000]
 
@@ -24,6 +27,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -44,9 +48,9 @@ def article(words: int = 600) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def start_server(workers: int, capacity: int) -> tuple[subprocess.Popen, int]:
+def start_server(workers: int, capacity: int, config: Path) -> tuple[subprocess.Popen, int]:
     process = subprocess.Popen([sys.executable, "-m", "auditor", "serve", "--host", "127.0.0.1", "--port", "0",
-                                "--workers", str(workers), "--queue", str(capacity)],
+                                "--workers", str(workers), "--queue", str(capacity), "--config", str(config)],
                                cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     for line in process.stderr:
         if "serving on " in line:
@@ -126,6 +130,23 @@ def load(port: int, payload: bytes, clients: int, seconds: float, requests: int)
     return stats
 
 
+def same_work(port: int, text: str) -> None:
+    """Stop unless the service reports on ``text`` exactly what check_text does (the baseline)."""
+    import http.client
+
+    from auditor import check_text
+    from auditor.formatters.json_ import to_dict
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("POST", "/v1/check", json.dumps({"text": text, "language": "auto"}),
+                       {"Content-Type": "application/json"})
+    served = json.loads(connection.getresponse().read())
+    connection.close()
+    local = to_dict([check_text(text, language="auto")])
+    if served["files"] != local["files"]:
+        raise SystemExit("the service's report differs from check_text's: not the same work, no fair baseline")
+
+
 def baseline_p50(text: str, runs: int = 40) -> float:
     from auditor import check_text
 
@@ -152,8 +173,11 @@ def main() -> None:
     base = baseline_p50(text)
     print(f"article: {len(text.split())} words; in-process check_text p50 {base * 1000:.1f} ms "
           f"(baseline); cores {len(os.sched_getaffinity(0))}; load average {os.getloadavg()[0]:.2f}")
-    process, port = start_server(args.workers, args.queue)
+    empty_config = Path(tempfile.mkdtemp(prefix="bench-serve-")) / "auditor.toml"
+    empty_config.write_text("", encoding="utf-8")
+    process, port = start_server(args.workers, args.queue, empty_config)
     try:
+        same_work(port, text)
         v1 = request_bytes("/v1/check", json.dumps({"text": text, "language": "auto"}).encode(), "application/json")
         v2 = request_bytes("/v2/check", urlencode({"text": text, "language": "auto"}).encode(),
                            "application/x-www-form-urlencoded")
@@ -180,6 +204,8 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(10)
+        empty_config.unlink()
+        empty_config.parent.rmdir()
 
 
 if __name__ == "__main__":
