@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 from operator import itemgetter
+from typing import Sequence
 
 import regex
 
@@ -139,17 +140,27 @@ class WordIndex:
     """The word tokens of a text as parallel sequences of forms and start offsets.
 
     Built by regex splits and running sums of the pieces' lengths, all in C, so a document's
-    words cost no Python work per word; sentences and rules slice these by offset. The starts are
-    an array of machine integers, and each distinct form is one string object however often it
-    occurs: per word the index costs two pointers and an integer, not a string and an int object
-    each, so a huge document stays within a few times its size.
+    words cost no Python work per word; sentences and rules slice these by offset. A long text
+    takes a compact form: the starts are an array of machine integers, and each distinct form is
+    one string object however often it occurs, so per word the index costs two pointers and an
+    integer, not a string and an int object each, and a huge document stays within a few times
+    its size. A short text (an article) keeps the split's own list of strings and a list of
+    starts, which are faster to build and to read and cost little memory at that size.
     """
 
-    __slots__ = ("forms", "starts", "_lower", "re_reads_alike")
+    __slots__ = ("forms", "starts", "_lower", "re_reads_alike", "_compact")
 
     def __init__(self, text: str) -> None:
         self.re_reads_alike = re_reads_alike(text)  # see :func:`re_reads_alike`
         split = (_FAST_WORD_SPLIT if self.re_reads_alike else _WORD_SPLIT).split
+        self._lower: list[str] | None = None
+        self._compact = len(text) > _COMPACT_ABOVE
+        if not self._compact:
+            pieces = split(text)  # gap, word, ..., gap
+            self.forms: list[str] = pieces[1::2]
+            ends = list(accumulate(map(len, pieces)))  # ends[k]: end of piece k
+            self.starts: Sequence[int] = ends[0:-1:2]
+            return
         forms: list[str] = []
         starts = array("q")
         same: dict[str, str] = {}  # one object per distinct form
@@ -160,18 +171,21 @@ class WordIndex:
             del pieces  # the block's own word strings go once their shared twins are taken
             forms.extend(map(same.setdefault, words, words))
             starts.extend(ends[1:len(ends) - 2:2])
-        self.forms: list[str] = forms
-        self.starts: array = starts
-        self._lower: list[str] | None = None
+        self.forms = forms
+        self.starts = starts
 
     @property
     def lower_forms(self) -> list[str]:
-        """The forms lower-cased: each distinct form once (joined, lowered and split again, one C
-        call each; the NUL between forms keeps a final sigma final), then mapped in C."""
+        """The forms lower-cased (joined, lowered and split again, one C call each; the NUL
+        between forms keeps a final sigma final). In the compact form, each distinct form is
+        lowered once and the results mapped onto the forms in C, so they stay shared."""
         if self._lower is None:
-            distinct = list(dict.fromkeys(self.forms))
-            lowered = "\x00".join(distinct).lower().split("\x00") if distinct else []
-            self._lower = list(map(dict(zip(distinct, lowered)).__getitem__, self.forms))
+            if not self._compact:
+                self._lower = "\x00".join(self.forms).lower().split("\x00") if self.forms else []
+            else:
+                distinct = list(dict.fromkeys(self.forms))
+                lowered = "\x00".join(distinct).lower().split("\x00") if distinct else []
+                self._lower = list(map(dict(zip(distinct, lowered)).__getitem__, self.forms))
         return self._lower
 
     @property
@@ -181,6 +195,8 @@ class WordIndex:
         return len(self.forms) + joined.count("'") + joined.count("’") + joined.count("-")
 
 
+# Texts longer than this (in characters) get the compact word index.
+_COMPACT_ABOVE = 1 << 16
 # Words are split a block at a time, so that the split's own strings for one block, not for the
 # whole text, exist at once. A block ends before a space, which no word contains.
 _BLOCK = 1 << 20

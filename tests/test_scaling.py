@@ -145,3 +145,22 @@ def test_json_written_finding_by_finding_is_json_dumps_of_the_whole(tmp_path):
     reports += [check_text("", "empty"), check_text("Clean copy here.", 'odd "path"\\')]
     for chosen in (reports, reports[-2:], []):
         assert json_.render(chosen) == json.dumps(json_.to_dict(chosen), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_compact_word_index_of_a_long_text_reads_as_the_plain_one(monkeypatch):
+    import random
+
+    from auditor import document
+
+    rng = random.Random(3)
+    alphabet = list("aBΣσς İß\u0301'’-.,\n") + [" "] * 4
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(500)]
+    texts += [STORY, ""]
+    plain = [document.WordIndex(text) for text in texts]
+    monkeypatch.setattr(document, "_COMPACT_ABOVE", -1)
+    monkeypatch.setattr(document, "_BLOCK", 5)
+    for text, short in zip(texts, plain):
+        compact = document.WordIndex(text)
+        assert compact._compact and not short._compact
+        assert compact.forms == short.forms and list(compact.starts) == list(short.starts)
+        assert compact.lower_forms == short.lower_forms and compact.runs == short.runs
