@@ -27,6 +27,8 @@ def plain_words(lang: str) -> frozenset[str]:
     return profile.function_words | profile.sentence_openers
 
 _ELISION = regex.compile(r"\p{L}\p{Ll}{0,4}['’](?=\p{Lu})", regex.V1)  # l', d', qu' before a name
+# What every form that _ELISION matches holds: a text without it has no elided place names.
+_ELIDED_CAPITAL = regex.compile(r"['’]\p{Lu}", regex.V1)
 
 _HAS_APOSTROPHE = methodcaller("__contains__", "'")
 
@@ -139,7 +141,7 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[t
     forms = doc.words.forms
     # A place name opens with a capital, or after an elided article (French "l'Europe").
     vocabulary = set(map(forms.__getitem__, doc.capitalised))
-    if lang == "fr":
+    if lang == "fr" and _ELIDED_CAPITAL.search(doc.text):
         lowered = list(doc.word_counts)
         vocabulary.update(compress(lowered, map(_HAS_APOSTROPHE, lowered)))
         vocabulary.update(compress(lowered, map(_HAS_TYPO_APOSTROPHE, lowered)))
