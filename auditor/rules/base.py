@@ -135,7 +135,10 @@ class Context:
 
     @cached_property
     def _running(self) -> list[Sentence]:
-        return [s for s in self.doc.sentences if not self.in_boilerplate(s.start, s.end) and not is_headline(s)]
+        sentences = self.doc.sentences
+        if self.boilerplate:
+            sentences = [s for s in sentences if not self.in_boilerplate(s.start, s.end)]
+        return [s for s in sentences if not is_headline(s)]
 
     def findings_within(self, spans: list[tuple[int, int]]) -> list[list[Finding]]:
         """For each (start, end) span, the findings so far (:attr:`findings`) that start inside
