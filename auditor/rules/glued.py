@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import is_not
 from typing import Iterable
 
@@ -65,8 +65,11 @@ class GluedToken(Rule):
         sentence_glue: dict[str, tuple[str, str]] = {}
         judged = list(forms) + [h for h in heads.values() if h not in forms]
         shapes = _GLUED_SHAPES.values(judged)
-        for form, shape in compress(zip(judged, shapes), map(is_not, shapes, repeat(None))):
-            found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
+        candidates = list(compress(zip(judged, shapes), map(is_not, shapes, repeat(None))))
+        runs = [form for form, shape in candidates if not shape]
+        splits = dict(zip(runs, _GLUE_SPLITS.values(runs, ctx.doc.language)))
+        for form, shape in candidates:
+            found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form, splits[form])
             if found is _FUNCTION_WORD:
                 sentence_glue[form] = shape
             elif found:
@@ -77,7 +80,7 @@ class GluedToken(Rule):
         wanted = set(flagged) | set(sentence_glue)
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
-        for i in [i for i, form in enumerate(words.forms) if form in wanted]:
+        for i in compress(count(), map(wanted.__contains__, words.forms)):  # found in C
             form = heads.get(words.forms[i], words.forms[i])
             start = words.starts[i]
             end = start + len(form)
@@ -136,47 +139,68 @@ class GluedToken(Rule):
             return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
         return None
 
-    def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | tuple[str, str, bool] | None:
-        """(message, suggestion) for a form that is a word or name run into a lower-case word,
-        with a third item True where that holds only before another word (see
-        :func:`_plausible_name_split`)."""
-        lang = ctx.doc.language  # _glued_shape has ruled out a form that is attested
+    def _lower_run(self, ctx: Context, text: str,
+                   splits: tuple[_Split, ...]) -> tuple[str, str] | tuple[str, str, bool] | None:
+        """(message, suggestion) for a long run ``text`` (_glued_shape has ruled out a form that is
+        attested) that the text shows to be a word or name run into a lower-case word, from its
+        ``splits`` (:func:`_glue_splits`), with a third item True where that holds only before
+        another word (see :func:`_plausible_name_split`)."""
         counts = ctx.doc.word_counts
-        function_words = ctx.doc.profile.function_words
-        capital = text[0].isupper()
         # A form the document uses more than once is one of its words (a town, a brand), unless
         # its left part stands alone in the text at least as often: a glue is a slip, rarer
         # than the name it damages.
         uses = counts.get(text, 0)
         repeated = uses >= 2
         best: tuple[float, str, str, bool] | None = None
-        for i in range(3, len(text) - (0 if capital else 2)):
-            left, right = text[:i], text[i:]
-            if right in _SUFFIX_LIKE:
+        for left, right, if_used, if_unused, z_left, z_right in splits:
+            used = counts.get(left, 0)
+            verdict = if_used if used > 0 else if_unused
+            if repeated and used < uses or not verdict:
                 continue
-            in_doc = counts.get(left, 0) > 0
-            if repeated and counts.get(left, 0) < uses:
-                continue
-            function = right in function_words
-            weak = False
-            if capital:
-                verdict = _plausible_name_split(left, right, lang, in_doc, function)
-                if not verdict:
-                    continue
-                weak = verdict is _BEFORE_A_WORD
-            elif len(right) < 4 or not _is_common_lower(right, lang) \
-                    or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
-                continue
-            elif not (function or left in function_words or _verb_like(right, lang)):
-                continue  # two content words: a compound ("cinemagoing", "homewear"), not a glue
-            score = (10.0 if in_doc else 0.0) + zipf(left, lang) + zipf(right, lang)
+            score = (10.0 if used > 0 else 0.0) + z_left + z_right
             if best is None or score > best[0]:
-                best = (score, left, right, weak)
+                best = (score, left, right, verdict is _BEFORE_A_WORD)
         if best is None:
             return None
         _, left, right, weak = best
         message, suggestion = f"'{left}' and '{right}' run together", f"{left} {right}"
         return (message, suggestion, True) if weak else (message, suggestion)
+
+
+# A way to cut a long run in two: (left, right, the verdict of _plausible_name_split where the
+# text uses the left part on its own, its verdict where it does not, Zipf frequency of the left
+# part, of the right part).
+_Split = tuple[str, str, object, object, float, float]
+
+
+def _glue_splits(text: str, lang: str) -> tuple[_Split, ...]:
+    """The cuts of a long run ``text`` into two words that are plausible as far as the words
+    alone tell, for :meth:`GluedToken._lower_run` to weigh against the document. Pure, so
+    memoised: the same runs (names, rare words) recur from document to document."""
+    function_words = get_profile(lang).function_words
+    capital = text[0].isupper()
+    splits = []
+    for i in range(3, len(text) - (0 if capital else 2)):
+        left, right = text[:i], text[i:]
+        if right in _SUFFIX_LIKE:
+            continue
+        function = right in function_words
+        if capital:
+            if_used = _plausible_name_split(left, right, lang, True, function)
+            if_unused = _plausible_name_split(left, right, lang, False, function)
+        elif len(right) < 4 or not _is_common_lower(right, lang) \
+                or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
+            continue
+        elif not (function or left in function_words or _verb_like(right, lang)):
+            continue  # two content words: a compound ("cinemagoing", "homewear"), not a glue
+        else:
+            if_used = if_unused = True
+        if if_used or if_unused:
+            splits.append((left, right, if_used, if_unused, zipf(left, lang), zipf(right, lang)))
+    return tuple(splits)
+
+
+_GLUE_SPLITS = FormMemo(_glue_splits)
 
 
 def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool | object:
