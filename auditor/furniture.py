@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice, repeat
 from operator import methodcaller
 
 import regex
@@ -204,13 +204,16 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
     whole_lines = [(t.whole_line_lower.fullmatch, low) if twins and t.whole_line_lower else (t.whole_line.fullmatch, text)
                    for t in tables]
     suspects: dict[int, set[tuple[str, int]]] = {}
-    for i, (start, end) in enumerate(spans):
-        for table, (whole_line, against) in zip(tables, whole_lines):
-            if whole_line(against, start, end):
-                suspects.setdefault(i, set()).add(table.whole_line_id)
-        # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
-        if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
-                and _HAS_DIGIT.search(text, start, end) \
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    # Each pattern is tried on every line in C; only the lines it matches reach Python.
+    for table, (whole_line, against) in zip(tables, whole_lines):
+        for i in compress(count(), map(whole_line, repeat(against), starts, ends)):
+            suspects.setdefault(i, set()).add(table.whole_line_id)
+    # Time and date stamps hold digits. They are short, so only short lines (or lines that
+    # trimming may shorten) qualify, or a line that opens with a date stamp.
+    for i in compress(count(), map(_HAS_DIGIT.search, repeat(text), starts, ends)):
+        start, end = spans[i]
+        if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED \
                 or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
@@ -219,7 +222,6 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
         for i in range(len(spans)):
             suspects.setdefault(i, set()).update(rest)
         return suspects
-    starts = [s for s, _ in spans]
     for table in tables:
         for lit, ids in table.by_literal.items():
             pos = low.find(lit)
