@@ -782,10 +782,10 @@ def test_garbles_tried_at_quotes_are_what_finditer_finds():
 
 def test_fast_paths_find_what_the_regex_module_paths_find(monkeypatch):
     """Random copy full of marks, quotes, spaces and furniture: the string-method and `re` fast
-    paths (taken where document.re_reads_alike) must give exactly the findings of the regex paths."""
+    paths (taken where words.re_reads_alike) must give exactly the findings of the regex paths."""
     import random
 
-    from auditor import document
+    from auditor import words
 
     vocabulary = ("The minister said Monday talks would resume Gaza Khamenei Khameneireiterated PalestineGaza "
                   "Haniyeh Haniye Read more Source link Leave a Reply Tags: 3 hours ago café José Teherán the "
@@ -809,6 +809,6 @@ def test_fast_paths_find_what_the_regex_module_paths_find(monkeypatch):
                 for t in texts]
 
     fast = {lang: findings(lang) for lang in ("en", "fr")}
-    assert all(map(document.re_reads_alike, texts)) and sum(map(len, fast["en"])) > 300
-    monkeypatch.setattr(document, "re_reads_alike", lambda text: False)
+    assert all(map(words.re_reads_alike, texts)) and sum(map(len, fast["en"])) > 300
+    monkeypatch.setattr(words, "re_reads_alike", lambda text: False)
     assert {lang: findings(lang) for lang in ("en", "fr")} == fast
