@@ -734,7 +734,7 @@ def test_every_character_a_date_stamp_can_open_with_passes_its_quick_test():
 
 def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
     from auditor.languages import get_profile
-    from auditor.furniture import _lower_case_twin, _phrase_table
+    from auditor.furniture_phrases import lower_case_twin, phrase_table
 
     lines = ["» SOURCE LINK", "— Leave a reply —", "| Comments |", "3 Hours Ago", "Hace 5 horas", "Il y a 2 jours",
              "Há 3 horas", "Tags: Iran, Gaza", "Posted in World", "Copyright © 2024 Wire", "Share on Facebook:",
@@ -742,7 +742,7 @@ def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
              "The port reopened on Monday.", "About the talks, he said nothing.", "Subscribe to our newsletter"]
     matched = 0
     for code in ("en", "es", "fr", "pt"):
-        table = _phrase_table(get_profile(code))
+        table = phrase_table(get_profile(code))
         assert table.whole_line_lower is not None
         for line in lines + [line.upper() for line in lines]:
             full = table.whole_line.fullmatch(line) is not None
@@ -751,9 +751,9 @@ def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
     assert matched >= 30
     # Phrases that the standard library would read differently, or that are not in lower case,
     # get no twin.
-    assert _lower_case_twin("x", [r"\p{Lu}\w+"]) is None
-    assert _lower_case_twin("x", ["Read more"]) is None
-    assert _lower_case_twin("x", [r"[\w--\d]+"]) is None
+    assert lower_case_twin("x", [r"\p{Lu}\w+"]) is None
+    assert lower_case_twin("x", ["Read more"]) is None
+    assert lower_case_twin("x", [r"[\w--\d]+"]) is None
 
 
 def test_the_fast_space_test_of_mid_sentence_capital_agrees_with_its_pattern():
