@@ -180,10 +180,10 @@ class NameIndex:
         name): capitalised inside sentences at least twice, never in lower case. They are no
         names of :meth:`names`, but a one-off unattested name spelt like one is its variant
         ("Treesury"). Only words that share a bucket with a name are looked at."""
-        lang = self.doc.language
         counts = self.counts
-        candidates = {n for n in counts.keys() - self._name_set  # the names that are common words
-                      if counts[n] >= 2 and len(n) >= 4 and bucket_key(n) in buckets and is_common_word(n, lang)}
+        # The mentions that are no names are the common words (see __init__).
+        candidates = {n for n in counts.keys() - self._name_set
+                      if counts[n] >= 2 and len(n) >= 4 and bucket_key(n) in buckets}
         if not candidates:
             return []
         word_counts = self.doc.word_counts
@@ -192,13 +192,13 @@ class NameIndex:
             return []
         text, starts = self.doc.text, self.doc.words.starts
         inside: Counter[str] = Counter()
-        for i, name in zip(self._positions, self._mention_names):
-            if name in candidates:
-                j = starts[i] - 1
-                while j >= 0 and text[j] in " \t":
-                    j -= 1
-                if j >= 0 and text[j] not in _SENTENCE_OPENERS:
-                    inside[name] += 1
+        mentions = zip(self._positions, self._mention_names)
+        for i, name in compress(mentions, map(candidates.__contains__, self._mention_names)):  # found in C
+            j = starts[i] - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            if j >= 0 and text[j] not in _SENTENCE_OPENERS:
+                inside[name] += 1
         self._word_name_set = {n for n in candidates if inside[n] >= 2}
         return sorted(self._word_name_set)
 
