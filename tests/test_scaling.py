@@ -164,3 +164,18 @@ def test_the_compact_word_index_of_a_long_text_reads_as_the_plain_one(monkeypatc
         assert compact._compact and not short._compact
         assert compact.forms == short.forms and list(compact.starts) == list(short.starts)
         assert compact.lower_forms == short.lower_forms and compact.runs == short.runs
+
+
+def test_sentences_holding_evidence_are_those_a_count_per_sentence_finds():
+    import random
+
+    from auditor.rules.wrong_language import _sentences_holding
+
+    rng = random.Random(9)
+    for _ in range(300):
+        text = " ".join(rng.choice(["Ya.", "de la", "Los", "que", "x", "\n\n"]) for _ in range(rng.randrange(1, 40)))
+        doc = Document(text, "en")
+        positions = sorted(rng.sample(range(len(text) + 1), rng.randrange(0, min(12, len(text) + 1))))
+        for least in (1, 2, 3):
+            expected = [s for s in doc.sentences if sum(s.start <= p < s.end for p in positions) >= least]
+            assert _sentences_holding(doc.sentences, positions, least) == expected

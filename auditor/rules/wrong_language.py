@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import Iterable
 
 import regex
@@ -138,12 +138,15 @@ def _sentences_holding(sentences: list[Sentence], positions: list[int], least: i
     if len(positions) < least:
         return []
     starts = [sent.start for sent in sentences]
-    held = Counter()
-    for pos in positions:
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0 and pos < sentences[k].end:
-            held[k] += 1
-    return [sentences[k] for k in sorted(held) if held[k] >= least]
+    # Counted by the last sentence that starts at or before each position (in C); a position
+    # after that sentence's end counts too, so each candidate is counted again exactly.
+    after = Counter(map(bisect.bisect_right, repeat(starts), positions))
+    held = []
+    for k in sorted(k for k, n in after.items() if n >= least and k > 0):
+        sent = sentences[k - 1]
+        if bisect.bisect_left(positions, sent.end) - bisect.bisect_left(positions, sent.start) >= least:
+            held.append(sent)
+    return held
 
 
 @lru_cache(maxsize=None)
