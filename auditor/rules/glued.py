@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import compress, count, filterfalse, repeat
 from operator import is_not
 from typing import Iterable
 
@@ -63,7 +63,8 @@ class GluedToken(Rule):
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
-        judged = list(forms) + [h for h in heads.values() if h not in forms]
+        # Numbers, the unbounded part of a vocabulary, have no glued shape: kept out of the memo.
+        judged = list(filterfalse(str.isdecimal, [*forms, *(h for h in heads.values() if h not in forms)]))
         shapes = _GLUED_SHAPES.values(judged)
         candidates = list(compress(zip(judged, shapes), map(is_not, shapes, repeat(None))))
         runs = [form for form, shape in candidates if not shape]

@@ -86,7 +86,8 @@ class WrongLanguage(Rule):
     def _words(self, ctx: Context, skip: list[tuple[int, int]], taken: set[int]) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
-        vocabulary = list(doc.word_counts)
+        # Only words of letters can be foreign (numbers, the unbounded part of a vocabulary, never).
+        vocabulary = list(filter(str.isalpha, doc.word_counts))
         verdicts = _FOREIGN_WORDS.values(vocabulary, lang)
         foreign = dict(compress(zip(vocabulary, verdicts), verdicts))
         if not foreign:
