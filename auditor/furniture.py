@@ -49,7 +49,10 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     text = doc.text
     tables = [phrase_table(p) for p in _profiles(doc.language)]
     spans = doc.lines
-    suspects = _suspect_lines(doc, spans, tables)
+    # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
+    # here and both engines read the text's characters alike.
+    twins = doc.lower_is_case_folding and doc.words.re_reads_alike
+    suspects = _suspect_lines(doc, spans, tables, twins)
     found: list[tuple[int, int, str]] = []
     in_teasers = False
     for i, (start, end) in enumerate(spans):
@@ -61,7 +64,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         n_words = _count_words(text, start, end) if hits or in_teasers else 0
         hits = hits or _NO_HITS
         core = _TRIM.sub("", line)
-        why = _whole_line(core, n_words, tables, hits)
+        why = _whole_line(core, core.lower() if twins else None, n_words, tables, hits)
         if why:
             found.append((start, end, why))
             if any(t.profile.pattern("teaser_headings").fullmatch(core) for t in tables):
@@ -92,19 +95,17 @@ def _count_words(text: str, start: int, end: int) -> int:
 _NO_HITS: frozenset = frozenset()
 
 
-def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
-                   tables: list[PhraseTable]) -> dict[int, set[tuple[str, int]]]:
+def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[PhraseTable],
+                   twins: bool) -> dict[int, set[tuple[str, int]]]:
     """The lines that may hold furniture, each with the phrases that may match it.
 
     One anchored match per line tries every whole-line phrase at once. Phrases that may sit
     anywhere in a line each contain a literal (see :mod:`auditor.prefilter`), and finding those
     in the lower-cased text costs a fraction of searching every line with every phrase. Almost
     every line of real copy is ruled out; each suspect is tested only against its phrases.
+    ``twins`` says whether the lower-case twins of the patterns apply to this document.
     """
     text, low = doc.text, doc.lower_text
-    # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
-    # here and both engines read the text's characters alike.
-    twins = doc.lower_is_case_folding and doc.words.re_reads_alike
     whole_lines = [(t.whole_line_lower.fullmatch, low) if twins and t.whole_line_lower else (t.whole_line.fullmatch, text)
                    for t in tables]
     suspects: dict[int, set[tuple[str, int]]] = {}
@@ -159,14 +160,14 @@ def _profiles(lang: str) -> list[LanguageProfile]:
     return [own] if own.code == "en" else [own, get_profile("en")]
 
 
-def _whole_line(core: str, n_words: int, tables: list[PhraseTable], hits) -> str | None:
+def _whole_line(core: str, lowered: str | None, n_words: int, tables: list[PhraseTable], hits) -> str | None:
     if not core:
         return None
     for table in tables:
         if table.whole_line_id in hits:
-            if n_words <= _MAX_FURNITURE_WORDS and table.lines.fullmatch(core):
+            if n_words <= _MAX_FURNITURE_WORDS and table.is_furniture_line(core, lowered):
                 return "page furniture"
-            if table.stamp.fullmatch(core):
+            if table.is_relative_time(core, lowered):
                 return "time stamp"
         code = table.profile.code
         if any(c == code and i >= 0 and table.phrases[i][0] == DISCLAIMER and table.phrases[i][1].search(core)

@@ -41,13 +41,30 @@ class PhraseTable:
     phrases: list[tuple[str, regex.Pattern]]
     by_literal: dict[str, list[tuple[str, int]]]
     complete: bool
-    # ``whole_line`` for lower-cased text, case-sensitive and run by the standard library, which
-    # tries a large alternation at a third of the regex module's cost; None when it cannot be.
+    # ``whole_line``, ``lines`` and ``stamp`` for lower-cased text, case-sensitive and run by the
+    # standard library, which tries a large alternation at a third of the regex module's cost;
+    # None when they cannot be (see :func:`lower_case_twin`).
     whole_line_lower: re.Pattern | None
+    lines_lower: re.Pattern | None
+    stamp_lower: re.Pattern | None
 
     @property
     def whole_line_id(self) -> tuple[str, int]:
         return (self.profile.code, _WHOLE_LINE)
+
+    def is_furniture_line(self, core: str, lowered: str | None) -> bool:
+        """Whether a trimmed line is nothing but items of furniture; ``lowered`` is ``core``
+        lower-cased where the lower-case twins apply to its document, else None."""
+        if lowered is not None and self.lines_lower is not None:
+            return self.lines_lower.fullmatch(lowered) is not None
+        return self.lines.fullmatch(core) is not None
+
+    def is_relative_time(self, core: str, lowered: str | None) -> bool:
+        """Whether a trimmed line is a relative time stamp ("Updated an hour ago"); ``lowered``
+        as for :meth:`is_furniture_line`."""
+        if lowered is not None and self.stamp_lower is not None:
+            return self.stamp_lower.fullmatch(lowered) is not None
+        return self.stamp.fullmatch(core) is not None
 
 
 _TABLES: dict[str, PhraseTable] = {}
@@ -82,10 +99,13 @@ def phrase_table(p: LanguageProfile) -> PhraseTable:
             continue
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
-    lower_twin = lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, *p.teaser_headings, p.relative_time,
-                                                       p.stamp_labels])
-    _TABLES[p.code] = table = PhraseTable(p, lines, regex.compile(stamp or r"(?!x)x", flags),
-                                           whole_line, phrases, by_literal, complete, lower_twin)
+    stamp = stamp or r"(?!x)x"
+    line_phrases = [*p.boilerplate_lines, *p.teaser_headings]
+    stamp_phrases = [p.relative_time, p.stamp_labels]
+    _TABLES[p.code] = table = PhraseTable(
+        p, lines, regex.compile(stamp, flags), whole_line, phrases, by_literal, complete,
+        lower_case_twin(whole_line.pattern, line_phrases + stamp_phrases),
+        lower_case_twin(lines.pattern, line_phrases), lower_case_twin(stamp, stamp_phrases))
     return table
 
 

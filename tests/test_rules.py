@@ -748,6 +748,9 @@ def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
             full = table.whole_line.fullmatch(line) is not None
             assert (table.whole_line_lower.fullmatch(line.lower()) is not None) == full, (code, line)
             matched += full
+            assert table.lines_lower is not None and table.stamp_lower is not None
+            for twin, pattern in ((table.lines_lower, table.lines), (table.stamp_lower, table.stamp)):
+                assert (twin.fullmatch(line.lower()) is None) == (pattern.fullmatch(line) is None), (code, line)
     assert matched >= 30
     # Phrases that the standard library would read differently, or that are not in lower case,
     # get no twin.
