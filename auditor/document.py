@@ -240,8 +240,12 @@ class Document:
         keeps its document for the formatters, which need only the text and line positions, and
         a run over many files should not hold every file's analyses at once. Anything asked for
         again is computed again, with the same result."""
-        for name in [k for k in self.__dict__ if isinstance(getattr(type(self), k, None), cached_property)]:
+        for name in _ANALYSES.intersection(self.__dict__):
             del self.__dict__[name]
+
+
+# The names of the document's cached analyses, which release() drops.
+_ANALYSES = frozenset(name for name, attr in vars(Document).items() if isinstance(attr, cached_property))
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 

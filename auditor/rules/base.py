@@ -177,6 +177,11 @@ def is_headline(sent: Sentence) -> bool:
     start, end = sent.start, sent.end
     if end - start > 300:
         return False
-    lo, hi = sent.doc.word_range(start, end)
-    initials = list(filter(str.isalpha, map(itemgetter(0), sent.doc.words.forms[lo:hi])))  # words, not numbers
+    doc = sent.doc
+    lo, hi = doc.word_range(start, end)
+    # Title case takes three capitalised words at least (70% of four or more): most sentences
+    # have fewer, counted by two bisections.
+    if bisect.bisect_left(doc.capitalised, hi) - bisect.bisect_left(doc.capitalised, lo) < 3:
+        return False
+    initials = list(filter(str.isalpha, map(itemgetter(0), doc.words.forms[lo:hi])))  # words, not numbers
     return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7
