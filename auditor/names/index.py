@@ -88,7 +88,7 @@ class NameIndex:
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._sorted_names = sorted(self._names)
-        self._context: dict[str, Counter[tuple[int, str]]] | None = None
+        self._context: dict[str, Counter[tuple[int, str]]] = {}
         self._joined: dict[tuple[str, str], bool] = {}
         self._name_set = set(self._names)
         self._word_name_set: set[str] = set()
@@ -170,7 +170,7 @@ class NameIndex:
 
     def names_before(self, name: str) -> set[str]:
         """The name words the text puts right before ``name`` ("Brett" of "Brett Varnholt")."""
-        return {word for side, word in self._neighbours().get(name, ()) if side == -1}
+        return {word for side, word in self._neighbours(name) if side == -1}
 
     def variant_clusters(self) -> list[dict[str, int]]:
         """Groups of spellings that denote one entity (each group has two or more spellings).
@@ -212,9 +212,10 @@ class NameIndex:
         name): capitalised inside sentences at least twice, never in lower case. They are no
         names of :meth:`names`, but a one-off unattested name spelt like one is its variant
         ("Treesury"). Only words that share a bucket with a name are looked at."""
-        lang = self.doc.language
-        candidates = {n for n in self.counts if self.counts[n] >= 2 and len(n) >= 4
-                      and n not in self._name_set and bucket_key(n) in buckets and is_common_word(n, lang)}
+        counts = self.counts
+        # The mentions that are no names are the common words (see __init__).
+        candidates = {n for n in counts.keys() - self._name_set
+                      if counts[n] >= 2 and len(n) >= 4 and bucket_key(n) in buckets}
         if not candidates:
             return []
         word_counts = self.doc.word_counts
@@ -223,13 +224,13 @@ class NameIndex:
             return []
         text, starts = self.doc.text, self.doc.words.starts
         inside: Counter[str] = Counter()
-        for i, name in zip(self._positions, self._mention_names):
-            if name in candidates:
-                j = starts[i] - 1
-                while j >= 0 and text[j] in " \t":
-                    j -= 1
-                if j >= 0 and text[j] not in _SENTENCE_OPENERS:
-                    inside[name] += 1
+        mentions = zip(self._positions, self._mention_names)
+        for i, name in compress(mentions, map(candidates.__contains__, self._mention_names)):  # found in C
+            j = starts[i] - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            if j >= 0 and text[j] not in _SENTENCE_OPENERS:
+                inside[name] += 1
         self._word_name_set = {n for n in candidates if inside[n] >= 2}
         return sorted(self._word_name_set)
 
@@ -294,32 +295,31 @@ class NameIndex:
             return True
         return self.shares_full_name(rare, common)
 
-    def _neighbours(self) -> dict[str, Counter[tuple[int, str]]]:
-        """Each name's adjacent name words in the text: (-1, word before) and (1, word after)."""
-        if self._context is None:
+    def _neighbours(self, name: str) -> Counter[tuple[int, str]]:
+        """The name word's adjacent name words in the text: (-1, word before) and (1, word after).
+        Worked out only for the spellings a decision asks about, each once."""
+        context = self._context.get(name)
+        if context is None:
+            context = self._context[name] = Counter()
             forms, starts = self.doc.words.forms, self.doc.words.starts
-            context: dict[str, Counter[tuple[int, str]]] = {}
             lang = self.doc.language
             last = len(forms) - 1
-            for i, name in zip(self._positions, self._mention_names):
-                here = context.setdefault(name, Counter())
+            for i in compress(self._positions, map(name.__eq__, self._mention_names)):  # found in C
                 # A sentence's opening word or a capitalised common word is no part of a name.
                 if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i] \
                         and _name_word(before := base_form(forms[i - 1]), lang):
-                    here[-1, before] += 1
+                    context[-1, before] += 1
                 if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
                         and _name_word(after := base_form(forms[i + 1]), lang):
-                    here[1, after] += 1
-            self._context = context
-        return self._context
+                    context[1, after] += 1
+        return context
 
     def _other_full_name(self, rare: str, common: str) -> bool:
         """The rarer spelling stands in another full name: the common spelling has one name word
         beside it on one side, at least twice, and the rarer one has another there ("Zheng
         Yonggang" a person, "Ningbo Yungang" a company). A common spelling with several
         neighbours there (Bestwood Street, Evelyn Street; two Johnsons) says nothing."""
-        context = self._neighbours()
-        theirs, ours = context.get(rare, Counter()), context.get(common, Counter())
+        theirs, ours = self._neighbours(rare), self._neighbours(common)
         for side in (-1, 1):
             mine = {w for s, w in theirs if s == side}
             other = [(w, n) for (s, w), n in ours.items() if s == side]
@@ -330,5 +330,4 @@ class NameIndex:
     def shares_full_name(self, a: str, b: str) -> bool:
         """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
         Corbyn", "Jeremy Curbyn")."""
-        context = self._neighbours()
-        return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
+        return bool(self._neighbours(a).keys() & self._neighbours(b).keys())

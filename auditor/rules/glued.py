@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, filterfalse, repeat
 from operator import is_not
 from typing import Iterable
 
@@ -12,12 +12,13 @@ import regex
 
 from auditor.document import Document
 from auditor.findings import Finding, Severity
-from auditor.languages import get_profile
-from auditor.lexicon import best_other_language, english_inflected_verb, english_pos, is_common_word, zipf
+from auditor.lexicon import is_common_word, zipf
 from auditor.memo import FormMemo
 from auditor.names.keys import TITLES
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.glue_splits import (ATTESTED_RUN, BEFORE_A_WORD, ENGLISH_NAME_WORDS, GLUE_SPLITS, IN_A_NAME, Split,
+                                       sentence_word, verb_like)
 from auditor.rules.fragment import has_finite_verb
 
 # A word form that may be two words: two capitalised parts, or a long lower-case run with an
@@ -26,12 +27,6 @@ _JOINERS = "'’-"
 _SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}\p{Ll}{4,}|\p{Ll}{6,}", regex.V1)
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
-# Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
-_SUFFIX_LIKE = frozenset(
-    "ian ians ist ists ism isms land lands stan abad ville berg burg ton field wood ford shire ness "
-    "less ment ments ship dom hood ward wards like able ible ing ings ers ation ations ity ize ise "
-    "ized ised tion tions ally ence ance ous ive".split()
-)
 
 
 @register
@@ -68,10 +63,19 @@ class GluedToken(Rule):
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
         sentence_word: dict[str, tuple[str, str]] = {}
-        judged = list(forms) + [h for h in heads.values() if h not in forms]
+        # Numbers, the unbounded part of a vocabulary, have no glued shape: kept out of the memo.
+        judged = list(filterfalse(str.isdecimal, [*forms, *(h for h in heads.values() if h not in forms)]))
         shapes = _GLUED_SHAPES.values(judged)
-        for form, shape in compress(zip(judged, shapes), map(is_not, shapes, repeat(None))):
-            found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
+        candidates = list(compress(zip(judged, shapes), map(is_not, shapes, repeat(None))))
+        runs = [form for form, shape in candidates if shape == ()]
+        splits = dict(zip(runs, GLUE_SPLITS.values(runs, ctx.doc.language)))
+        for form, shape in candidates:
+            if shape is _KNOWN_RUN:
+                found = _attested_glue(ctx, form)
+            elif shape:
+                found = self._inner_capital(ctx, *shape)
+            else:
+                found = self._lower_run(ctx, form, splits[form])
             if found is _FUNCTION_WORD:
                 sentence_glue[form] = shape
             elif found is _SENTENCE_WORD:
@@ -84,7 +88,7 @@ class GluedToken(Rule):
         wanted = set(flagged) | set(sentence_glue) | set(sentence_word)
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
-        for i in [i for i, form in enumerate(words.forms) if form in wanted]:
+        for i in compress(count(), map(wanted.__contains__, words.forms)):  # found in C
             form = heads.get(words.forms[i], words.forms[i])
             start = words.starts[i]
             end = start + len(form)
@@ -101,7 +105,7 @@ class GluedToken(Rule):
                     message, suggestion = found
                 else:
                     message, suggestion, *weak = flagged[form]
-                    if weak and weak[0] is _IN_A_NAME:
+                    if weak and weak[0] is IN_A_NAME:
                         if not _after_name_word(ctx.doc, i):
                             continue  # "Scotland's Sportsound": a brand of two words
                     elif weak and not _reads_on(text, end, ctx.doc.language):
@@ -120,7 +124,7 @@ class GluedToken(Rule):
             left, letter = m.group("left"), m.group("letter")
             form = left + letter
             whole = attestation(form)
-            if counts.get(form, 0) > 1 or whole >= _ATTESTED_RUN \
+            if counts.get(form, 0) > 1 or whole >= ATTESTED_RUN \
                     and (whole >= _WELL_ATTESTED or whole > attestation(left) - 2.0):
                 continue
             if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, ctx.doc.language):
@@ -160,51 +164,31 @@ class GluedToken(Rule):
         # on another word of the language (or a title: "London|Mr. Smith"); whether it opens a
         # sentence there is judged occurrence by occurrence.
         low = right.lower()
-        if len(right) >= 3 and _sentence_word(low, lang) or low in ctx.doc.profile.abbreviations and low in TITLES:
+        if len(right) >= 3 and sentence_word(low, lang) or low in ctx.doc.profile.abbreviations and low in TITLES:
             return _SENTENCE_WORD
         return None
 
-    def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | tuple[str, str, bool] | None:
-        """(message, suggestion) for a form that is a word or name run into a lower-case word,
-        with a third item True where that holds only before another word (see
-        :func:`_plausible_name_split`)."""
-        lang = ctx.doc.language  # _glued_shape has ruled out a form that is well attested
+    def _lower_run(self, ctx: Context, text: str,
+                   splits: tuple[Split, ...]) -> tuple[str, str] | tuple[str, str, bool] | None:
+        """(message, suggestion) for a long run ``text`` (_glued_shape has ruled out a form that is
+        attested) that the text shows to be a word or name run into a lower-case word, from its
+        ``splits`` (:func:`_glue_splits`), with a third item True where that holds only before
+        another word (see :func:`auditor.rules.glue_splits.plausible_name_split`)."""
         counts = ctx.doc.word_counts
-        function_words = ctx.doc.profile.function_words
-        if lang != "en":
-            # "Houseof Cards", "Teachersand": English titles and names inside other copy.
-            function_words = function_words | _ENGLISH_NAME_WORDS
-        capital = text[0].isupper()
-        if attestation(text) >= _ATTESTED_RUN:
-            return _attested_glue(ctx, text, function_words) if capital else None
         # A form the document uses more than once is one of its words (a town, a brand), unless
         # its left part stands alone in the text at least as often: a glue is a slip, rarer
         # than the name it damages.
         uses = counts.get(text, 0)
         repeated = uses >= 2
         best: tuple[float, str, str, bool] | None = None
-        for i in range(3, len(text) - (0 if capital else 2)):
-            left, right = text[:i], text[i:]
-            if right in _SUFFIX_LIKE:
+        for left, right, if_used, if_unused, z_left, z_right in splits:
+            used = _uses(counts, left)
+            verdict = if_used if used > 0 else if_unused
+            if repeated and used < uses or not verdict:
                 continue
-            in_doc = _uses(counts, left) > 0
-            if repeated and counts.get(left, 0) < uses:
-                continue
-            function = right in function_words
-            weak = False
-            if capital:
-                verdict = _plausible_name_split(left, right, lang, in_doc, function)
-                if not verdict:
-                    continue
-                weak = verdict if verdict is _BEFORE_A_WORD or verdict is _IN_A_NAME else False
-            elif len(right) < 4 or not _is_common_lower(right, lang) \
-                    or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
-                continue
-            elif not (function or left in function_words or _verb_like(right, lang)):
-                continue  # two content words: a compound ("cinemagoing", "homewear"), not a glue
-            score = (10.0 if in_doc else 0.0) + zipf(left, lang) + zipf(right, lang)
+            score = (10.0 if used > 0 else 0.0) + z_left + z_right
             if best is None or score > best[0]:
-                best = (score, left, right, weak)
+                best = (score, left, right, verdict if verdict is BEFORE_A_WORD or verdict is IN_A_NAME else False)
         if best is None:
             return None
         _, left, right, weak = best
@@ -212,16 +196,7 @@ class GluedToken(Rule):
         return (message, suggestion, weak) if weak else (message, suggestion)
 
 
-# Word-list attestation of a lower-case run from which it is one word; a capitalised run known a
-# little more is a glue only where _attested_glue finds it.
-_ATTESTED_RUN = 1.0
-
-# English function words that join the words of names and titles ("House of Cards", "Bank of
-# England", "Pride and Prejudice"); found glued in other languages' copy too.
-_ENGLISH_NAME_WORDS = frozenset("of and the for on in it with".split())
-
-
-def _attested_glue(ctx: Context, text: str, function_words: frozenset[str]) -> tuple[str, str] | None:
+def _attested_glue(ctx: Context, text: str) -> tuple[str, str] | None:
     """(message, suggestion) for a capitalised form word lists know a little ("Appley",
     "Parke", "Casade") that is a name the text uses on its own, run into a function word: the
     form is far rarer than the name, and used once. An English "is" after a consonant makes
@@ -230,6 +205,9 @@ def _attested_glue(ctx: Context, text: str, function_words: frozenset[str]) -> t
     whole = attestation(text)
     if counts.get(text, 0) > 1:
         return None
+    function_words = ctx.doc.profile.function_words
+    if ctx.doc.language != "en":
+        function_words = function_words | ENGLISH_NAME_WORDS
     for cut in (1, 2, 3):
         left, right = text[:-cut], text[-cut:]
         if right in function_words and (right != "is" or left[-1] in "aeiou") and len(left) >= 3 \
@@ -244,72 +222,6 @@ def _uses(counts: dict[str, int], word: str) -> int:
     return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
 
 
-def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool | object:
-    """Whether a capitalised form may be the name (or capitalised word) ``left`` run into the
-    lower-case word ``right``: the right part is a word of the language on its own, and the left
-    one a name the text uses elsewhere or a form attested in word-frequency data; the less the
-    document vouches for the left part, the more the right one must. _BEFORE_A_WORD: only where
-    another word follows (a name's own ending is as often last in its clause)."""
-    if function:
-        # "Hondurasy", "Kavanaughet", "Consejode": a name glued to a function word. A one- or
-        # two-letter word is also a name ending ("Nakhala", "Ahmadian"): the left part must stand
-        # alone in the text or be a well-attested word.
-        # A longer function word ("while", "cuando") is no name ending: any name-shaped left part.
-        if len(right) >= 4:
-            return True
-        if in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5):
-            return True
-        return _BEFORE_A_WORD if len(right) <= 2 and attestation(left) >= _SHORT_WORD_NAME else False
-    # An English -ly adverb, a gerund or an auxiliary's infinitive never ends a name either
-    # ("Samaritansanonymously", "Moraisdetalhando", "Obamater perdido").
-    verb = _verb_like(right, lang) or right in _AUXILIARY_INFINITIVES.get(lang, ()) \
-        or len(right) >= 7 and right.endswith(_GERUNDS.get(lang, ())) \
-        or lang == "en" and len(right) >= 6 and right.endswith("ly") and bool(english_pos(right))
-    if len(right) < 4 and verb and zipf(right, lang) >= 4.5:
-        # "Vannwon", "Rossdiz", "Yorkva": a short, frequent finite verb after a name the text uses
-        # or a well-known one. Shorter names end in such letters too often ("Hanwon").
-        return in_doc or attestation(left) >= 3.0
-    if len(right) < 3:
-        return False
-    if in_doc:
-        # The name stands alone elsewhere: a common word, or a rarer verb form ("establecerá").
-        return _is_common_lower(right, lang) or verb and len(right) >= 5 and zipf(right, lang) >= 1.0
-    if len(right) < 4:
-        return False
-    attested = attestation(left)
-    if verb and zipf(right, lang) >= 3.0:
-        # "Stoltenbergsaid": a finite verb after a name the text does not repeat; a left part
-        # unknown to word lists must be long enough to be a name on its own.
-        return attested >= 1.5 or len(left) >= 5 and zipf(right, lang) >= 4.4
-    # A name glued to a noun: the noun must be the language's own ("Donggala" is no "Dong gala":
-    # a word as frequent in other languages is a name part as often as a word).
-    if attested < 3.0 or not _is_common_lower(right, lang):
-        return False
-    if not is_common_word(left, lang):
-        return is_common_word(right, lang) and zipf(right, lang) >= 4.0
-    # Two common words ("Sportsound", "Asianews"): a compound or a brand, unless the capitalised
-    # one is a word of a longer name there ("the Hyde Park|area", "a Downing Street|spokesman"):
-    # judged where the form occurs.
-    if len(left) < 4 or len(right) < 4 or zipf(right, lang) < 3.0 or not _sentence_word(right, lang):
-        return False
-    return _IN_A_NAME
-
-
-# Infinitives of auxiliaries that follow a subject as a finite verb would ("Obama ter perdido").
-_AUXILIARY_INFINITIVES = {"pt": frozenset({"ter", "ser"}), "es": frozenset({"ser", "haber"})}
-# Gerund endings (Spanish, Portuguese); French -ant also ends nouns and adjectives.
-_GERUNDS = {"pt": ("ando", "endo", "indo"), "es": ("ando", "iendo", "yendo")}
-
-# Word-list attestation from which a form unknown to the text is a name of its own before a one-
-# or two-letter function word ("Spietha", "Poyety"); real names end in such letters ("Nakhala").
-_SHORT_WORD_NAME = 2.0
-
-# _plausible_name_split's verdict for a split that holds only where a word follows the form.
-_BEFORE_A_WORD = object()
-
-# _plausible_name_split's verdict for a common word glued to another: a glue only inside a name.
-_IN_A_NAME = object()
-
 # _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
 _FUNCTION_WORD = object()
 
@@ -320,7 +232,7 @@ _SENTENCE_WORD = object()
 # Word-list attestation of a whole two-capital form from which it is one word ("YouTube").
 _ATTESTED_PAIR = 1.5
 # Attestation from which a capitalised form is one word whatever the text shows; below it, down
-# to _ATTESTED_PAIR or _ATTESTED_RUN, only a name the text uses glued to a function word counts.
+# to _ATTESTED_PAIR or ATTESTED_RUN, only a name the text uses glued to a function word counts.
 _WELL_ATTESTED = 2.5
 
 # Adverb endings that, before a comma, open a sentence ("Posteriormente, fue"); French nouns end
@@ -332,15 +244,6 @@ _ADVERB_ENDINGS = {"en": ("ly",), "es": ("mente",), "pt": ("mente",), "fr": ("am
 # a participle clause (French) and never end a brand. French -er also ends nouns ("Premier").
 _VERB_SHAPES = {"es": ("ar", "er", "ir", "ado", "ido"), "pt": ("ar", "er", "ir", "ado", "ido"),
                 "fr": ("é", "ée", "és", "ées")}
-
-
-def _sentence_word(low: str, lang: str) -> bool:
-    """A lower-cased word that is the language's own (as frequent there as anywhere), or a rarer
-    finite verb form of it ("enviámos"): no name and no foreign word."""
-    own = zipf(low, lang)
-    if lang != "en" and own >= 1.5 and _verb_like(low, lang):
-        return True
-    return own >= 3.0 and own >= best_other_language(low, lang)[1] - 0.5
 
 
 def _runs_into_sentence(ctx: Context, i: int, end: int, left: str, right: str) -> tuple[str, str] | None:
@@ -367,7 +270,7 @@ def _runs_into_sentence(ctx: Context, i: int, end: int, left: str, right: str) -
         return f"'{left}' and '{right}.' run together", f"{left} {right}"
     before_comma = doc.text[end:end + 1] == ","
     adverb = low in profile.connectives or before_comma and low.endswith(_ADVERB_ENDINGS.get(lang, ("ly",)))
-    finite = lang != "en" and _verb_like(low, lang)
+    finite = lang != "en" and verb_like(low, lang)
     if lang == "en" and not adverb:
         return None
     rest = doc.words_in(end, _sentence_end(ctx, end))
@@ -495,7 +398,7 @@ def _reads_on(text: str, end: int, lang: str) -> bool:
     if text[end:end + 1] != " ":
         return False
     m = _NEXT_WORD.match(text, end + 1)
-    return m is not None and not _verb_like(m.group().lower(), lang)
+    return m is not None and not verb_like(m.group().lower(), lang)
 
 
 _NEXT_WORD = regex.compile(r"\w+")
@@ -531,36 +434,16 @@ def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
     if m.group("left"):
         # A well-attested form is one word ("YouTube"); _inner_capital judges a less attested one.
         return None if attestation(form) >= _WELL_ATTESTED else (m.group("left"), m.group("right"))
-    if attestation(form) >= (_WELL_ATTESTED if form[0].isupper() else _ATTESTED_RUN):
-        return None
-    return ()
+    known = attestation(form)
+    if known < ATTESTED_RUN:
+        return ()
+    # A capitalised run word lists know a little: only _attested_glue judges it.
+    return _KNOWN_RUN if known < _WELL_ATTESTED and form[0].isupper() else None
+
+
+# _glued_shape's verdict for a capitalised run word lists know a little ("Appley").
+_KNOWN_RUN = ("known",)
 
 
 # Shapes do not depend on the language.
 _GLUED_SHAPES = FormMemo(_glued_shape)
-
-
-@lru_cache(maxsize=1 << 14)
-def _verb_like(word: str, lang: str) -> bool:
-    """A lower-case word that reads as a finite verb ("said", "afirmou", "establecerá"): listed,
-    or with a past, future or conditional ending of the language; English -ing forms and plurals
-    are nouns as often as verbs."""
-    profile = get_profile(lang)
-    if word in profile.finite_verbs:
-        return True
-    if lang == "en":
-        return english_inflected_verb(word) and not word.endswith(("ing", "s"))
-    return any(word.endswith(s) and len(word) > len(s) + 2 for s in profile.finite_suffixes)
-
-
-def _is_common_lower(word: str, lang: str) -> bool:
-    """A lower-case word the language uses on its own (no fragments, no names)."""
-    if word in _SUFFIX_LIKE:
-        return False
-    if lang == "en":
-        if len(word) < 4:
-            return word in {"the", "and", "for", "was", "has", "who", "his", "her", "its", "but", "not", "are", "had"}
-        return bool(english_pos(word)) and zipf(word, lang) >= 3.0
-    if len(word) < 4:
-        return word in {"que", "del", "los", "las", "por", "con", "les", "des", "une", "est", "pas", "dos", "das", "com", "não", "uma"}
-    return zipf(word, lang) >= 3.5
