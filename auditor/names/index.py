@@ -15,6 +15,7 @@ from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
@@ -26,6 +27,10 @@ from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED,
                                     comparable, consonant_skeleton, is_translit_ending, loose_variants)
 
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
+
+# Zipf gap at which a little-used spelling is far rarer than another (about a hundred times).
+_FAR_RARER = 2.0
+
 
 class NameWord(NamedTuple):
     """A capitalised word token of a name and its base form (the name without possessive or
@@ -45,6 +50,14 @@ def _name_word(word: str, lang: str) -> bool:
     """A word that can be part of a person's or place's full name: not a title ("Mr", "Mrs"),
     not a sentence's opening word or other common word."""
     return _name_shaped(word) and fold(word) not in TITLES and not is_common_word(word, lang)
+
+
+def _name_part(word: str, lang: str, function_words: Container[str], inside: bool) -> bool:
+    """A capitalised neighbour that belongs to the name: a name word, or, inside a sentence, a
+    common word capitalised as part of a name ("Jack", "Cup"); never a title or function word."""
+    if _name_word(word, lang):
+        return True
+    return inside and _name_shaped(word) and fold(word) not in TITLES and word.lower() not in function_words
 
 
 def _mention_name(form: str, _lang: str = "") -> str | None:
@@ -177,11 +190,10 @@ class NameIndex:
 
     def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
         """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
-        name): capitalised inside sentences at least twice, never in lower case. They are no
-        names of :meth:`names`, but a one-off unattested name spelt like one is its variant
-        ("Treesury"). Only words that share a bucket with a name are looked at."""
+        name): capitalised inside a sentence, never in lower case. They are no names of
+        :meth:`names`, but a one-off unattested name spelt like one is its variant ("Treesury"). Only words that share a bucket with a name are looked at."""
         lang = self.doc.language
-        candidates = {n for n in self.counts if self.counts[n] >= 2 and len(n) >= 4
+        candidates = {n for n in self.counts if len(n) >= 4
                       and n not in self._name_set and bucket_key(n) in buckets and is_common_word(n, lang)}
         if not candidates:
             return []
@@ -189,16 +201,8 @@ class NameIndex:
         candidates = {n for n in candidates if n.lower() not in word_counts}
         if not candidates:
             return []
-        text, starts = self.doc.text, self.doc.words.starts
-        inside: Counter[str] = Counter()
-        for i, name in zip(self._positions, self._mention_names):
-            if name in candidates:
-                j = starts[i] - 1
-                while j >= 0 and text[j] in " \t":
-                    j -= 1
-                if j >= 0 and text[j] not in _SENTENCE_OPENERS:
-                    inside[name] += 1
-        self._word_name_set = {n for n in candidates if inside[n] >= 2}
+        self._word_name_set = {name for i, name in zip(self._positions, self._mention_names)
+                               if name in candidates and not self._opens_sentence(i)}
         return sorted(self._word_name_set)
 
     def joins(self, a: str, b: str) -> bool:
@@ -229,8 +233,13 @@ class NameIndex:
         words = self._word_name_set
         if a in words or b in words:
             # A common word used as a name only stands for the dominant spelling, beside a
-            # one-off that is no word at all.
-            if rare in words or common not in words or counts[rare] > 1 or attestation(rare) >= UNATTESTED:
+            # one-off that is no word at all, or, where the text repeats it, one far rarer than
+            # it in the word lists ("Pequem" beside "Pequim" used three times).
+            if rare in words or common not in words or counts[rare] > 1:
+                return False
+            if attestation(rare) >= UNATTESTED and not (
+                    counts[common] >= 2 and attestation(rare) < ESTABLISHED
+                    and attestation(common) - attestation(rare) >= _FAR_RARER):
                 return False
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
@@ -256,9 +265,10 @@ class NameIndex:
             return True
         # A one-off beside a spelling used at least twice, or beside an established name where
         # it is no word at all ("Peblo" beside "Pablo", once each; not four letters, which too
-        # many words and cut names are).
-        if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED
-                                  and attestation(rare) < UNATTESTED and len(rare) >= 5):
+        # many words and cut names are), or one letter off it and far rarer in the word lists,
+        # where the rest of the name does not tell them apart ("Tromp" beside "Trump", once each).
+        if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED and len(rare) >= 5
+                                  and (attestation(rare) < UNATTESTED or self._one_letter_slip(rare, common))):
             return True
         return self.shares_full_name(rare, common)
 
@@ -269,17 +279,27 @@ class NameIndex:
             context: dict[str, Counter[tuple[int, str]]] = {}
             lang = self.doc.language
             last = len(forms) - 1
+            function_words = self.doc.profile.function_words
             for i, name in zip(self._positions, self._mention_names):
                 here = context.setdefault(name, Counter())
-                # A sentence's opening word or a capitalised common word is no part of a name.
+                # A sentence's opening word is no part of a name unless it is a name of its own;
+                # a common word capitalised inside a sentence is ("Jack Ross", "Ryder Cup").
                 if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i] \
-                        and _name_word(before := base_form(forms[i - 1]), lang):
+                        and _name_part(before := base_form(forms[i - 1]), lang, function_words,
+                                       not self._opens_sentence(i - 1)):
                     here[-1, before] += 1
                 if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
-                        and _name_word(after := base_form(forms[i + 1]), lang):
+                        and _name_part(after := base_form(forms[i + 1]), lang, function_words, True):
                     here[1, after] += 1
             self._context = context
         return self._context
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Whether word ``i`` stands first in its sentence, line or quotation."""
+        text, j = self.doc.text, self.doc.words.starts[i] - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        return j < 0 or text[j] in _SENTENCE_OPENERS
 
     def _other_full_name(self, rare: str, common: str) -> bool:
         """The rarer spelling stands in another full name: the common spelling has one name word
@@ -292,6 +312,24 @@ class NameIndex:
             mine = {w for s, w in theirs if s == side}
             other = [(w, n) for (s, w), n in ours.items() if s == side]
             if mine and len(other) == 1 and other[0][1] >= 2 and other[0][0] not in mine:
+                return True
+        return False
+
+    def _one_letter_slip(self, rare: str, common: str) -> bool:
+        """A spelling one letter off another that is far better known, the rest of the name not
+        telling them apart."""
+        return attestation(common) - attestation(rare) >= _FAR_RARER \
+            and Levenshtein.distance(fold(rare), fold(common)) == 1 and not self._rest_of_name_differs(rare, common)
+
+    def _rest_of_name_differs(self, a: str, b: str) -> bool:
+        """On one side both spellings have name words beside them and none in common ("Donald
+        Trump", "Maarten Tromp"): the rest of the name says two people."""
+        context = self._neighbours()
+        ours, theirs = context.get(a, Counter()), context.get(b, Counter())
+        for side in (-1, 1):
+            mine = {w for s, w in ours if s == side}
+            other = {w for s, w in theirs if s == side}
+            if mine and other and not mine & other:
                 return True
         return False
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Iterable
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from auditor.document import Token, next_token
 from auditor.findings import Finding, Severity
-from auditor.lexicon import english_pos, is_common_word, zipf
+from auditor.lexicon import english_pos, fold, is_common_word, zipf
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
@@ -112,6 +113,22 @@ def _same_person_tie(index, cluster: dict[str, int]) -> str | None:
     return None
 
 
+def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -> dict[str, str]:
+    """Where a cluster of three or more spellings has no canonical one as a whole (two
+    established names each used once, and a slip of one of them), each spelling against the
+    ones it is joined to directly: a spelling the knowledge ranks below one of them (the
+    closest, if several) is that one's variant. None is corrected towards a spelling that is
+    itself corrected."""
+    found: dict[str, str] = {}
+    for spelling in cluster:
+        better = [other for other in cluster if other != spelling and index.joins(spelling, other)
+                  and knowledge.canonical({spelling: cluster[spelling], other: cluster[other]}, lang) == other]
+        if better:
+            found[spelling] = min(better, key=lambda o: (Levenshtein.distance(fold(o), fold(spelling)),
+                                                         -cluster[o], -attestation(o), o))
+    return {s: c for s, c in found.items() if c not in found}
+
+
 @register
 class NameVariant(Rule):
     """Two spellings of one name in a document ("Haniye" beside "Haniyeh"); reports the
@@ -134,7 +151,9 @@ class NameVariant(Rule):
         replace: dict[str, str] = {}
         for cluster in index.variant_clusters():
             canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster)
-            if canonical:
+            if not canonical and len(cluster) > 2:
+                replace.update(_pairwise_canonicals(index, knowledge, cluster, ctx.doc.language))
+            elif canonical:
                 for spelling in cluster:
                     # Each spelling on its own evidence: a cluster chains pairs, and "Davies"
                     # reached through a one-off "Daviis" is no variant of "Davis".
