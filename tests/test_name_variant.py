@@ -131,3 +131,40 @@ def test_little_used_word_beside_a_common_word_used_once_as_a_name():
     # Used once as a name, the word is too weak a reference for a spelling the word lists know.
     text = "The plan went to the Council on Monday. The Councel will vote in May."
     assert _found(text, "en") == []
+
+
+# ---------------------------------------------------------------- a final consonant single or double
+
+def _rules(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    report = check_text(text, language=lang, select=["name-variant", "truncated-name"])
+    return [(f.rule, text[f.start:f.end], f.suggestion) for f in report.findings]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Mayor Ada Dunnell opened the bridge. Dunnell said it cost less than planned. Critics told Dunnel "
+           "the road was late."),
+    ("es", "La alcaldesa Ada Dunnell inauguró el puente. Dunnell dijo que costó menos. Los críticos dijeron "
+           "a Dunnel que la carretera iba con retraso."),
+    ("fr", "La maire Ada Dunnell a inauguré le pont. Dunnell a dit qu’il a coûté moins. Les critiques ont "
+           "dit à Dunnel que la route était en retard."),
+    ("pt", "A presidente Ada Dunnell inaugurou a ponte. Dunnell disse que custou menos. Os críticos disseram "
+           "a Dunnel que a estrada estava atrasada."),
+])
+def test_a_final_consonant_written_single_is_a_respelling(lang, text):
+    assert _rules(text, lang) == [("name-variant", "Dunnel", "Dunnell")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Writer Nell Tarrell spoke first. Later Tarrel took questions."),
+    ("es", "La escritora Nell Tarrell habló primero. Después Tarrel respondió preguntas."),
+    ("fr", "L’écrivaine Nell Tarrell a parlé d’abord. Puis Tarrel a répondu aux questions."),
+    ("pt", "A escritora Nell Tarrell falou primeiro. Depois Tarrel respondeu a perguntas."),
+])
+def test_a_final_consonant_single_and_double_once_each_keeps_the_longer(lang, text):
+    assert _rules(text, lang) == [("name-variant", "Tarrel", "Tarrell")]
+
+
+def test_a_final_consonant_lost_before_a_run_in_sentence_is_a_cut():
+    text = ("Mayor Ada Dunnell opened the bridge. Dunnell said it cost less than planned. Critics blamed "
+            "Dunnel The road was late.")
+    assert _rules(text, "en") == [("truncated-name", "Dunnel", "Dunnell.")]

@@ -24,7 +24,8 @@ from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, TITLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
 from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED, DisjointSets, are_variants,
-                                    comparable, consonant_skeleton, is_translit_ending, loose_variants)
+                                    comparable, consonant_skeleton, is_doubled_ending, is_translit_ending,
+                                    loose_variants)
 
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
 
@@ -172,9 +173,10 @@ class NameIndex:
             # A cut-off form is the truncated-name rule's ("Didd" of "Diddy"); a form that
             # extends another by an ending is a word of its own (Macedonia, Macedonian; Korea,
             # Koreans) and no spelling of a third form beside them.
-            forms = [f for f in forms if not self.truncation_of(f)]
+            # A final consonant written single ("Cromwel") is a spelling of its own here.
+            forms = [f for f in forms if not (full := self.truncation_of(f)) or is_doubled_ending(f, full)]
             forms = [f for f in forms if not any(f != g and f.startswith(g) and not is_translit_ending(g, f)
-                                                 for g in forms)]
+                                                 and not is_doubled_ending(g, f) for g in forms)]
             if len(forms) < 2:
                 continue
             sets = DisjointSets()

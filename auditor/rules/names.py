@@ -11,6 +11,7 @@ from auditor.document import Token, next_token
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, fold, is_common_word, zipf
 from auditor.names.knowledge import attestation
+from auditor.names.variants import is_doubled_ending
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
 
@@ -54,9 +55,9 @@ class TruncatedName(Rule):
             if ctx.in_boilerplate(tok.start, tok.end):
                 continue
             nxt = next_token(text, tok.end)
-            run_in = nxt is not None and nxt.is_word and nxt.text[0].isupper()
-            if index.counts[mention.name] > 1 and not run_in:
-                continue
+            run_in = _runs_in(nxt)
+            if index.counts[mention.name] > 1 and not run_in or is_doubled_ending(mention.name, full) and not run_in:
+                continue  # a final consonant written single is name-variant's unless a cut shows
             end = tok.start + len(mention.name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
             opens_sentence = run_in and ctx.doc.text[end:nxt.start].isspace() \
@@ -73,6 +74,11 @@ class TruncatedName(Rule):
             yield self.finding(ctx, tok.start, end,
                                f"'{mention.name}' looks cut off; the text elsewhere has '{full}'",
                                f"{full}." if opens_sentence else full)
+
+
+def _runs_in(nxt: Token | None) -> bool:
+    """Whether the word after a name is capitalised: the next sentence may run in at a cut."""
+    return nxt is not None and nxt.is_word and nxt.text[0].isupper()
 
 
 def _opens_clause(ctx: Context, nxt: Token) -> bool:
@@ -113,6 +119,16 @@ def _same_person_tie(index, cluster: dict[str, int]) -> str | None:
     return None
 
 
+def _lost_letter_tie(cluster: dict[str, int]) -> str | None:
+    """Two spellings used equally often, one with a final consonant doubled ("Scovel",
+    "Scovell"): a letter lost is how copy damages names (as truncated-name has it), so the
+    longer spelling is kept."""
+    if len(cluster) != 2:
+        return None
+    short, long = sorted(cluster, key=len)
+    return long if cluster[short] == cluster[long] and is_doubled_ending(short, long) else None
+
+
 def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -> dict[str, str]:
     """Where a cluster of three or more spellings has no canonical one as a whole (two
     established names each used once, and a slip of one of them), each spelling against the
@@ -150,7 +166,8 @@ class NameVariant(Rule):
         knowledge = ctx.name_knowledge
         replace: dict[str, str] = {}
         for cluster in index.variant_clusters():
-            canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster)
+            canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster) \
+                or _lost_letter_tie(cluster)
             if not canonical and len(cluster) > 2:
                 replace.update(_pairwise_canonicals(index, knowledge, cluster, ctx.doc.language))
             elif canonical:
@@ -170,6 +187,8 @@ class NameVariant(Rule):
             canonical = replace.get(mention.name)
             tok = mention.token
             if canonical and not ctx.in_boilerplate(tok.start, tok.end):
+                if is_doubled_ending(mention.name, canonical) and _runs_in(next_token(ctx.doc.text, tok.end)):
+                    continue  # "Cromwel He said": a cut, which truncated-name reports
                 start = tok.start + tok.text.index(mention.name)
                 yield self.finding(
                     ctx, start, start + len(mention.name),
