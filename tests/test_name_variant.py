@@ -168,3 +168,36 @@ def test_a_final_consonant_lost_before_a_run_in_sentence_is_a_cut():
     text = ("Mayor Ada Dunnell opened the bridge. Dunnell said it cost less than planned. Critics blamed "
             "Dunnel The road was late.")
     assert _rules(text, "en") == [("truncated-name", "Dunnel", "Dunnell.")]
+
+
+# ---------------------------------------------------------------- a respelling that is a word
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "She won the Keller Prize in May. The Keller Prize jury praised her. Last year's Killer Prize "
+           "went to a poet."),
+    ("es", "Ganó el Keller Prize en mayo. El jurado del Keller Prize la elogió. El Killer Prize del año "
+           "pasado fue para un poeta."),
+    ("fr", "Elle a reçu le Keller Prize en mai. Le jury du Keller Prize l’a saluée. Le Killer Prize de "
+           "l’an dernier est allé à un poète."),
+    ("pt", "Ela ganhou o Keller Prize em maio. O júri do Keller Prize elogiou-a. O Killer Prize do ano "
+           "passado foi para um poeta."),
+])
+def test_a_word_in_the_same_full_name_as_a_dominant_spelling_is_its_variant(lang, text):
+    assert _found(text, lang) == [("Killer", "Keller")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "She won the Keller Prize in May. The Keller Prize jury praised her. The Killer Whale show "
+           "opened later."),
+    ("en", "She won the Keller Prize in May. The jury of the Killer Prize praised a poet."),
+])
+def test_a_word_in_another_name_or_beside_a_one_off_stays_apart(lang, text):
+    assert _found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Envoy Pavel Marshalov arrived on Monday. Marshalov met the minister. Marchalov left on Friday."),
+    ("fr", "L’envoyé Pavel Marshalov est arrivé lundi. Marshalov a vu le ministre. Marchalov est parti vendredi."),
+])
+def test_sh_written_ch_inside_a_name(lang, text):
+    assert _found(text, lang) == [("Marchalov", "Marshalov")]

@@ -15,6 +15,7 @@ from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
+import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
@@ -51,6 +52,17 @@ def _name_word(word: str, lang: str) -> bool:
     """A word that can be part of a person's or place's full name: not a title ("Mr", "Mrs"),
     not a sentence's opening word or other common word."""
     return _name_shaped(word) and fold(word) not in TITLES and not is_common_word(word, lang)
+
+
+_SH = regex.compile(r"(?<=.)sh", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bucket(name: str) -> str:
+    """The coarse key a document's spellings meet under: :func:`bucket_key`, with an inner sh
+    taken for the ch of French romanisation ("Hisham"/"Hicham"), which the corpus keys keep
+    apart."""
+    return bucket_key(_SH.sub("ch", name))
 
 
 def _name_part(word: str, lang: str, function_words: Container[str], inside: bool) -> bool:
@@ -163,9 +175,9 @@ class NameIndex:
         buckets: dict[str, list[str]] = {}
         for name in self.names():
             if len(name) >= 4:
-                buckets.setdefault(bucket_key(name), []).append(name)
+                buckets.setdefault(_bucket(name), []).append(name)
         for word in self._word_names(buckets):
-            buckets[bucket_key(word)].append(word)
+            buckets[_bucket(word)].append(word)
         clusters = []
         for forms in buckets.values():
             if len(forms) < 2:
@@ -196,7 +208,7 @@ class NameIndex:
         :meth:`names`, but a one-off unattested name spelt like one is its variant ("Treesury"). Only words that share a bucket with a name are looked at."""
         lang = self.doc.language
         candidates = {n for n in self.counts if len(n) >= 4
-                      and n not in self._name_set and bucket_key(n) in buckets and is_common_word(n, lang)}
+                      and n not in self._name_set and _bucket(n) in buckets and is_common_word(n, lang)}
         if not candidates:
             return []
         word_counts = self.doc.word_counts
@@ -236,10 +248,15 @@ class NameIndex:
         if a in words or b in words:
             # A common word used as a name only stands for the dominant spelling, beside a
             # one-off that is no word at all, or, where the text repeats it, one far rarer than
-            # it in the word lists ("Pequem" beside "Pequim" used three times).
-            if rare in words or common not in words or counts[rare] > 1:
+            # it in the word lists ("Pequem" beside "Pequim" used three times). It is itself the
+            # variant only in the same full name as a spelling used twice as often ("Rider Cup"
+            # beside "Ryder Cup").
+            if rare in words:
+                if common in words or counts[common] < 2 * counts[rare] or not self.shares_full_name(rare, common):
+                    return False
+            elif common not in words or counts[rare] > 1:
                 return False
-            if attestation(rare) >= UNATTESTED and not (
+            elif attestation(rare) >= UNATTESTED and not (
                     counts[common] >= 2 and attestation(rare) < ESTABLISHED
                     and attestation(common) - attestation(rare) >= _FAR_RARER):
                 return False
