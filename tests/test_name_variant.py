@@ -201,3 +201,12 @@ def test_a_word_in_another_name_or_beside_a_one_off_stays_apart(lang, text):
 ])
 def test_sh_written_ch_inside_a_name(lang, text):
     assert _found(text, lang) == [("Marchalov", "Marshalov")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Torres Lucas scored twice. The coach, Marta Turres, was pleased."),
+    ("pt", "Torres Lucas marcou dois golos. A técnica, Marta Turres, ficou contente."),
+])
+def test_a_name_first_in_one_full_name_and_last_in_another_stays_apart(lang, text):
+    # A given name and a surname one letter apart: two people.
+    assert _found(text, lang) == []

@@ -335,14 +335,15 @@ class NameIndex:
         return False
 
     def _one_letter_slip(self, rare: str, common: str) -> bool:
-        """A spelling one letter off another that is far better known, the rest of the name not
-        telling them apart."""
+        """A spelling one letter off another that is far better known, where the rest of the name
+        does not tell them apart."""
         return attestation(common) - attestation(rare) >= _FAR_RARER \
             and Levenshtein.distance(fold(rare), fold(common)) == 1 and not self._rest_of_name_differs(rare, common)
 
     def _rest_of_name_differs(self, a: str, b: str) -> bool:
-        """On one side both spellings have name words beside them and none in common ("Donald
-        Trump", "Maarten Tromp"): the rest of the name says two people."""
+        """The name words beside two spellings say two people: on one side both have some and
+        none in common ("Donald Trump", "Maarten Tromp"), or one stands first in its full name
+        and the other last ("Karen Smith", "Anna Koren")."""
         context = self._neighbours()
         ours, theirs = context.get(a, Counter()), context.get(b, Counter())
         for side in (-1, 1):
@@ -350,7 +351,8 @@ class NameIndex:
             other = {w for s, w in theirs if s == side}
             if mine and other and not mine & other:
                 return True
-        return False
+        sides_a, sides_b = {s for s, _ in ours}, {s for s, _ in theirs}
+        return len(sides_a) == 1 and len(sides_b) == 1 and sides_a != sides_b
 
     def shares_full_name(self, a: str, b: str) -> bool:
         """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
