@@ -210,3 +210,19 @@ def test_sh_written_ch_inside_a_name(lang, text):
 def test_a_name_first_in_one_full_name_and_last_in_another_stays_apart(lang, text):
     # A given name and a surname one letter apart: two people.
     assert _found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("en", "Colonel Pieter Fenn led the charge. Fenn was decorated in May. Later Pieter Fen wrote home.",
+     [("Fen", "Fenn")]),
+    ("es", "El coronel Pieter Fenn dirigió la carga. Fenn fue condecorado en mayo. Después Pieter Fen "
+           "escribió a casa.", [("Fen", "Fenn")]),
+    ("fr", "Le colonel Pieter Fenn a mené la charge. Fenn a été décoré en mai. Puis Pieter Fen a écrit "
+           "chez lui.", [("Fen", "Fenn")]),
+    ("pt", "O coronel Pieter Fenn liderou a carga. Fenn foi condecorado em maio. Depois Pieter Fen "
+           "escreveu para casa.", [("Fen", "Fenn")]),
+    # Three letters alone are too little: another name, or a word.
+    ("en", "Colonel Pieter Fenn led the charge. Fenn was decorated in May. Later Fen wrote home.", []),
+])
+def test_a_three_letter_form_with_its_final_consonant_single_in_the_same_full_name(lang, text, found):
+    assert _found(text, lang) == found

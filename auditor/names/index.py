@@ -178,6 +178,8 @@ class NameIndex:
                 buckets.setdefault(_bucket(name), []).append(name)
         for word in self._word_names(buckets):
             buckets[_bucket(word)].append(word)
+        for short in self._short_spellings():
+            buckets[_bucket(short + short[-1])].append(short)
         clusters = []
         for forms in buckets.values():
             if len(forms) < 2:
@@ -201,6 +203,13 @@ class NameIndex:
                 groups.setdefault(sets.find(f), {})[f] = self.counts[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
+
+    def _short_spellings(self) -> list[str]:
+        """Three-letter one-off forms of a name of the text with its final consonant doubled
+        ("Van" beside "Vann"): too short to be a spelling on their own evidence, they join it in
+        the same full name only (see :meth:`_decide`)."""
+        return [n for n, c in self.counts.items() if len(n) == 3 and c == 1 and n + n[-1] in self._name_set
+                and is_doubled_ending(n, n + n[-1])]
 
     def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
         """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
@@ -260,6 +269,10 @@ class NameIndex:
                     counts[common] >= 2 and attestation(rare) < ESTABLISHED
                     and attestation(common) - attestation(rare) >= _FAR_RARER):
                 return False
+        short, long = sorted((a, b), key=len)
+        if len(short) < 4:  # only beside its doubled form, used at least twice, in one full name
+            return is_doubled_ending(short, long) and counts[long] >= 2 * counts[short] \
+                and self.shares_full_name(short, long)
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
         if not comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
