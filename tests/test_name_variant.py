@@ -226,3 +226,29 @@ def test_a_name_first_in_one_full_name_and_last_in_another_stays_apart(lang, tex
 ])
 def test_a_three_letter_form_with_its_final_consonant_single_in_the_same_full_name(lang, text, found):
     assert _found(text, lang) == found
+
+
+@pytest.mark.parametrize("lang, text", [
+    # "Frank" opens the last sentence, but the text uses it as a given name inside one.
+    ("en", "The coach, Frank Millar, praised the squad. Millar said the final is close.\n\nFrank Mellor, 26, "
+           "thanked the fans."),
+    ("pt", "O treinador, Frank Millar, elogiou a equipa. Millar disse que a final está perto.\n\nFrank Mellor, "
+           "de 26 anos, agradeceu aos adeptos."),
+])
+def test_a_given_name_opening_a_paragraph_is_still_one_the_text_uses(lang, text):
+    assert _found(text, lang) == [("Mellor", "Millar")]
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    # Once each, in one full name: the far better-known spelling is the name.
+    ("en", "The film Johnny Ashgrove opened in May. Critics found Johny Ashgrove slow.", [("Johny", "Johnny")]),
+    ("es", "La película Johnny Ashgrove se estrenó en mayo. La crítica vio lenta Johny Ashgrove.",
+     [("Johny", "Johnny")]),
+    ("fr", "Le film Johnny Ashgrove est sorti en mai. La critique a trouvé Johny Ashgrove lent.",
+     [("Johny", "Johnny")]),
+    ("pt", "O filme Johnny Ashgrove estreou em maio. A crítica achou Johny Ashgrove lento.", [("Johny", "Johnny")]),
+    # Once each, alone: two names.
+    ("en", "The film Johnny opened in May. Critics found Johny slow.", []),
+])
+def test_two_established_spellings_used_once_each_in_one_full_name(lang, text, found):
+    assert _found(text, lang) == found

@@ -32,6 +32,9 @@ _SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
 
 # Zipf gap at which a little-used spelling is far rarer than another (about a hundred times).
 _FAR_RARER = 2.0
+# Zipf gap at which one established spelling is clearly better known (ten times), as the default
+# name knowledge has it.
+_BETTER_KNOWN = 1.0
 
 
 class NameWord(NamedTuple):
@@ -281,8 +284,13 @@ class NameIndex:
         if established and attestation(common) >= ESTABLISHED:
             fr, fc = fold(rare), fold(common)
             similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and consonant_skeleton(fr) == consonant_skeleton(fc)
-            if not similar or counts[common] < 2 * counts[rare]:
+            if not similar:
                 return False
+            if counts[common] < 2 * counts[rare]:
+                # Used alike, two established names are one only in one full name, the one far
+                # better known ("Johnny English", "Johny English").
+                return counts[common] == counts[rare] and self.shares_full_name(rare, common) \
+                    and attestation(common) - attestation(rare) >= _BETTER_KNOWN
             # A one-off of a little-used name beside a far better-known one the text uses three
             # times or more ("Johny" beside "Johnny") is the slip; else only a shared full name
             # makes two established names one.
@@ -312,17 +320,26 @@ class NameIndex:
             lang = self.doc.language
             last = len(forms) - 1
             function_words = self.doc.profile.function_words
+            openers: list[tuple[str, str]] = []
             for i, name in zip(self._positions, self._mention_names):
                 here = context.setdefault(name, Counter())
                 # A sentence's opening word is no part of a name unless it is a name of its own;
                 # a common word capitalised inside a sentence is ("Jack Ross", "Ryder Cup").
-                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i] \
-                        and _name_part(before := base_form(forms[i - 1]), lang, function_words,
-                                       not self._opens_sentence(i - 1)):
-                    here[-1, before] += 1
+                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i]:
+                    before = base_form(forms[i - 1])
+                    if _name_part(before, lang, function_words, not self._opens_sentence(i - 1)):
+                        here[-1, before] += 1
+                    elif _name_part(before, lang, function_words, True):
+                        openers.append((name, before))
                 if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
                         and _name_part(after := base_form(forms[i + 1]), lang, function_words, True):
                     here[1, after] += 1
+            # An opening common word is a given name where the text uses it as one inside a
+            # sentence ("Track Palin's ..." there, "Track Pelin, 26, ..." at a paragraph's start).
+            given = {w for names in context.values() for side, w in names if side == -1}
+            for name, before in openers:
+                if before in given:
+                    context[name][-1, before] += 1
             self._context = context
         return self._context
 
