@@ -252,3 +252,20 @@ def test_a_given_name_opening_a_paragraph_is_still_one_the_text_uses(lang, text)
 ])
 def test_two_established_spellings_used_once_each_in_one_full_name(lang, text, found):
     assert _found(text, lang) == found
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    # "Varlow" stands alone once, but the hyphenated name writes it three times more.
+    ("en", "The Varlow-Brand family sued. Joel Varlow-Brand spoke first. The Varlow-Brand lawyers agreed. "
+           "Varlow said the suit was fair. Later Verlow said more.", [("Verlow", "Varlow")]),
+    ("es", "La familia Varlow-Brand demandó. Joel Varlow-Brand habló primero. Los abogados Varlow-Brand "
+           "coincidieron. Varlow dijo que era justo. Después Verlow dijo más.", [("Verlow", "Varlow")]),
+    ("fr", "La famille Varlow-Brand a porté plainte. Joel Varlow-Brand a parlé. Les avocats Varlow-Brand "
+           "étaient d’accord. Varlow a dit que c’était juste. Puis Verlow en a dit plus.", [("Verlow", "Varlow")]),
+    ("pt", "A família Varlow-Brand processou. Joel Varlow-Brand falou primeiro. Os advogados Varlow-Brand "
+           "concordaram. Varlow disse que era justo. Depois Verlow disse mais.", [("Verlow", "Varlow")]),
+    # Without the hyphenated name, once each: no basis to choose.
+    ("en", "Varlow said the suit was fair. Later Verlow said more.", []),
+])
+def test_a_spelling_written_in_a_hyphenated_name_counts_as_used(lang, text, found):
+    assert _found(text, lang) == found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
@@ -122,6 +122,19 @@ class NameIndex:
         self._name_set = set(self._names)
         self._word_name_set: set[str] = set()
 
+    @cached_property
+    def uses(self) -> Counter[str]:
+        """How often each spelling is written, as a name of its own or as a part of a hyphenated
+        one ("Plasco" in "Plasco-Flaxman"): the evidence for a spelling that :meth:`joins` and
+        the variant clusters weigh."""
+        uses = Counter(self.counts)
+        for form, n in self.counts.items():
+            if "-" in form:
+                for part in form.split("-"):
+                    if part in uses and part[:1].isupper():
+                        uses[part] += n
+        return uses
+
     def name_words_of(self, names: Container[str]) -> Iterator[NameWord]:
         """The name words spelt as one of ``names``, in text order, built only for those: a rule
         that corrects a few spellings need not hold a token for every capitalised word of a huge
@@ -203,7 +216,7 @@ class NameIndex:
                         sets.union(a, b)
             groups: dict[str, dict[str, int]] = {}
             for f in forms:
-                groups.setdefault(sets.find(f), {})[f] = self.counts[f]
+                groups.setdefault(sets.find(f), {})[f] = self.uses[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
 
@@ -254,7 +267,7 @@ class NameIndex:
         return known
 
     def _decide(self, a: str, b: str) -> bool:
-        counts = self.counts
+        counts = self.uses
         rare, common = sorted((a, b), key=lambda n: (counts[n], attestation(n)))
         words = self._word_name_set
         if a in words or b in words:
