@@ -22,13 +22,13 @@ from rapidfuzz.fuzz import ratio
 from auditor.document import Document, Token
 from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
-from auditor.names.keys import PARTICLES, TITLES, base_form, bucket_key
+from auditor.names.fullnames import FullNames, name_shaped
+from auditor.names.keys import PARTICLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
 from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED, DisjointSets, are_variants,
                                     comparable, consonant_skeleton, is_doubled_ending, is_translit_ending,
                                     loose_variants)
 
-_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
 
 # Zipf gap at which a little-used spelling is far rarer than another (about a hundred times).
 _FAR_RARER = 2.0
@@ -45,18 +45,6 @@ class NameWord(NamedTuple):
     name: str
 
 
-@lru_cache(maxsize=1 << 16)
-def _name_shaped(name: str) -> bool:
-    """At least three characters and a lower-case letter: "Haniyeh", not "UN" or "IRGC"."""
-    return len(name) >= 3 and any(map(str.islower, name))
-
-
-def _name_word(word: str, lang: str) -> bool:
-    """A word that can be part of a person's or place's full name: not a title ("Mr", "Mrs"),
-    not a sentence's opening word or other common word."""
-    return _name_shaped(word) and fold(word) not in TITLES and not is_common_word(word, lang)
-
-
 _SH = regex.compile(r"(?<=.)sh", regex.IGNORECASE)
 
 
@@ -68,19 +56,11 @@ def _bucket(name: str) -> str:
     return bucket_key(_SH.sub("ch", name))
 
 
-def _name_part(word: str, lang: str, function_words: Container[str], inside: bool) -> bool:
-    """A capitalised neighbour that belongs to the name: a name word, or, inside a sentence, a
-    common word capitalised as part of a name ("Jack", "Cup"); never a title or function word."""
-    if _name_word(word, lang):
-        return True
-    return inside and _name_shaped(word) and fold(word) not in TITLES and word.lower() not in function_words
-
-
 def _mention_name(form: str, _lang: str = "") -> str | None:
     """The name a capitalised word form mentions (its base form), or None when it is not
     name-shaped."""
     name = base_form(form)
-    return name if _name_shaped(name) else None
+    return name if name_shaped(name) else None
 
 
 _MENTION_NAMES = FormMemo(_mention_name)
@@ -117,7 +97,6 @@ class NameIndex:
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._sorted_names = sorted(self._names)
-        self._context: dict[str, Counter[tuple[int, str]]] | None = None
         self._joined: dict[tuple[str, str], bool] = {}
         self._name_set = set(self._names)
         self._word_name_set: set[str] = set()
@@ -134,6 +113,11 @@ class NameIndex:
                     if part in uses and part[:1].isupper():
                         uses[part] += n
         return uses
+
+    @cached_property
+    def full_names(self) -> FullNames:
+        """The name words beside each spelling's mentions: the rest of its full names."""
+        return FullNames(self.doc, self._positions, self._mention_names)
 
     def name_words_of(self, names: Container[str]) -> Iterator[NameWord]:
         """The name words spelt as one of ``names``, in text order, built only for those: a rule
@@ -241,7 +225,7 @@ class NameIndex:
         if not candidates:
             return []
         self._word_name_set = {name for i, name in zip(self._positions, self._mention_names)
-                               if name in candidates and not self._opens_sentence(i)}
+                               if name in candidates and not self.full_names.opens_sentence(i)}
         return sorted(self._word_name_set)
 
     def joins(self, a: str, b: str) -> bool:
@@ -259,7 +243,7 @@ class NameIndex:
         full name shared or the rarer a little-used one-off beside a far better-known spelling
         used three times. A common word the text uses as a name (:meth:`_word_names`) only
         stands beside an unattested one-off; a spelling in another full name than the dominant
-        one's (:meth:`_other_full_name`) is never joined."""
+        one's (:meth:`FullNames.in_another`) is never joined."""
         key = (a, b) if a < b else (b, a)
         known = self._joined.get(key)
         if known is None:
@@ -291,7 +275,7 @@ class NameIndex:
                 and self.shares_full_name(short, long)
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
-        if not comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
+        if not comparable(rare, common, both_established=True) or self.full_names.in_another(rare, common):
             return False
         established = attestation(rare) >= ESTABLISHED
         if established and attestation(common) >= ESTABLISHED:
@@ -325,80 +309,13 @@ class NameIndex:
             return True
         return self.shares_full_name(rare, common)
 
-    def _neighbours(self) -> dict[str, Counter[tuple[int, str]]]:
-        """Each name's adjacent name words in the text: (-1, word before) and (1, word after)."""
-        if self._context is None:
-            forms, starts = self.doc.words.forms, self.doc.words.starts
-            context: dict[str, Counter[tuple[int, str]]] = {}
-            lang = self.doc.language
-            last = len(forms) - 1
-            function_words = self.doc.profile.function_words
-            openers: list[tuple[str, str]] = []
-            for i, name in zip(self._positions, self._mention_names):
-                here = context.setdefault(name, Counter())
-                # A sentence's opening word is no part of a name unless it is a name of its own;
-                # a common word capitalised inside a sentence is ("Jack Ross", "Ryder Cup").
-                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i]:
-                    before = base_form(forms[i - 1])
-                    if _name_part(before, lang, function_words, not self._opens_sentence(i - 1)):
-                        here[-1, before] += 1
-                    elif _name_part(before, lang, function_words, True):
-                        openers.append((name, before))
-                if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
-                        and _name_part(after := base_form(forms[i + 1]), lang, function_words, True):
-                    here[1, after] += 1
-            # An opening common word is a given name where the text uses it as one inside a
-            # sentence ("Track Palin's ..." there, "Track Pelin, 26, ..." at a paragraph's start).
-            given = {w for names in context.values() for side, w in names if side == -1}
-            for name, before in openers:
-                if before in given:
-                    context[name][-1, before] += 1
-            self._context = context
-        return self._context
-
-    def _opens_sentence(self, i: int) -> bool:
-        """Whether word ``i`` stands first in its sentence, line or quotation."""
-        text, j = self.doc.text, self.doc.words.starts[i] - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
-        return j < 0 or text[j] in _SENTENCE_OPENERS
-
-    def _other_full_name(self, rare: str, common: str) -> bool:
-        """The rarer spelling stands in another full name: the common spelling has one name word
-        beside it on one side, at least twice, and the rarer one has another there ("Zheng
-        Yonggang" a person, "Ningbo Yungang" a company). A common spelling with several
-        neighbours there (Bestwood Street, Evelyn Street; two Johnsons) says nothing."""
-        context = self._neighbours()
-        theirs, ours = context.get(rare, Counter()), context.get(common, Counter())
-        for side in (-1, 1):
-            mine = {w for s, w in theirs if s == side}
-            other = [(w, n) for (s, w), n in ours.items() if s == side]
-            if mine and len(other) == 1 and other[0][1] >= 2 and other[0][0] not in mine:
-                return True
-        return False
-
     def _one_letter_slip(self, rare: str, common: str) -> bool:
         """A spelling one letter off another that is far better known, where the rest of the name
         does not tell them apart."""
         return attestation(common) - attestation(rare) >= _FAR_RARER \
-            and Levenshtein.distance(fold(rare), fold(common)) == 1 and not self._rest_of_name_differs(rare, common)
-
-    def _rest_of_name_differs(self, a: str, b: str) -> bool:
-        """The name words beside two spellings say two people: on one side both have some and
-        none in common ("Donald Trump", "Maarten Tromp"), or one stands first in its full name
-        and the other last ("Karen Smith", "Anna Koren")."""
-        context = self._neighbours()
-        ours, theirs = context.get(a, Counter()), context.get(b, Counter())
-        for side in (-1, 1):
-            mine = {w for s, w in ours if s == side}
-            other = {w for s, w in theirs if s == side}
-            if mine and other and not mine & other:
-                return True
-        sides_a, sides_b = {s for s, _ in ours}, {s for s, _ in theirs}
-        return len(sides_a) == 1 and len(sides_b) == 1 and sides_a != sides_b
+            and Levenshtein.distance(fold(rare), fold(common)) == 1 and not self.full_names.differ(rare, common)
 
     def shares_full_name(self, a: str, b: str) -> bool:
         """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
         Corbyn", "Jeremy Curbyn")."""
-        context = self._neighbours()
-        return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
+        return self.full_names.shared(a, b)
