@@ -7,12 +7,10 @@ derived on demand through :class:`LineIndex`, so rules only ever deal in offsets
 from __future__ import annotations
 
 import bisect
-import re
-import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import itemgetter
 
 import regex
@@ -20,35 +18,17 @@ import regex
 from auditor import segment
 from auditor.languages import LanguageProfile, get_profile
 from auditor.lazy import cached_property
+from auditor.words import FOLD_NOT_LOWER, WORD, WordIndex, blocks, lower_in_blocks
 
-# Words keep inner apostrophes and hyphens ("Haniyeh’s", "al-Sudani"); everything else that is not
-# whitespace is a one-character punctuation token.
-_WORD = r"\w+(?:['’\-]\w+)*"
-TOKEN_RE = regex.compile(rf"{_WORD}|[^\w\s]", regex.V1)
-WORD_TOKEN_RE = regex.compile(_WORD, regex.V1)
-_WORD_SPLIT = regex.compile(f"({_WORD})", regex.V1)
-# The standard library's `re` runs simple patterns faster than the regex module. Its \w is
-# str.isalnum() and its \s str.isspace() where the regex module uses Unicode's classes; the two
-# agree on every character outside this set's complement (ASCII without the \x1c-\x1f separators,
-# Latin letters, general punctuation, the euro sign), which a test checks code point by code point.
-# A text holding any other character (a combining mark, a superscript digit, Greek) takes `regex`.
-_RE_UNSAFE = re.compile("[^\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u2000-\u200b\u200e-\u203e\u20ac]")
-# The characters that pass that test and whose case folding is not their lower case ("ß" folds
-# to "ss", "µ" to "μ"); a test derives them again from the set above.
-_FOLD_NOT_LOWER = ("\xb5", "\xdf", "\u0149", "\u017f", "\u01f0")
-# _WORD with a possessive repeat where `re` has one (Python 3.11+): the same words, found faster
-# because nothing can make the engine backtrack into the repeat.
-_FAST_WORD_SPLIT = re.compile(f"({_WORD}{'+' if sys.version_info >= (3, 11) else ''})")
+# Words (see :mod:`auditor.words`); everything else that is not whitespace is a one-character
+# punctuation token.
+TOKEN_RE = regex.compile(rf"{WORD}|[^\w\s]", regex.V1)
+WORD_TOKEN_RE = regex.compile(WORD, regex.V1)
 _NEXT_TOKEN_RE = regex.compile(rf"\s*({TOKEN_RE.pattern})", regex.V1)
 # Searched backwards (the regex module's (?r)): the token that ends where the search starts.
 _PREVIOUS_TOKEN_RE = regex.compile(rf"(?r)({TOKEN_RE.pattern})\s*", regex.V1)
 _CLOSERS = "\"”’'»)]"
 _TERMINALS = (".", "!", "?", "…")
-
-
-def re_reads_alike(text: str) -> bool:
-    r"""Whether the standard library's \w, \s, \d and \b read ``text`` as the regex module does."""
-    return _RE_UNSAFE.search(text) is None
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]:
@@ -135,82 +115,6 @@ class Sentence:
         return self.start == self.paragraph.start and self.end == self.paragraph.end
 
 
-class WordIndex:
-    """The word tokens of a text as parallel sequences of forms and start offsets.
-
-    Built by regex splits and running sums of the pieces' lengths, all in C, so a document's
-    words cost no Python work per word; sentences and rules slice these by offset. The starts are
-    an array of machine integers, and each distinct form is one string object however often it
-    occurs: per word the index costs two pointers and an integer, not a string and an int object
-    each, so a huge document stays within a few times its size.
-    """
-
-    __slots__ = ("forms", "starts", "_lower", "re_reads_alike")
-
-    def __init__(self, text: str) -> None:
-        self.re_reads_alike = re_reads_alike(text)  # see :func:`re_reads_alike`
-        split = (_FAST_WORD_SPLIT if self.re_reads_alike else _WORD_SPLIT).split
-        forms: list[str] = []
-        starts = array("q")
-        same: dict[str, str] = {}  # one object per distinct form
-        for lo, hi in _blocks(text):
-            pieces = split(text[lo:hi])  # gap, word, ..., gap
-            ends = array("q", accumulate(map(len, pieces), initial=lo))  # ends[k + 1]: end of piece k
-            words = pieces[1::2]
-            del pieces  # the block's own word strings go once their shared twins are taken
-            forms.extend(map(same.setdefault, words, words))
-            starts.extend(ends[1:len(ends) - 2:2])
-        self.forms: list[str] = forms
-        self.starts: array = starts
-        self._lower: list[str] | None = None
-
-    @property
-    def lower_forms(self) -> list[str]:
-        """The forms lower-cased: each distinct form once (joined, lowered and split again, one C
-        call each; the NUL between forms keeps a final sigma final), then mapped in C."""
-        if self._lower is None:
-            distinct = list(dict.fromkeys(self.forms))
-            lowered = "\x00".join(distinct).lower().split("\x00") if distinct else []
-            self._lower = list(map(dict(zip(distinct, lowered)).__getitem__, self.forms))
-        return self._lower
-
-    @property
-    def runs(self) -> int:
-        """How many runs of word characters the forms hold: a joiner inside a form separates two."""
-        joined = "".join(self.forms)
-        return len(self.forms) + joined.count("'") + joined.count("’") + joined.count("-")
-
-
-# Words are split a block at a time, so that the split's own strings for one block, not for the
-# whole text, exist at once. A block ends before a space, which no word contains.
-_BLOCK = 1 << 20
-
-
-def _lower_in_blocks(text: str) -> str:
-    """``text.lower()``, a block at a time: on a text outside Latin-1, str.lower allocates four
-    bytes for each of three characters per input character, twelve times the text at once. A
-    block ends before a space, which is neither cased nor ignored by the final sigma rule, so
-    every character is lowered in the context it has in the whole text."""
-    spans = _blocks(text)
-    if len(spans) == 1:
-        return text.lower()
-    return "".join(text[lo:hi].lower() for lo, hi in spans)
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Spans that tile ``text``, each about _BLOCK long and ending before a space."""
-    spans = []
-    lo = 0
-    while len(text) - lo > _BLOCK:
-        cut = text.find(" ", lo + _BLOCK)
-        if cut == -1:
-            break
-        spans.append((lo, cut))
-        lo = cut
-    spans.append((lo, len(text)))
-    return spans
-
-
 class LineIndex:
     """Maps code-point offsets to 1-based (line, column) positions."""
 
@@ -242,7 +146,7 @@ class Document:
     def lower_text(self) -> str | None:
         """The text lower-cased, for case-blind scans; None in the rare text where lower-casing
         changes the length (such as a Turkish dotted İ), so offsets would not carry over."""
-        low = _lower_in_blocks(self.text)
+        low = lower_in_blocks(self.text)
         return low if len(low) == len(self.text) else None
 
     @cached_property
@@ -253,12 +157,12 @@ class Document:
         if low is None:
             return False
         if self.words.re_reads_alike:  # few characters to rule out, each found at memory speed
-            return not any(c in self.text for c in _FOLD_NOT_LOWER)
+            return not any(c in self.text for c in FOLD_NOT_LOWER)
         # Block by block, as lower_text is made: equal blocks make equal texts, and a text whose
         # case folding equals its lower case (length kept) folds each character to one, so the
         # blocks align.
         text = self.text
-        return all(text[lo:hi].casefold() == low[lo:hi] for lo, hi in _blocks(text))
+        return all(text[lo:hi].casefold() == low[lo:hi] for lo, hi in blocks(text))
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -336,8 +240,12 @@ class Document:
         keeps its document for the formatters, which need only the text and line positions, and
         a run over many files should not hold every file's analyses at once. Anything asked for
         again is computed again, with the same result."""
-        for name in [k for k in self.__dict__ if isinstance(getattr(type(self), k, None), cached_property)]:
+        for name in _ANALYSES.intersection(self.__dict__):
             del self.__dict__[name]
+
+
+# The names of the document's cached analyses, which release() drops.
+_ANALYSES = frozenset(name for name, attr in vars(Document).items() if isinstance(attr, cached_property))
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 

@@ -4,16 +4,15 @@ other rules, which stay out of it."""
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice, repeat
 from operator import methodcaller
 
 import regex
 
 from auditor.document import Document
+from auditor.furniture_phrases import (DISCLAIMER, LABEL_END, LEAD_MARKS, TAIL, TRAIL_MARKS, PhraseTable,
+                                       phrase_table)
 from auditor.languages import LanguageProfile, get_profile
-from auditor.prefilter import required_literals
 
 _MAX_FURNITURE_WORDS = 25
 _MAX_TEASER_WORDS = 60
@@ -24,10 +23,8 @@ _MAX_HEADLINE_WORDS = 20
 # A sentence end inside a line: a full stop, question or exclamation mark, then a capital.
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]*\p{Lu}", regex.V1)
 _WORD = regex.compile(r"\w+", regex.V1)
-# Marks that trimming removes before and after a line's core ("» Source link", "— Leave a Reply —").
-_LEAD_MARKS = "|•·»›>-–—*#"
-_TRAIL_MARKS = _LEAD_MARKS + ":"
-_TRIM = regex.compile(rf"^[\s{regex.escape(_LEAD_MARKS)}]+|[\s{regex.escape(_TRAIL_MARKS)}]+$", regex.V1)
+# Trimming takes the marks and white space around a line's core ("» Source link", "— Leave a Reply —").
+_TRIM = regex.compile(rf"^[\s{regex.escape(LEAD_MARKS)}]+|[\s{regex.escape(TRAIL_MARKS)}]+$", regex.V1)
 # A date stamp opening a line, for match(text, line_start, line_end).
 _DATE_STAMP = regex.compile(
     r"(?:(?:date|fecha|data|published|publicado|publié)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?=\s+\S)",
@@ -40,21 +37,22 @@ _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|�
 _HAS_DIGIT = regex.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _MAX_STAMP_CHARS = 80
-_TRIMMED = set(_TRAIL_MARKS)
+_TRIMMED = set(TRAIL_MARKS)
 _group = methodcaller("group")
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o "
                         "a las em on h hs hrs".split())
-# What may separate a time stamp's label from the stamp.
-_LABEL_END = r"(?!\w)[\s:,-]*"
 
 
 def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     """Spans of page furniture, sorted: (start, end, why). Whole lines unless a line only ends in
     furniture ("... Read more")."""
     text = doc.text
-    tables = [_phrase_table(p) for p in _profiles(doc.language)]
+    tables = [phrase_table(p) for p in _profiles(doc.language)]
     spans = doc.lines
-    suspects = _suspect_lines(doc, spans, tables)
+    # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
+    # here and both engines read the text's characters alike.
+    twins = doc.lower_is_case_folding and doc.words.re_reads_alike
+    suspects = _suspect_lines(doc, spans, tables, twins)
     found: list[tuple[int, int, str]] = []
     in_teasers = False
     for i, (start, end) in enumerate(spans):
@@ -66,7 +64,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         n_words = _count_words(text, start, end) if hits or in_teasers else 0
         hits = hits or _NO_HITS
         core = _TRIM.sub("", line)
-        why = _whole_line(core, n_words, tables, hits)
+        why = _whole_line(core, core.lower() if twins else None, n_words, tables, hits)
         if why:
             found.append((start, end, why))
             if any(t.profile.pattern("teaser_headings").fullmatch(core) for t in tables):
@@ -94,123 +92,33 @@ def _count_words(text: str, start: int, end: int) -> int:
     return sum(1 for _ in islice(_WORD.finditer(text, start, end), limit))
 
 
-_DISCLAIMER, _TAIL = "disclaimer", "tail"
-_WHOLE_LINE = -1
 _NO_HITS: frozenset = frozenset()
 
 
-@dataclass
-class _PhraseTable:
-    """One profile's furniture phrases, each compiled on its own, and what finds their suspects.
-
-    Whole-line phrases (``lines``: furniture, ``stamp``: relative time) are tried together by
-    ``whole_line``, one anchored match per line, which marks a suspect with the id (code, -1).
-    The phrases that may sit anywhere in a line, ``phrases[i]`` = (kind, pattern) for disclaimers
-    and link tails, are found by their required literals: ``by_literal`` maps each lower-case
-    literal to the ids (code, i) of the phrases whose every match contains it, and ``complete`` is
-    False when one of them has no literal.
-    """
-
-    profile: LanguageProfile
-    lines: regex.Pattern
-    stamp: regex.Pattern
-    whole_line: regex.Pattern
-    phrases: list[tuple[str, regex.Pattern]]
-    by_literal: dict[str, list[tuple[str, int]]]
-    complete: bool
-    # ``whole_line`` for lower-cased text, case-sensitive and run by the standard library, which
-    # tries a large alternation at a third of the regex module's cost; None when it cannot be.
-    whole_line_lower: re.Pattern | None
-
-    @property
-    def whole_line_id(self) -> tuple[str, int]:
-        return (self.profile.code, _WHOLE_LINE)
-
-
-_TABLES: dict[str, _PhraseTable] = {}
-# What trimming removes around a line, plus the separators that str.strip() also removes.
-_LEAD = rf"[\s{regex.escape(_LEAD_MARKS)}\x1c-\x1f\x85]*"
-_TRAIL = rf"[\s{regex.escape(_TRAIL_MARKS)}\x1c-\x1f\x85]*"
-_SEPARATOR = r"\s*[|•·/]\s*"
-
-
-def _phrase_table(p: LanguageProfile) -> _PhraseTable:
-    if p.code in _TABLES:
-        return _TABLES[p.code]
-    flags = regex.IGNORECASE | regex.V1
-    phrases = [(_DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
-    phrases += [(_TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
-    # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
-    # A teaser heading is furniture itself, whether or not the line list repeats it. Items of
-    # furniture may share a line between separators ("Share on Facebook | Share on Twitter").
-    items = p.pattern("boilerplate_lines", "teaser_headings").pattern
-    more = rf"(?:{_SEPARATOR}(?:{items}))*"
-    # A relative time, labelled or not ("Updated an hour ago", "Atualizado há 7 horas").
-    stamp = p.relative_time and (rf"(?:(?:{p.stamp_labels}){_LABEL_END})?(?:{p.relative_time})" if p.stamp_labels
-                                 else p.relative_time)
-    whole_line = regex.compile(rf"{_LEAD}(?:(?:{items}){more}|{stamp or '(?!x)x'}){_TRAIL}", flags)
-    lines = regex.compile(f"(?:{items}){more}", flags)
-    by_literal: dict[str, list[tuple[str, int]]] = {}
-    complete = True
-    for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
-        lits = required_literals(phrase)
-        if lits is None or any(not lit.strip() for lit in lits):
-            complete = False
-            continue
-        for lit in lits:
-            by_literal.setdefault(lit.lower(), []).append((p.code, i))
-    lower_twin = _lower_case_twin(whole_line.pattern, [*p.boilerplate_lines, *p.teaser_headings, p.relative_time,
-                                                       p.stamp_labels])
-    _TABLES[p.code] = table = _PhraseTable(p, lines, regex.compile(stamp or r"(?!x)x", flags),
-                                           whole_line, phrases, by_literal, complete, lower_twin)
-    return table
-
-
-# Syntax that reads differently in the two engines (inline flags, the regex module's set
-# operations and nested sets) or on lower-cased text (properties, characters by code).
-_NOT_TWINNABLE = regex.compile(r"\\[pPNxuU]|\(\?[a-zA-Z^]|--|&&|\|\||~~|\[\[")
-
-
-def _lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
-    """``pattern``, which joins ``phrases`` and is matched ignoring case by the regex module, as a
-    case-sensitive standard-library pattern that matches the lower-cased text at the same places.
-
-    That holds when every phrase is written in lower case and uses only syntax that both engines
-    read alike, and (checked per document) when lower-casing the text is case folding and the
-    two engines' character classes agree on its characters."""
-    for phrase in filter(None, phrases):
-        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
-        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
-            return None
-    try:
-        return re.compile(pattern)
-    except re.error:
-        return None
-
-
-def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
-                   tables: list[_PhraseTable]) -> dict[int, set[tuple[str, int]]]:
+def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[PhraseTable],
+                   twins: bool) -> dict[int, set[tuple[str, int]]]:
     """The lines that may hold furniture, each with the phrases that may match it.
 
     One anchored match per line tries every whole-line phrase at once. Phrases that may sit
     anywhere in a line each contain a literal (see :mod:`auditor.prefilter`), and finding those
     in the lower-cased text costs a fraction of searching every line with every phrase. Almost
     every line of real copy is ruled out; each suspect is tested only against its phrases.
+    ``twins`` says whether the lower-case twins of the patterns apply to this document.
     """
     text, low = doc.text, doc.lower_text
-    # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
-    # here and both engines read the text's characters alike.
-    twins = doc.lower_is_case_folding and doc.words.re_reads_alike
     whole_lines = [(t.whole_line_lower.fullmatch, low) if twins and t.whole_line_lower else (t.whole_line.fullmatch, text)
                    for t in tables]
     suspects: dict[int, set[tuple[str, int]]] = {}
-    for i, (start, end) in enumerate(spans):
-        for table, (whole_line, against) in zip(tables, whole_lines):
-            if whole_line(against, start, end):
-                suspects.setdefault(i, set()).add(table.whole_line_id)
-        # Time stamps are short, so only short lines (or lines that trimming may shorten) qualify.
-        if (end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED) \
-                and _HAS_DIGIT.search(text, start, end) \
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    # Each pattern is tried on every line in C; only the lines it matches reach Python.
+    for table, (whole_line, against) in zip(tables, whole_lines):
+        for i in compress(count(), map(whole_line, repeat(against), starts, ends)):
+            suspects.setdefault(i, set()).add(table.whole_line_id)
+    # Time and date stamps hold digits. They are short, so only short lines (or lines that
+    # trimming may shorten) qualify, or a line that opens with a date stamp.
+    for i in compress(count(), map(_HAS_DIGIT.search, repeat(text), starts, ends)):
+        start, end = spans[i]
+        if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED \
                 or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
@@ -219,7 +127,6 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]],
         for i in range(len(spans)):
             suspects.setdefault(i, set()).update(rest)
         return suspects
-    starts = [s for s, _ in spans]
     for table in tables:
         for lit, ids in table.by_literal.items():
             pos = low.find(lit)
@@ -253,17 +160,17 @@ def _profiles(lang: str) -> list[LanguageProfile]:
     return [own] if own.code == "en" else [own, get_profile("en")]
 
 
-def _whole_line(core: str, n_words: int, tables: list[_PhraseTable], hits) -> str | None:
+def _whole_line(core: str, lowered: str | None, n_words: int, tables: list[PhraseTable], hits) -> str | None:
     if not core:
         return None
     for table in tables:
         if table.whole_line_id in hits:
-            if n_words <= _MAX_FURNITURE_WORDS and table.lines.fullmatch(core):
+            if n_words <= _MAX_FURNITURE_WORDS and table.is_furniture_line(core, lowered):
                 return "page furniture"
-            if table.stamp.fullmatch(core):
+            if table.is_relative_time(core, lowered):
                 return "time stamp"
         code = table.profile.code
-        if any(c == code and i >= 0 and table.phrases[i][0] == _DISCLAIMER and table.phrases[i][1].search(core)
+        if any(c == code and i >= 0 and table.phrases[i][0] == DISCLAIMER and table.phrases[i][1].search(core)
                for c, i in hits):
             return "site disclaimer"
     if _is_timestamp(core, [t.profile for t in tables]):
@@ -278,12 +185,12 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     # A label opens it ("Updated", "Publicado el", "Mis à jour le"); what follows may also be a
     # relative time ("Atualizado há 7 horas"), or more labelled dates ("…, mis à jour le …").
     for p in profiles:
-        label = p.stamp_labels and p.pattern("stamp_labels", prefix="^", suffix=_LABEL_END).match(core)
+        label = p.stamp_labels and p.pattern("stamp_labels", prefix="^", suffix=LABEL_END).match(core)
         if label:
             core = core[label.end():]
             if any(q.relative_time and q.pattern("relative_time").fullmatch(core) for q in profiles):
                 return True
-            core = p.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=_LABEL_END).sub(" ", core)
+            core = p.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=LABEL_END).sub(" ", core)
             if not _HAS_DIGIT.search(core):
                 return False
             break
@@ -298,11 +205,11 @@ def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
     return True
 
 
-def _inline_tail(line: str, tables: list[_PhraseTable], hits) -> int | None:
+def _inline_tail(line: str, tables: list[PhraseTable], hits) -> int | None:
     """Where link text that ends the line starts ("... Read more"), or None."""
     for table in tables:
         code = table.profile.code
-        starts = [m.start() for c, i in hits if c == code and i >= 0 and table.phrases[i][0] == _TAIL
+        starts = [m.start() for c, i in hits if c == code and i >= 0 and table.phrases[i][0] == TAIL
                   and (m := table.phrases[i][1].search(line))]
         if starts:
             return min(starts)

@@ -177,6 +177,10 @@ def _abbreviation_before(text: str, para_start: int, word_start: int, word: str,
     low = word.lower()
     if len(word) > 4:
         return low  # the last part of a multi-part abbreviation is a short piece
+    # A chain ends in a full stop and at most one white space character, right before the word or
+    # before a line break there ($): without a full stop in the last three characters, none.
+    if "." not in text[max(para_start, word_start - 3):word_start]:
+        return low
     chain = _PIECES_BEFORE.search(text, max(para_start, word_start - 16), word_start)
     if chain:
         pieces = [p.lower() for p in _PIECE.findall(chain.group())]
@@ -190,7 +194,7 @@ def _abbreviation_before(text: str, para_start: int, word_start: int, word: str,
 def _abbreviation_goes_on(text: str, pos: int, key: str, profile: LanguageProfile) -> bool:
     """Whether the dotted piece that opens at ``pos`` continues the abbreviation ``key`` into one
     the language lists with internal full stops ("EE." + "UU." -> "ee.uu")."""
-    if len(key) > 9:
+    if len(key) > 9 or key not in _dotted_heads(profile.code):
         return False
     nxt = _PIECE_AFTER.match(text, pos, pos + 8)
     return bool(nxt) and f"{key}.{nxt.group(1).lower()}" in _dotted_prefixes(profile.code)
@@ -206,6 +210,13 @@ def _dotted_prefixes(code: str) -> frozenset[str]:
         for k in range(2, len(parts) + 1):
             out.add(".".join(parts[:k]))
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def _dotted_heads(code: str) -> frozenset[str]:
+    """What comes before the last full stop of each of :func:`_dotted_prefixes` ("ee" of "ee.uu"):
+    the only abbreviations that another dotted piece can carry on."""
+    return frozenset(prefix.rpartition(".")[0] for prefix in _dotted_prefixes(code))
 
 
 def _opens_sentence(text: str, pos: int, profile: LanguageProfile, dotted: bool) -> bool:

@@ -238,12 +238,14 @@ def as_model(features, weights, bias):
 
 
 def build_evidence(sheet, queries, group_of):
-    from auditor.names.align import FEATURES
+    import auditor.names.keys as keys
+    from auditor.names.align import CANDIDATE_FEATURES
     from auditor.names.similarity import token_similarity
     from auditor.names.stylesheet import StyleSheet
 
-    token_similarity.cache_clear()
-    return Evidence(candidate_rows(StyleSheet.from_names(sheet), queries), queries, group_of, FEATURES)
+    for cached in (token_similarity, keys._tokens, keys.token_key, keys.token_skeleton, keys.alternations):
+        cached.cache_clear()  # --ablate changes what they compute
+    return Evidence(candidate_rows(StyleSheet.from_names(sheet), queries), queries, group_of, CANDIDATE_FEATURES)
 
 
 def fit(sheet, queries, group_of) -> None:
@@ -261,7 +263,7 @@ def fit(sheet, queries, group_of) -> None:
     cv_acc, cv_wrong = score_at(pooled, accept, margin)
     print(f"thresholds on the pooled out-of-fold scores: accept {accept:.2f}, margin {margin:.2f} "
           f"(accuracy {cv_acc:.3f}, wrong merges {cv_wrong:.2%})")
-    columns = list(range(len(features)))
+    columns = [ev.features.index(f) for f in features]
     w, b = ev.fit(np.ones(len(queries), dtype=bool), columns, L2)
     acc, wrong = score_at(ev.decide(np.arange(len(queries)), columns, (w, b)), accept, margin)
     print(f"fitted on all (in-sample): accuracy {acc:.3f}, wrong merges {wrong:.2%}")
@@ -304,7 +306,10 @@ def select_features(ev, features, base, drops, show):
 def ablate(sheet, queries, group_of) -> None:
     """Every choice measured by the cross-validation on SELECT_SEEDS: the L2 penalty, the margin
     test, each feature left out, and the thresholds and rules of the matcher."""
+    import regex
+
     import auditor.names.align as align
+    import auditor.names.keys as keys
     import auditor.names.match as match
     import auditor.names.similarity as similarity
 
@@ -324,17 +329,21 @@ def ablate(sheet, queries, group_of) -> None:
     for f in features:
         acc, wrong = show(f"without {f}", cross_validate(ev, [g for g in features if g != f])[0])
         drops.append((acc - base[0], f))
+    for f in align.CANDIDATE_FEATURES:
+        if f not in features:
+            show(f"with {f}", cross_validate(ev, features + [f])[0])
     kept = select_features(ev, features, base, drops, show)
     print(f"features kept ({len(kept)}): {' '.join(kept)}")
     print(f"features dropped: {' '.join(f for f in features if f not in kept) or 'none'}")
 
     def rebuilt(label, modules, name, value):
-        """The CV with the matcher's ``name`` set to ``value`` (in each module that holds it)."""
+        """The CV of the shipped features with the matcher's ``name`` set to ``value`` (in each
+        module that holds it)."""
         old = getattr(modules[0], name)
         for m in modules:
             setattr(m, name, value)
         try:
-            show(label, cross_validate(build_evidence(sheet, queries, group_of), kept)[0])
+            show(label, cross_validate(build_evidence(sheet, queries, group_of), features)[0])
         finally:
             for m in modules:
                 setattr(m, name, old)
@@ -345,10 +354,15 @@ def ablate(sheet, queries, group_of) -> None:
         rebuilt(f"CANDIDATE_SHARE {v}", (match,), "CANDIDATE_SHARE", v)
     for v in (2, 4):
         rebuilt(f"SURNAME_CONFLICT_PARTS {v}", (align,), "SURNAME_CONFLICT_PARTS", v)
-    for v in (0.6, 0.8):
+    for v in (0.5, 0.7, 0.8):
         rebuilt(f"DIFFERENT_GIVEN {v}", (align,), "DIFFERENT_GIVEN", v)
     rebuilt("without the one-syllable rule", (align,), "_differs_in_one_syllable", lambda *a: False)
     rebuilt("without the given-variant rule", (align,), "_given_variant_alone", lambda *a: False)
+    rebuilt("without the father-not-son rule", (match,), "_father_not_son", lambda *a: False)
+    rebuilt("without Burmese honorifics", (keys,), "TITLES", keys.TITLES - keys.BURMESE_HONORIFICS)
+    rebuilt("with final -i/-o/-u folded", (keys,), "_ENDING", regex.compile(r"(?:[aeiou]h|h|[aeiou])$"))
+    rebuilt("without the ph/p alternation", (keys,), "_ALTERNATION_PATTERNS",
+            [a for a in keys._ALTERNATION_PATTERNS if a[4] != "ph"])
 
 
 def main() -> None:

@@ -734,7 +734,7 @@ def test_every_character_a_date_stamp_can_open_with_passes_its_quick_test():
 
 def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
     from auditor.languages import get_profile
-    from auditor.furniture import _lower_case_twin, _phrase_table
+    from auditor.furniture_phrases import lower_case_twin, phrase_table
 
     lines = ["» SOURCE LINK", "— Leave a reply —", "| Comments |", "3 Hours Ago", "Hace 5 horas", "Il y a 2 jours",
              "Há 3 horas", "Tags: Iran, Gaza", "Posted in World", "Copyright © 2024 Wire", "Share on Facebook:",
@@ -742,18 +742,21 @@ def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
              "The port reopened on Monday.", "About the talks, he said nothing.", "Subscribe to our newsletter"]
     matched = 0
     for code in ("en", "es", "fr", "pt"):
-        table = _phrase_table(get_profile(code))
+        table = phrase_table(get_profile(code))
         assert table.whole_line_lower is not None
         for line in lines + [line.upper() for line in lines]:
             full = table.whole_line.fullmatch(line) is not None
             assert (table.whole_line_lower.fullmatch(line.lower()) is not None) == full, (code, line)
             matched += full
+            assert table.lines_lower is not None and table.stamp_lower is not None
+            for twin, pattern in ((table.lines_lower, table.lines), (table.stamp_lower, table.stamp)):
+                assert (twin.fullmatch(line.lower()) is None) == (pattern.fullmatch(line) is None), (code, line)
     assert matched >= 30
     # Phrases that the standard library would read differently, or that are not in lower case,
     # get no twin.
-    assert _lower_case_twin("x", [r"\p{Lu}\w+"]) is None
-    assert _lower_case_twin("x", ["Read more"]) is None
-    assert _lower_case_twin("x", [r"[\w--\d]+"]) is None
+    assert lower_case_twin("x", [r"\p{Lu}\w+"]) is None
+    assert lower_case_twin("x", ["Read more"]) is None
+    assert lower_case_twin("x", [r"[\w--\d]+"]) is None
 
 
 def test_the_fast_space_test_of_mid_sentence_capital_agrees_with_its_pattern():
@@ -782,10 +785,10 @@ def test_garbles_tried_at_quotes_are_what_finditer_finds():
 
 def test_fast_paths_find_what_the_regex_module_paths_find(monkeypatch):
     """Random copy full of marks, quotes, spaces and furniture: the string-method and `re` fast
-    paths (taken where document.re_reads_alike) must give exactly the findings of the regex paths."""
+    paths (taken where words.re_reads_alike) must give exactly the findings of the regex paths."""
     import random
 
-    from auditor import document
+    from auditor import words
 
     vocabulary = ("The minister said Monday talks would resume Gaza Khamenei Khameneireiterated PalestineGaza "
                   "Haniyeh Haniye Read more Source link Leave a Reply Tags: 3 hours ago café José Teherán the "
@@ -809,6 +812,6 @@ def test_fast_paths_find_what_the_regex_module_paths_find(monkeypatch):
                 for t in texts]
 
     fast = {lang: findings(lang) for lang in ("en", "fr")}
-    assert all(map(document.re_reads_alike, texts)) and sum(map(len, fast["en"])) > 300
-    monkeypatch.setattr(document, "re_reads_alike", lambda text: False)
+    assert all(map(words.re_reads_alike, texts)) and sum(map(len, fast["en"])) > 300
+    monkeypatch.setattr(words, "re_reads_alike", lambda text: False)
     assert {lang: findings(lang) for lang in ("en", "fr")} == fast

@@ -120,18 +120,18 @@ def test_aligned_diff_writes_what_difflib_writes(monkeypatch):
 def test_lower_case_by_blocks_is_the_whole_texts(monkeypatch):
     import random
 
-    from auditor import document
+    from auditor import words
 
-    monkeypatch.setattr(document, "_BLOCK", 4)
+    monkeypatch.setattr(words, "_BLOCK", 4)
     rng = random.Random(11)
     alphabet = list("aΣσΑς İIß ﬁ\u0301'.-\n") + [" "] * 3
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
-        assert document._lower_in_blocks(text) == text.lower()
+        assert words.lower_in_blocks(text) == text.lower()
         doc = Document(text)
         low = text.lower()
         expected = len(low) == len(text) and (text.casefold() == low if not doc.words.re_reads_alike
-                                              else not any(c in text for c in document._FOLD_NOT_LOWER))
+                                              else not any(c in text for c in words.FOLD_NOT_LOWER))
         assert doc.lower_is_case_folding == expected
 
 
@@ -145,3 +145,37 @@ def test_json_written_finding_by_finding_is_json_dumps_of_the_whole(tmp_path):
     reports += [check_text("", "empty"), check_text("Clean copy here.", 'odd "path"\\')]
     for chosen in (reports, reports[-2:], []):
         assert json_.render(chosen) == json.dumps(json_.to_dict(chosen), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_compact_word_index_of_a_long_text_reads_as_the_plain_one(monkeypatch):
+    import random
+
+    from auditor import words
+
+    rng = random.Random(3)
+    alphabet = list("aBΣσς İß\u0301'’-.,\n") + [" "] * 4
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(500)]
+    texts += [STORY, ""]
+    plain = [words.WordIndex(text) for text in texts]
+    monkeypatch.setattr(words, "_COMPACT_ABOVE", -1)
+    monkeypatch.setattr(words, "_BLOCK", 5)
+    for text, short in zip(texts, plain):
+        compact = words.WordIndex(text)
+        assert compact._compact and not short._compact
+        assert compact.forms == short.forms and list(compact.starts) == list(short.starts)
+        assert compact.lower_forms == short.lower_forms and compact.runs == short.runs
+
+
+def test_sentences_holding_evidence_are_those_a_count_per_sentence_finds():
+    import random
+
+    from auditor.rules.wrong_language import _sentences_holding
+
+    rng = random.Random(9)
+    for _ in range(300):
+        text = " ".join(rng.choice(["Ya.", "de la", "Los", "que", "x", "\n\n"]) for _ in range(rng.randrange(1, 40)))
+        doc = Document(text, "en")
+        positions = sorted(rng.sample(range(len(text) + 1), rng.randrange(0, min(12, len(text) + 1))))
+        for least in (1, 2, 3):
+            expected = [s for s in doc.sentences if sum(s.start <= p < s.end for p in positions) >= least]
+            assert _sentences_holding(doc.sentences, positions, least) == expected

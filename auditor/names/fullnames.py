@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 from typing import Container, Sequence
 
 from auditor.document import Document
@@ -45,38 +46,56 @@ class FullNames:
         self.doc = doc
         self.positions = positions
         self.names = names
-        self._context: dict[str, Counter[tuple[int, str]]] | None = None
+        self._context: dict[str, Counter[tuple[int, str]]] = {}
+        self._given: set[str] | None = None
 
-    def neighbours(self) -> dict[str, Counter[tuple[int, str]]]:
-        """Each name's adjacent name words in the text: (-1, word before) and (1, word after)."""
-        if self._context is None:
-            forms, starts = self.doc.words.forms, self.doc.words.starts
-            context: dict[str, Counter[tuple[int, str]]] = {}
-            lang = self.doc.language
-            last = len(forms) - 1
-            function_words = self.doc.profile.function_words
-            openers: list[tuple[str, str]] = []
-            for i, name in zip(self.positions, self.names):
-                here = context.setdefault(name, Counter())
-                # A sentence's opening word is no part of a name unless it is a name of its own;
-                # a common word capitalised inside a sentence is ("Jack Ross", "Ryder Cup").
-                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i]:
-                    before = base_form(forms[i - 1])
-                    if _name_part(before, lang, function_words, not self.opens_sentence(i - 1)):
-                        here[-1, before] += 1
-                    elif _name_part(before, lang, function_words, True):
-                        openers.append((name, before))
-                if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
-                        and _name_part(after := base_form(forms[i + 1]), lang, function_words, True):
-                    here[1, after] += 1
-            # An opening common word is a given name where the text uses it as one inside a
-            # sentence ("Track Palin's ..." there, "Track Pelin, 26, ..." at a paragraph's start).
-            given = {w for names in context.values() for side, w in names if side == -1}
-            for name, before in openers:
-                if before in given:
-                    context[name][-1, before] += 1
-            self._context = context
-        return self._context
+    def of(self, name: str) -> Counter[tuple[int, str]]:
+        """The name words beside the mentions of ``name``, worked out only for the spellings a
+        decision asks about, each once."""
+        context = self._context.get(name)
+        if context is None:
+            context = self._context[name] = Counter()
+            for i in compress(self.positions, map(name.__eq__, self.names)):  # found in C
+                before, inside = self._before(i)
+                # A sentence's opening word is no part of a name unless it is a name of its own,
+                # or the text uses it as one inside a sentence ("Track Palin's ..." there, "Track
+                # Pelin, 26, ..." at a paragraph's start); a common word capitalised inside a
+                # sentence is ("Jack Ross").
+                if before and (inside or _name_word(before, self.doc.language) or before in self._given_names()):
+                    context[-1, before] += 1
+                after = self._after(i)
+                if after:
+                    context[1, after] += 1
+        return context
+
+    def _before(self, i: int) -> tuple[str | None, bool]:
+        """The capitalised word right before word ``i`` that may be part of its name, and whether
+        it stands inside a sentence."""
+        forms, starts = self.doc.words.forms, self.doc.words.starts
+        if i == 0 or not forms[i - 1][:1].isupper() or starts[i - 1] + len(forms[i - 1]) + 1 != starts[i]:
+            return None, False
+        before = base_form(forms[i - 1])
+        if not _name_part(before, self.doc.language, self.doc.profile.function_words, True):
+            return None, False
+        return before, not self.opens_sentence(i - 1)
+
+    def _after(self, i: int) -> str | None:
+        """The capitalised word right after word ``i`` that may be part of its name ("Ryder Cup")."""
+        forms, starts = self.doc.words.forms, self.doc.words.starts
+        if i + 1 >= len(forms) or not forms[i + 1][:1].isupper() or starts[i] + len(forms[i]) + 1 != starts[i + 1]:
+            return None
+        after = base_form(forms[i + 1])
+        return after if _name_part(after, self.doc.language, self.doc.profile.function_words, True) else None
+
+    def _given_names(self) -> set[str]:
+        """The words standing right before a name inside a sentence anywhere in the text."""
+        if self._given is None:
+            self._given = set()
+            for i in self.positions:
+                before, inside = self._before(i)
+                if before and inside:
+                    self._given.add(before)
+        return self._given
 
     def opens_sentence(self, i: int) -> bool:
         """Whether word ``i`` stands first in its sentence, line or quotation."""
@@ -90,8 +109,7 @@ class FullNames:
         beside it on one side, at least twice, and the rarer one has another there ("Zheng
         Yonggang" a person, "Ningbo Yungang" a company). A common spelling with several
         neighbours there (Bestwood Street, Evelyn Street; two Johnsons) says nothing."""
-        context = self.neighbours()
-        theirs, ours = context.get(rare, Counter()), context.get(common, Counter())
+        theirs, ours = self.of(rare), self.of(common)
         for side in (-1, 1):
             mine = {w for s, w in theirs if s == side}
             other = [(w, n) for (s, w), n in ours.items() if s == side]
@@ -103,8 +121,7 @@ class FullNames:
         """The name words beside two spellings say two people: on one side both have some and
         none in common ("Donald Trump", "Maarten Tromp"), or one stands first in its full name
         and the other last ("Karen Smith", "Anna Koren")."""
-        context = self.neighbours()
-        ours, theirs = context.get(a, Counter()), context.get(b, Counter())
+        ours, theirs = self.of(a), self.of(b)
         for side in (-1, 1):
             mine = {w for s, w in ours if s == side}
             other = {w for s, w in theirs if s == side}
@@ -116,5 +133,4 @@ class FullNames:
     def shared(self, a: str, b: str) -> bool:
         """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
         Corbyn", "Jeremy Curbyn")."""
-        context = self.neighbours()
-        return bool(context.get(a, Counter()).keys() & context.get(b, Counter()).keys())
+        return bool(self.of(a).keys() & self.of(b).keys())

@@ -214,18 +214,22 @@ class NameIndex:
     def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
         """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
         name): capitalised inside a sentence, never in lower case. They are no names of
-        :meth:`names`, but a one-off unattested name spelt like one is its variant ("Treesury"). Only words that share a bucket with a name are looked at."""
-        lang = self.doc.language
-        candidates = {n for n in self.counts if len(n) >= 4
-                      and n not in self._name_set and _bucket(n) in buckets and is_common_word(n, lang)}
+        :meth:`names`, but a one-off unattested name spelt like one is its variant ("Treesury").
+        Only words that share a bucket with a name are looked at."""
+        counts = self.counts
+        # The mentions that are no names are the common words (see __init__).
+        candidates = {n for n in counts.keys() - self._name_set if len(n) >= 4 and _bucket(n) in buckets}
         if not candidates:
             return []
         word_counts = self.doc.word_counts
         candidates = {n for n in candidates if n.lower() not in word_counts}
         if not candidates:
             return []
-        self._word_name_set = {name for i, name in zip(self._positions, self._mention_names)
-                               if name in candidates and not self.full_names.opens_sentence(i)}
+        mentions = zip(self._positions, self._mention_names)
+        opens_sentence = self.full_names.opens_sentence
+        self._word_name_set = {name for i, name in compress(mentions, map(candidates.__contains__,
+                                                                           self._mention_names))  # found in C
+                               if not opens_sentence(i)}
         return sorted(self._word_name_set)
 
     def joins(self, a: str, b: str) -> bool:

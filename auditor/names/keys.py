@@ -59,12 +59,15 @@ def bucket_key(name: str) -> str:
 # Alsudani. They carry no identity and are dropped from keys.
 PARTICLES = frozenset("""al el ul ur ar as ash ad ad-din ed ben bin ibn bint abu abou ibn
 de del della der di da do dos das du la le van von ten ter y""".split())
+# Burmese honorifics, which lists write or leave out: U Thant, Daw Aung San Suu Kyi, the Karen
+# Saw and Naw. One-letter U is one, though other one-letter tokens are initials.
+BURMESE_HONORIFICS = frozenset({"u", "daw", "saw", "naw"})
 # Titles and honorifics that precede names in lists and copy; not part of the name.
 TITLES = frozenset("""mr mrs ms dr doctor prof professor gen general col colonel maj major capt captain
 lt sgt adm admiral president pres vice prime minister sen senator rep gov governor mayor judge
 king queen prince princess emir sheikh shaykh shaikh sheik ayatollah grand imam mullah mulla
 mawlawi maulawi maulvi moulvi mawlana maulana haji hajji hadji sayed sir lord lady rev father
-brother sister commander""".split())
+brother sister commander""".split()) | BURMESE_HONORIFICS
 
 # Order matters: longer patterns first.
 _FOLDS = [
@@ -75,7 +78,9 @@ _FOLDS = [
 ]
 _VOWELS = set("aeiou")
 _DOUBLED = regex.compile(r"(.)\1+")
-_ENDING = regex.compile(r"(?:[aeiou]h|h|[aeiou])$")
+# The endings of one Arabic or Persian ending (ta marbuta): Haniyeh/Haniya/Haniye/Haniyah. Not a
+# final -i, -o or -u, which end other names (Hamadi / Hamada, Nasri / Nasrallah).
+_ENDING = regex.compile(r"(?:[aeiou]h|h|[ae])$")
 _SPLIT = regex.compile(r"[\s\-‐–,.]+", regex.V1)
 
 
@@ -90,7 +95,7 @@ def _tokens(name: str) -> tuple[str, ...]:
     out = []
     for raw in _SPLIT.split(fold(name)):  # lower case, no diacritics
         raw = raw.strip("'’`\"()")
-        if not raw or raw in PARTICLES or (raw in TITLES and not out and len(raw) > 1):
+        if not raw or raw in PARTICLES or (raw in TITLES and not out and (len(raw) > 1 or raw in BURMESE_HONORIFICS)):
             continue
         out.append(raw)
     return tuple(out)
@@ -143,6 +148,8 @@ _ALTERNATIONS = [
     (r"aw", "ou", 0.02, r"ou|o", "aw"),  # the Arabic diphthong aw: Fawzy/Fouzi
     (r"bh", "b", 0.03, r"b(?!h)", "bh"),  # Sobhi/Soubi
     (r"^ht", "t", 0.02, r"^t", "ht"),  # Burmese ht: Htun/Tun
+    # Thai, Khmer and Korean (McCune-Reischauer) ph is an aspirated p, not f: Phichit/Pichit.
+    (r"ph", "p", 0.03, r"p(?!h)", "ph"),
     (r"(?<=\w{3})u[rld]$", "", 0.03, r"", "u"),  # a joined -ur/-ul/-ud: Fazlur/Fazl-ur, Ziaul/Zia-ul
     (r"^hs", "s", 0.02, r"^s", "hs"),  # Burmese hs: Hsan/San
     (r"a[yi]", "ei", 0.02, r"ei", "a"),  # Ubaydi/Obeidi

@@ -90,12 +90,20 @@ def _explains_query(feats: dict[str, float]) -> bool:
 def _dominates(best: dict[str, float], other: dict[str, float]) -> bool:
     """The best match explains every distinctive token of the query, in order, and the other
     one either does not, or leaves more of its own name's distinctive tokens unexplained, or more
-    of the query's tokens, common ones included: ``Ahmad Watban Ibrahim Hasan`` is ``Ahmed Watban
+    of the query's tokens, common ones included, or is a son's name (``_father_not_son``): ``Ahmad Watban Ibrahim Hasan`` is ``Ahmed Watban
     Ibrahim Hasan``, not his father ``Watban Ibrahim Hasan``."""
     if not _explains_query(best):
         return False
     return (not _explains_query(other) or other["unmatched_b"] > best["unmatched_b"]
-            or other["unmatched_a_all"] > best["unmatched_a_all"])
+            or other["unmatched_a_all"] > best["unmatched_a_all"] or _father_not_son(best, other))
+
+
+def _father_not_son(best: dict[str, float], other: dict[str, float]) -> bool:
+    """The best match is the whole name and the other one is it shifted by a generation (a son's
+    name adds his own before his father's chain): ``Karim Yasir Fadil`` is ``Karim Yasir Fadil``,
+    not his son ``Omar Karim Yasir Fadil``, though Omar is too common a name to count as
+    unexplained."""
+    return other["head_shift"] > best["head_shift"] and best["unmatched_b_all"] == 0
 
 
 class NameMatcher:

@@ -135,7 +135,10 @@ class Context:
 
     @cached_property
     def _running(self) -> list[Sentence]:
-        return [s for s in self.doc.sentences if not self.in_boilerplate(s.start, s.end) and not is_headline(s)]
+        sentences = self.doc.sentences
+        if self.boilerplate:
+            sentences = [s for s in sentences if not self.in_boilerplate(s.start, s.end)]
+        return [s for s in sentences if not is_headline(s)]
 
     def findings_within(self, spans: list[tuple[int, int]]) -> list[list[Finding]]:
         """For each (start, end) span, the findings so far (:attr:`findings`) that start inside
@@ -174,6 +177,11 @@ def is_headline(sent: Sentence) -> bool:
     start, end = sent.start, sent.end
     if end - start > 300:
         return False
-    lo, hi = sent.doc.word_range(start, end)
-    initials = list(filter(str.isalpha, map(itemgetter(0), sent.doc.words.forms[lo:hi])))  # words, not numbers
+    doc = sent.doc
+    lo, hi = doc.word_range(start, end)
+    # Title case takes three capitalised words at least (70% of four or more): most sentences
+    # have fewer, counted by two bisections.
+    if bisect.bisect_left(doc.capitalised, hi) - bisect.bisect_left(doc.capitalised, lo) < 3:
+        return False
+    initials = list(filter(str.isalpha, map(itemgetter(0), doc.words.forms[lo:hi])))  # words, not numbers
     return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7

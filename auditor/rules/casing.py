@@ -229,7 +229,7 @@ def _after_space(text: str, lo: int, start: int) -> int | None:
 
 def _after_space_fast(text: str, lo: int, start: int) -> int | None:
     """:func:`_after_space` in plain Python, for a text on which str.isspace, str.isalnum and
-    str.isupper agree with the regex module's classes (:func:`auditor.document.re_reads_alike`)."""
+    str.isupper agree with the regex module's classes (:func:`auditor.words.re_reads_alike`)."""
     if not text[start].isupper():
         return None
     j = start

@@ -68,15 +68,18 @@ class Fragment(Rule):
         for sent in ctx.running_sentences():
             if sent.index_in_paragraph == 0 or sent.end - sent.start > 140:
                 continue
-            if not sent.is_terminated or sent.text.rstrip(_CLOSERS).endswith(("?", "!")):
+            if not sent.is_terminated:
+                continue
+            text = sent.text
+            if text.rstrip(_CLOSERS).endswith(("?", "!")):
                 continue  # questions and exclamations are elliptical by nature
             words = sent.words
             if not 1 <= len(words) <= _MAX_WORDS or any(w[0].isdigit() for w in words[:1]):
                 continue
-            first = sent.text[0]
-            if not first.isalpha() or not first.isupper() or ":" in sent.text:
+            first = text[0]
+            if not first.isalpha() or not first.isupper() or ":" in text:
                 continue
-            if _inside_quotation(ctx, sent) or _set_off_opener(sent.text):
+            if _inside_quotation(ctx, sent) or _set_off_opener(text):
                 continue
             reason = _fragment_reason(words, doc.profile, doc.language)
             if reason:
@@ -89,14 +92,17 @@ _QUOTE_MARKS = "“«”»\""
 def _inside_quotation(ctx: Context, sent: Sentence) -> bool:
     """Whether a quotation opened earlier in the paragraph is still open where ``sent`` starts."""
     marks = _quote_marks(ctx)
-    lo, hi = sent.paragraph.start, sent.start
-    # Counting the marks between the paragraph's start and the sentence by bisection keeps the
-    # cost per sentence flat: counting them in the slice grew with the paragraph (quadratic on
-    # a one-line document).
-    n = {mark: bisect.bisect_left(where, hi) - bisect.bisect_left(where, lo) for mark, where in marks.items()}
-    opened = n["“"] + n["«"] - n["”"] - n["»"]
-    opened += n['"'] % 2
-    return opened > 0 or sent.text[0] in "“\"«"
+    if marks:
+        lo, hi = sent.paragraph.start, sent.start
+        # Counting the marks between the paragraph's start and the sentence by bisection keeps
+        # the cost per sentence flat: counting them in the slice grew with the paragraph
+        # (quadratic on a one-line document).
+        n = {mark: bisect.bisect_left(where, hi) - bisect.bisect_left(where, lo) for mark, where in marks.items()}
+        opened = n.get("“", 0) + n.get("«", 0) - n.get("”", 0) - n.get("»", 0)
+        opened += n.get('"', 0) % 2
+        if opened > 0:
+            return True
+    return ctx.doc.text[sent.start] in "“\"«"
 
 
 def _set_off_opener(text: str) -> bool:
@@ -110,9 +116,11 @@ def _set_off_opener(text: str) -> bool:
 
 
 def _quote_marks(ctx: Context) -> dict[str, list[int]]:
-    """The sorted offsets of each quotation mark that :func:`_inside_quotation` counts."""
+    """The sorted offsets of each quotation mark that :func:`_inside_quotation` counts, for the
+    marks the text has."""
     text = ctx.doc.text
-    return ctx.once("fragment-quote-marks", lambda: {mark: find_all(text, mark) for mark in _QUOTE_MARKS})
+    return ctx.once("fragment-quote-marks",
+                    lambda: {mark: where for mark in _QUOTE_MARKS if (where := find_all(text, mark))})
 
 
 def _fragment_reason(words: list[str], profile: LanguageProfile, lang: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, count, filterfalse, repeat
 from operator import is_not
 from typing import Iterable
 
@@ -12,11 +12,11 @@ import regex
 
 from auditor.document import Document
 from auditor.findings import Finding, Severity
-from auditor.languages import get_profile
-from auditor.lexicon import english_inflected_verb, english_pos, is_common_word, zipf
+from auditor.lexicon import is_common_word, zipf
 from auditor.memo import FormMemo
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.glue_splits import BEFORE_A_WORD, GLUE_SPLITS, Split, verb_like
 from auditor.rules.fragment import has_finite_verb
 
 # A word form that may be two words: two capitalised parts, or a long lower-case run with an
@@ -25,12 +25,6 @@ _JOINERS = "'’-"
 _SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}\p{Ll}{4,}|\p{Ll}{6,}", regex.V1)
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
-# Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
-_SUFFIX_LIKE = frozenset(
-    "ian ians ist ists ism isms land lands stan abad ville berg burg ton field wood ford shire ness "
-    "less ment ments ship dom hood ward wards like able ible ing ings ers ation ations ity ize ise "
-    "ized ised tion tions ally ence ance ous ive".split()
-)
 
 
 @register
@@ -63,10 +57,14 @@ class GluedToken(Rule):
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
-        judged = list(forms) + [h for h in heads.values() if h not in forms]
+        # Numbers, the unbounded part of a vocabulary, have no glued shape: kept out of the memo.
+        judged = list(filterfalse(str.isdecimal, [*forms, *(h for h in heads.values() if h not in forms)]))
         shapes = _GLUED_SHAPES.values(judged)
-        for form, shape in compress(zip(judged, shapes), map(is_not, shapes, repeat(None))):
-            found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form)
+        candidates = list(compress(zip(judged, shapes), map(is_not, shapes, repeat(None))))
+        runs = [form for form, shape in candidates if not shape]
+        splits = dict(zip(runs, GLUE_SPLITS.values(runs, ctx.doc.language)))
+        for form, shape in candidates:
+            found = self._inner_capital(ctx, *shape) if shape else self._lower_run(ctx, form, splits[form])
             if found is _FUNCTION_WORD:
                 sentence_glue[form] = shape
             elif found:
@@ -77,7 +75,7 @@ class GluedToken(Rule):
         wanted = set(flagged) | set(sentence_glue)
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
-        for i in [i for i, form in enumerate(words.forms) if form in wanted]:
+        for i in compress(count(), map(wanted.__contains__, words.forms)):  # found in C
             form = heads.get(words.forms[i], words.forms[i])
             start = words.starts[i]
             end = start + len(form)
@@ -136,97 +134,33 @@ class GluedToken(Rule):
             return (f"'{left}' runs into the next sentence ('{right} ...')", f"{left}. {right}")
         return None
 
-    def _lower_run(self, ctx: Context, text: str) -> tuple[str, str] | tuple[str, str, bool] | None:
-        """(message, suggestion) for a form that is a word or name run into a lower-case word,
-        with a third item True where that holds only before another word (see
-        :func:`_plausible_name_split`)."""
-        lang = ctx.doc.language  # _glued_shape has ruled out a form that is attested
+    def _lower_run(self, ctx: Context, text: str,
+                   splits: tuple[Split, ...]) -> tuple[str, str] | tuple[str, str, bool] | None:
+        """(message, suggestion) for a long run ``text`` (_glued_shape has ruled out a form that is
+        attested) that the text shows to be a word or name run into a lower-case word, from its
+        ``splits`` (:func:`_glue_splits`), with a third item True where that holds only before
+        another word (see :func:`auditor.rules.glue_splits.plausible_name_split`)."""
         counts = ctx.doc.word_counts
-        function_words = ctx.doc.profile.function_words
-        capital = text[0].isupper()
         # A form the document uses more than once is one of its words (a town, a brand), unless
         # its left part stands alone in the text at least as often: a glue is a slip, rarer
         # than the name it damages.
         uses = counts.get(text, 0)
         repeated = uses >= 2
         best: tuple[float, str, str, bool] | None = None
-        for i in range(3, len(text) - (0 if capital else 2)):
-            left, right = text[:i], text[i:]
-            if right in _SUFFIX_LIKE:
+        for left, right, if_used, if_unused, z_left, z_right in splits:
+            used = counts.get(left, 0)
+            verdict = if_used if used > 0 else if_unused
+            if repeated and used < uses or not verdict:
                 continue
-            in_doc = counts.get(left, 0) > 0
-            if repeated and counts.get(left, 0) < uses:
-                continue
-            function = right in function_words
-            weak = False
-            if capital:
-                verdict = _plausible_name_split(left, right, lang, in_doc, function)
-                if not verdict:
-                    continue
-                weak = verdict is _BEFORE_A_WORD
-            elif len(right) < 4 or not _is_common_lower(right, lang) \
-                    or not is_common_word(left, lang) or zipf(left, lang) < 3.0:
-                continue
-            elif not (function or left in function_words or _verb_like(right, lang)):
-                continue  # two content words: a compound ("cinemagoing", "homewear"), not a glue
-            score = (10.0 if in_doc else 0.0) + zipf(left, lang) + zipf(right, lang)
+            score = (10.0 if used > 0 else 0.0) + z_left + z_right
             if best is None or score > best[0]:
-                best = (score, left, right, weak)
+                best = (score, left, right, verdict is BEFORE_A_WORD)
         if best is None:
             return None
         _, left, right, weak = best
         message, suggestion = f"'{left}' and '{right}' run together", f"{left} {right}"
         return (message, suggestion, True) if weak else (message, suggestion)
 
-
-def _plausible_name_split(left: str, right: str, lang: str, in_doc: bool, function: bool) -> bool | object:
-    """Whether a capitalised form may be the name (or capitalised word) ``left`` run into the
-    lower-case word ``right``: the right part is a word of the language on its own, and the left
-    one a name the text uses elsewhere or a form attested in word-frequency data; the less the
-    document vouches for the left part, the more the right one must. _BEFORE_A_WORD: only where
-    another word follows (a name's own ending is as often last in its clause)."""
-    if function:
-        # "Hondurasy", "Kavanaughet", "Consejode": a name glued to a function word. A one- or
-        # two-letter word is also a name ending ("Nakhala", "Ahmadian"): the left part must stand
-        # alone in the text or be a well-attested word.
-        # A longer function word ("while", "cuando") is no name ending: any name-shaped left part.
-        if len(right) >= 4:
-            return True
-        if in_doc or attestation(left) >= (3.0 if len(right) <= 2 else 1.5):
-            return True
-        return _BEFORE_A_WORD if len(right) <= 2 and attestation(left) >= _SHORT_WORD_NAME else False
-    verb = _verb_like(right, lang)
-    if len(right) < 4 and verb and zipf(right, lang) >= 4.5:
-        # "Vannwon", "Rossdiz", "Yorkva": a short, frequent finite verb after a name the text uses
-        # or a well-known one. Shorter names end in such letters too often ("Hanwon").
-        return in_doc or attestation(left) >= 3.0
-    if len(right) < 3:
-        return False
-    if in_doc:
-        # The name stands alone elsewhere: a common word, or a rarer verb form ("establecerá").
-        return _is_common_lower(right, lang) or verb and len(right) >= 5 and zipf(right, lang) >= 1.0
-    if len(right) < 4:
-        return False
-    attested = attestation(left)
-    if verb and zipf(right, lang) >= 3.0:
-        # "Stoltenbergsaid": a finite verb after a name the text does not repeat; a left part
-        # unknown to word lists must be long enough to be a name on its own.
-        return attested >= 1.5 or len(left) >= 5 and zipf(right, lang) >= 4.4
-    # A name glued to a noun: the noun must be the language's own ("Donggala" is no "Dong gala":
-    # a word as frequent in other languages is a name part as often as a word).
-    if attested < 3.0 or zipf(right, lang) < 4.0 or not _is_common_lower(right, lang) \
-            or not is_common_word(right, lang):
-        return False
-    # Two common words ("Sportsound"): a compound, not a glue.
-    return not is_common_word(left, lang)
-
-
-# Word-list attestation from which a form unknown to the text is a name of its own before a one-
-# or two-letter function word ("Spietha", "Poyety"); real names end in such letters ("Nakhala").
-_SHORT_WORD_NAME = 2.0
-
-# _plausible_name_split's verdict for a split that holds only where a word follows the form.
-_BEFORE_A_WORD = object()
 
 # _inner_capital's verdict for a name glued to a function word: judged occurrence by occurrence.
 _FUNCTION_WORD = object()
@@ -289,7 +223,7 @@ def _reads_on(text: str, end: int, lang: str) -> bool:
     if text[end:end + 1] != " ":
         return False
     m = _NEXT_WORD.match(text, end + 1)
-    return m is not None and not _verb_like(m.group().lower(), lang)
+    return m is not None and not verb_like(m.group().lower(), lang)
 
 
 _NEXT_WORD = regex.compile(r"\w+")
@@ -329,29 +263,3 @@ def _glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
 
 # Shapes do not depend on the language.
 _GLUED_SHAPES = FormMemo(_glued_shape)
-
-
-@lru_cache(maxsize=1 << 14)
-def _verb_like(word: str, lang: str) -> bool:
-    """A lower-case word that reads as a finite verb ("said", "afirmou", "establecerá"): listed,
-    or with a past, future or conditional ending of the language; English -ing forms and plurals
-    are nouns as often as verbs."""
-    profile = get_profile(lang)
-    if word in profile.finite_verbs:
-        return True
-    if lang == "en":
-        return english_inflected_verb(word) and not word.endswith(("ing", "s"))
-    return any(word.endswith(s) and len(word) > len(s) + 2 for s in profile.finite_suffixes)
-
-
-def _is_common_lower(word: str, lang: str) -> bool:
-    """A lower-case word the language uses on its own (no fragments, no names)."""
-    if word in _SUFFIX_LIKE:
-        return False
-    if lang == "en":
-        if len(word) < 4:
-            return word in {"the", "and", "for", "was", "has", "who", "his", "her", "its", "but", "not", "are", "had"}
-        return bool(english_pos(word)) and zipf(word, lang) >= 3.0
-    if len(word) < 4:
-        return word in {"que", "del", "los", "las", "por", "con", "les", "des", "une", "est", "pas", "dos", "das", "com", "não", "uma"}
-    return zipf(word, lang) >= 3.5

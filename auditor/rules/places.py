@@ -27,6 +27,8 @@ def plain_words(lang: str) -> frozenset[str]:
     return profile.function_words | profile.sentence_openers
 
 _ELISION = regex.compile(r"\p{L}\p{Ll}{0,4}['’](?=\p{Lu})", regex.V1)  # l', d', qu' before a name
+# What every form that _ELISION matches holds: a text without it has no elided place names.
+_ELIDED_CAPITAL = regex.compile(r"['’]\p{Lu}", regex.V1)
 
 _HAS_APOSTROPHE = methodcaller("__contains__", "'")
 
@@ -138,8 +140,10 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[t
     lang = doc.language
     forms = doc.words.forms
     # A place name opens with a capital, or after an elided article (French "l'Europe").
-    vocabulary = set(map(forms.__getitem__, doc.capitalised))
-    if lang == "fr":
+    capitalised = doc.capitalised
+    vocabulary = set(map(forms.__getitem__, capitalised))
+    elided = lang == "fr" and _ELIDED_CAPITAL.search(doc.text) is not None
+    if elided:
         lowered = list(doc.word_counts)
         vocabulary.update(compress(lowered, map(_HAS_APOSTROPHE, lowered)))
         vocabulary.update(compress(lowered, map(_HAS_TYPO_APOSTROPHE, lowered)))
@@ -154,7 +158,11 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[t
     plain = plain_words(lang)
     found, in_names = [], set()
     consumed = -1  # the last word of the last name matched
-    for i in compress(count(), map(starts_here.__contains__, forms)):  # found in C
+    # The words that may open a name, found in C: only capitalised ones unless an elided article
+    # may open one.
+    opening = compress(count(), map(starts_here.__contains__, forms)) if elided else \
+        compress(capitalised, map(starts_here.__contains__, map(forms.__getitem__, capitalised)))
+    for i in opening:
         if i <= consumed:
             continue
         elided, key = starts_here[forms[i]]

@@ -10,7 +10,7 @@ from typing import Iterable
 
 import regex
 
-from auditor.document import WordIndex
+from auditor.words import WordIndex
 from auditor.findings import Finding, Severity
 from auditor.prefilter import find_all, matches_at
 from auditor.rules.base import Context, Rule, register

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from array import array
+from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import compress, count, repeat
 from typing import Iterable
 
 import regex
 from rapidfuzz.fuzz import ratio
 
-from auditor.document import Token
+from auditor.document import Sentence, Token
 from auditor.findings import Finding, Severity
 from auditor.langid import language_evidence, sentence_language
 from auditor.languages import get_profile
@@ -51,14 +51,13 @@ class WrongLanguage(Rule):
         doc = ctx.doc
         lang = doc.language
         lower = doc.words.lower_forms
-        # Running counts of the words that are evidence of another language: a sentence with fewer
-        # than three of them cannot be in another language, and costs two bisections to rule out.
-        # (An array of machine integers: a list would hold an int object per word.)
-        foreign_evidence = array("q", accumulate(map(_other_evidence(lang).__contains__, lower), initial=0))
+        # Where the words that are evidence of another language stand: a sentence with fewer than
+        # three of them cannot be in another language, and most documents have few or none.
+        evidence = list(compress(doc.words.starts, map(_other_evidence(lang).__contains__, lower)))
         flagged_sentences = []
-        for sent in doc.sentences:
+        for sent in _sentences_holding(doc.sentences, evidence, 3):
             lo, hi = doc.word_range(sent.start, sent.end)
-            if hi - lo < 5 or foreign_evidence[hi] - foreign_evidence[lo] < 3:
+            if hi - lo < 5:
                 continue
             if ctx.in_boilerplate(sent.start, sent.end):
                 continue
@@ -87,7 +86,8 @@ class WrongLanguage(Rule):
     def _words(self, ctx: Context, skip: list[tuple[int, int]], taken: set[int]) -> Iterable[Finding]:
         doc = ctx.doc
         lang = doc.language
-        vocabulary = list(doc.word_counts)
+        # Only words of letters can be foreign (numbers, the unbounded part of a vocabulary, never).
+        vocabulary = list(filter(str.isalpha, doc.word_counts))
         verdicts = _FOREIGN_WORDS.values(vocabulary, lang)
         foreign = dict(compress(zip(vocabulary, verdicts), verdicts))
         if not foreign:
@@ -132,6 +132,22 @@ class WrongLanguage(Rule):
         yield self.finding(ctx, start, end, message, suggestion)
 
 
+
+
+def _sentences_holding(sentences: list[Sentence], positions: list[int], least: int) -> list[Sentence]:
+    """The sentences, in order, inside which at least ``least`` of the sorted offsets ``positions`` lie."""
+    if len(positions) < least:
+        return []
+    starts = [sent.start for sent in sentences]
+    # Counted by the last sentence that starts at or before each position (in C); a position
+    # after that sentence's end counts too, so each candidate is counted again exactly.
+    after = Counter(map(bisect.bisect_right, repeat(starts), positions))
+    held = []
+    for k in sorted(k for k, n in after.items() if n >= least and k > 0):
+        sent = sentences[k - 1]
+        if bisect.bisect_left(positions, sent.end) - bisect.bisect_left(positions, sent.start) >= least:
+            held.append(sent)
+    return held
 
 
 @lru_cache(maxsize=None)

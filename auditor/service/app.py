@@ -14,12 +14,13 @@ from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from auditor import __version__
 from auditor.service import languagetool as lt
 from auditor.service import work
+from auditor.service.direct import DirectRoute
 from auditor.service.limits import BodyLimits, TokenGuard
 from auditor.service.models import BacktranslateRequest, CheckRequest, FixRequest, NamesRequest
 from auditor.service.pool import CheckPool, Saturated, TimedOut, WorkerCrashed
@@ -49,9 +50,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app):
-        import asyncio
-
-        await asyncio.to_thread(pool.start)
+        await pool.start()
         if settings.on_ready is not None:
             settings.on_ready()
         try:
@@ -103,7 +102,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error(500, "internal error (logged by the server)")
 
 
-async def _answer(pool: CheckPool, func, *args) -> JSONResponse:
+async def _answer(pool: CheckPool, func, *args) -> Response:
     try:
         status, payload = await pool.run(func, *args)
     except Saturated:
@@ -112,7 +111,9 @@ async def _answer(pool: CheckPool, func, *args) -> JSONResponse:
         return error(504, f"the request took longer than the time limit of {pool.time_limit:g} s")
     except WorkerCrashed:
         return error(503, "a worker stopped while checking; try again", {"Retry-After": "1"})
-    return JSONResponse(payload) if status == 200 else error(status, str(payload))
+    if status == 200:  # JSON already, encoded by the worker
+        return Response(payload, media_type="application/json")
+    return error(status, str(payload))
 
 
 def _text(value: str, what: str = "text") -> str:
@@ -151,6 +152,16 @@ def _count(items: list, settings: ServiceSettings, what: str) -> None:
         raise Refused(f"{len(items)} {what} in one request; at most {settings.max_documents}", 413)
 
 
+def _direct(app: FastAPI, path: str, method: str, **kwargs):
+    """A decorator: the endpoint answers ``method`` on ``path`` as a :class:`DirectRoute`."""
+
+    def register(endpoint):
+        app.router.add_api_route(path, endpoint, methods=[method], route_class_override=DirectRoute, **kwargs)
+        return endpoint
+
+    return register
+
+
 def _add_routes(app: FastAPI, pool: CheckPool, settings: ServiceSettings) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def review_page():
@@ -169,7 +180,7 @@ def _add_routes(app: FastAPI, pool: CheckPool, settings: ServiceSettings) -> Non
                  "languages": sorted(cls.languages) if cls.languages is not None else None,
                  "summary": cls.summary()} for rid, cls in sorted(RULES.items())]
 
-    @app.post("/v1/check", summary="Check documents; answers as `auditor check --format json`")
+    @_direct(app, "/v1/check", "POST", summary="Check documents; answers as `auditor check --format json`")
     async def check(body: CheckRequest):
         if (body.text is None) == (body.documents is None):
             raise Refused("give either text or documents")
@@ -181,7 +192,7 @@ def _add_routes(app: FastAPI, pool: CheckPool, settings: ServiceSettings) -> Non
         return await _answer(pool, work.check_documents, documents, _language(body.language),
                              _rules(body.select), _rules(body.ignore), body.markup)
 
-    @app.post("/v1/fix", summary="Apply the safe fixes; answers the fixed text and the changes")
+    @_direct(app, "/v1/fix", "POST", summary="Apply the safe fixes; answers the fixed text and the changes")
     async def fix(body: FixRequest):
         from auditor.rules import fixable_rules
 
@@ -190,13 +201,13 @@ def _add_routes(app: FastAPI, pool: CheckPool, settings: ServiceSettings) -> Non
             raise Refused(f"no safe fix for {', '.join(unsafe)} (fixable: {', '.join(fixable_rules())})")
         return await _answer(pool, work.fix, _text(body.text), _language(body.language), tuple(body.rules))
 
-    @app.post("/v1/backtranslate", summary="Round-trip segments through the pivot language and score them")
+    @_direct(app, "/v1/backtranslate", "POST", summary="Round-trip segments through the pivot language and score them")
     async def backtranslate(body: BacktranslateRequest):
         _count(body.segments, settings, "segments")
         segments = [_text(s, "segment") for s in body.segments]
         return await _answer(pool, work.backtranslate, segments, _language(body.language))
 
-    @app.post("/v1/names/normalize", summary="Each name's canonical spelling from the style sheet")
+    @_direct(app, "/v1/names/normalize", "POST", summary="Each name's canonical spelling from the style sheet")
     async def normalize(body: NamesRequest):
         _count(body.names, settings, "names")
         return await _answer(pool, work.normalize_names, [_text(n, "name") for n in body.names])
@@ -210,10 +221,8 @@ def _add_routes(app: FastAPI, pool: CheckPool, settings: ServiceSettings) -> Non
         return await _answer(pool, work.languagetool_check, *_languagetool_args(fields))
 
     summary = "LanguageTool API: check text or annotated data (form fields or query parameters)"
-    app.add_api_route("/v2/check", languagetool_check, methods=["POST"], summary=summary,
-                      operation_id="languagetool_check_post")
-    app.add_api_route("/v2/check", languagetool_check, methods=["GET"], summary=summary,
-                      operation_id="languagetool_check_get")
+    _direct(app, "/v2/check", "POST", summary=summary, operation_id="languagetool_check_post")(languagetool_check)
+    _direct(app, "/v2/check", "GET", summary=summary, operation_id="languagetool_check_get")(languagetool_check)
 
 
 async def _form_fields(request: Request) -> dict[str, str]:

