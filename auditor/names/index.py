@@ -10,22 +10,32 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
+import regex
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.document import Document, Token
 from auditor.lexicon import fold, is_common_word
 from auditor.memo import FormMemo
-from auditor.names.keys import PARTICLES, TITLES, base_form, bucket_key
+from auditor.names.fullnames import FullNames, name_shaped
+from auditor.names.keys import PARTICLES, base_form, bucket_key
 from auditor.names.knowledge import attestation
 from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED, DisjointSets, are_variants,
-                                    comparable, consonant_skeleton, is_translit_ending, loose_variants)
+                                    comparable, consonant_skeleton, is_doubled_ending, is_translit_ending,
+                                    loose_variants)
 
-_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”«»‘’'()[]—–-•*#|")
+
+# Zipf gap at which a little-used spelling is far rarer than another (about a hundred times).
+_FAR_RARER = 2.0
+# Zipf gap at which one established spelling is clearly better known (ten times), as the default
+# name knowledge has it.
+_BETTER_KNOWN = 1.0
+
 
 class NameWord(NamedTuple):
     """A capitalised word token of a name and its base form (the name without possessive or
@@ -35,23 +45,22 @@ class NameWord(NamedTuple):
     name: str
 
 
+_SH = regex.compile(r"(?<=.)sh", regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 16)
-def _name_shaped(name: str) -> bool:
-    """At least three characters and a lower-case letter: "Haniyeh", not "UN" or "IRGC"."""
-    return len(name) >= 3 and any(map(str.islower, name))
-
-
-def _name_word(word: str, lang: str) -> bool:
-    """A word that can be part of a person's or place's full name: not a title ("Mr", "Mrs"),
-    not a sentence's opening word or other common word."""
-    return _name_shaped(word) and fold(word) not in TITLES and not is_common_word(word, lang)
+def _bucket(name: str) -> str:
+    """The coarse key a document's spellings meet under: :func:`bucket_key`, with an inner sh
+    taken for the ch of French romanisation ("Hisham"/"Hicham"), which the corpus keys keep
+    apart."""
+    return bucket_key(_SH.sub("ch", name))
 
 
 def _mention_name(form: str, _lang: str = "") -> str | None:
     """The name a capitalised word form mentions (its base form), or None when it is not
     name-shaped."""
     name = base_form(form)
-    return name if _name_shaped(name) else None
+    return name if name_shaped(name) else None
 
 
 _MENTION_NAMES = FormMemo(_mention_name)
@@ -88,10 +97,27 @@ class NameIndex:
         lang = doc.language
         self._names = [n for n in self.counts if not is_common_word(n, lang)]
         self._sorted_names = sorted(self._names)
-        self._context: dict[str, Counter[tuple[int, str]]] = {}
         self._joined: dict[tuple[str, str], bool] = {}
         self._name_set = set(self._names)
         self._word_name_set: set[str] = set()
+
+    @cached_property
+    def uses(self) -> Counter[str]:
+        """How often each spelling is written, as a name of its own or as a part of a hyphenated
+        one ("Plasco" in "Plasco-Flaxman"): the evidence for a spelling that :meth:`joins` and
+        the variant clusters weigh."""
+        uses = Counter(self.counts)
+        for form, n in self.counts.items():
+            if "-" in form:
+                for part in form.split("-"):
+                    if part in uses and part[:1].isupper():
+                        uses[part] += n
+        return uses
+
+    @cached_property
+    def full_names(self) -> FullNames:
+        """The name words beside each spelling's mentions: the rest of its full names."""
+        return FullNames(self.doc, self._positions, self._mention_names)
 
     def name_words_of(self, names: Container[str]) -> Iterator[NameWord]:
         """The name words spelt as one of ``names``, in text order, built only for those: a rule
@@ -170,7 +196,7 @@ class NameIndex:
 
     def names_before(self, name: str) -> set[str]:
         """The name words the text puts right before ``name`` ("Brett" of "Brett Varnholt")."""
-        return {word for side, word in self._neighbours(name) if side == -1}
+        return {word for side, word in self.full_names.of(name) if side == -1}
 
     def variant_clusters(self) -> list[dict[str, int]]:
         """Groups of spellings that denote one entity (each group has two or more spellings).
@@ -181,9 +207,11 @@ class NameIndex:
         buckets: dict[str, list[str]] = {}
         for name in self.names():
             if len(name) >= 4:
-                buckets.setdefault(bucket_key(name), []).append(name)
+                buckets.setdefault(_bucket(name), []).append(name)
         for word in self._word_names(buckets):
-            buckets[bucket_key(word)].append(word)
+            buckets[_bucket(word)].append(word)
+        for short in self._short_spellings():
+            buckets[_bucket(short + short[-1])].append(short)
         clusters = []
         for forms in buckets.values():
             if len(forms) < 2:
@@ -191,9 +219,10 @@ class NameIndex:
             # A cut-off form is the truncated-name rule's ("Didd" of "Diddy"); a form that
             # extends another by an ending is a word of its own (Macedonia, Macedonian; Korea,
             # Koreans) and no spelling of a third form beside them.
-            forms = [f for f in forms if not self.truncation_of(f)]
+            # A final consonant written single ("Cromwel") is a spelling of its own here.
+            forms = [f for f in forms if not (full := self.truncation_of(f)) or is_doubled_ending(f, full)]
             forms = [f for f in forms if not any(f != g and f.startswith(g) and not is_translit_ending(g, f)
-                                                 for g in forms)]
+                                                 and not is_doubled_ending(g, f) for g in forms)]
             if len(forms) < 2:
                 continue
             sets = DisjointSets()
@@ -203,35 +232,36 @@ class NameIndex:
                         sets.union(a, b)
             groups: dict[str, dict[str, int]] = {}
             for f in forms:
-                groups.setdefault(sets.find(f), {})[f] = self.counts[f]
+                groups.setdefault(sets.find(f), {})[f] = self.uses[f]
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
 
+    def _short_spellings(self) -> list[str]:
+        """Three-letter one-off forms of a name of the text with its final consonant doubled
+        ("Van" beside "Vann"): too short to be a spelling on their own evidence, they join it in
+        the same full name only (see :meth:`_decide`)."""
+        return [n for n, c in self.counts.items() if len(n) == 3 and c == 1 and n + n[-1] in self._name_set
+                and is_doubled_ending(n, n + n[-1])]
+
     def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
         """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
-        name): capitalised inside sentences at least twice, never in lower case. They are no
-        names of :meth:`names`, but a one-off unattested name spelt like one is its variant
-        ("Treesury"). Only words that share a bucket with a name are looked at."""
+        name): capitalised inside a sentence, never in lower case. They are no names of
+        :meth:`names`, but a one-off unattested name spelt like one is its variant ("Treesury").
+        Only words that share a bucket with a name are looked at."""
         counts = self.counts
         # The mentions that are no names are the common words (see __init__).
-        candidates = {n for n in counts.keys() - self._name_set
-                      if counts[n] >= 2 and len(n) >= 4 and bucket_key(n) in buckets}
+        candidates = {n for n in counts.keys() - self._name_set if len(n) >= 4 and _bucket(n) in buckets}
         if not candidates:
             return []
         word_counts = self.doc.word_counts
         candidates = {n for n in candidates if n.lower() not in word_counts}
         if not candidates:
             return []
-        text, starts = self.doc.text, self.doc.words.starts
-        inside: Counter[str] = Counter()
         mentions = zip(self._positions, self._mention_names)
-        for i, name in compress(mentions, map(candidates.__contains__, self._mention_names)):  # found in C
-            j = starts[i] - 1
-            while j >= 0 and text[j] in " \t":
-                j -= 1
-            if j >= 0 and text[j] not in _SENTENCE_OPENERS:
-                inside[name] += 1
-        self._word_name_set = {n for n in candidates if inside[n] >= 2}
+        opens_sentence = self.full_names.opens_sentence
+        self._word_name_set = {name for i, name in compress(mentions, map(candidates.__contains__,
+                                                                           self._mention_names))  # found in C
+                               if not opens_sentence(i)}
         return sorted(self._word_name_set)
 
     def joins(self, a: str, b: str) -> bool:
@@ -249,7 +279,7 @@ class NameIndex:
         full name shared or the rarer a little-used one-off beside a far better-known spelling
         used three times. A common word the text uses as a name (:meth:`_word_names`) only
         stands beside an unattested one-off; a spelling in another full name than the dominant
-        one's (:meth:`_other_full_name`) is never joined."""
+        one's (:meth:`FullNames.in_another`) is never joined."""
         key = (a, b) if a < b else (b, a)
         known = self._joined.get(key)
         if known is None:
@@ -257,24 +287,43 @@ class NameIndex:
         return known
 
     def _decide(self, a: str, b: str) -> bool:
-        counts = self.counts
+        counts = self.uses
         rare, common = sorted((a, b), key=lambda n: (counts[n], attestation(n)))
         words = self._word_name_set
         if a in words or b in words:
             # A common word used as a name only stands for the dominant spelling, beside a
-            # one-off that is no word at all.
-            if rare in words or common not in words or counts[rare] > 1 or attestation(rare) >= UNATTESTED:
+            # one-off that is no word at all, or, where the text repeats it, one far rarer than
+            # it in the word lists ("Pequem" beside "Pequim" used three times). It is itself the
+            # variant only in the same full name as a spelling used twice as often ("Rider Cup"
+            # beside "Ryder Cup").
+            if rare in words:
+                if common in words or counts[common] < 2 * counts[rare] or not self.shares_full_name(rare, common):
+                    return False
+            elif common not in words or counts[rare] > 1:
                 return False
+            elif attestation(rare) >= UNATTESTED and not (
+                    counts[common] >= 2 and attestation(rare) < ESTABLISHED
+                    and attestation(common) - attestation(rare) >= _FAR_RARER):
+                return False
+        short, long = sorted((a, b), key=len)
+        if len(short) < 4:  # only beside its doubled form, used at least twice, in one full name
+            return is_doubled_ending(short, long) and counts[long] >= 2 * counts[short] \
+                and self.shares_full_name(short, long)
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
-        if not comparable(rare, common, both_established=True) or self._other_full_name(rare, common):
+        if not comparable(rare, common, both_established=True) or self.full_names.in_another(rare, common):
             return False
         established = attestation(rare) >= ESTABLISHED
         if established and attestation(common) >= ESTABLISHED:
             fr, fc = fold(rare), fold(common)
             similar = ratio(fr, fc) >= 85 or fr[0] == fc[0] and consonant_skeleton(fr) == consonant_skeleton(fc)
-            if not similar or counts[common] < 2 * counts[rare]:
+            if not similar:
                 return False
+            if counts[common] < 2 * counts[rare]:
+                # Used alike, two established names are one only in one full name, the one far
+                # better known ("Johnny English", "Johny English").
+                return counts[common] == counts[rare] and self.shares_full_name(rare, common) \
+                    and attestation(common) - attestation(rare) >= _BETTER_KNOWN
             # A one-off of a little-used name beside a far better-known one the text uses three
             # times or more ("Johny" beside "Johnny") is the slip; else only a shared full name
             # makes two established names one.
@@ -289,45 +338,20 @@ class NameIndex:
             return True
         # A one-off beside a spelling used at least twice, or beside an established name where
         # it is no word at all ("Peblo" beside "Pablo", once each; not four letters, which too
-        # many words and cut names are).
-        if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED
-                                  and attestation(rare) < UNATTESTED and len(rare) >= 5):
+        # many words and cut names are), or one letter off it and far rarer in the word lists,
+        # where the rest of the name does not tell them apart ("Tromp" beside "Trump", once each).
+        if counts[rare] == 1 and (counts[common] >= 2 or attestation(common) >= ESTABLISHED and len(rare) >= 5
+                                  and (attestation(rare) < UNATTESTED or self._one_letter_slip(rare, common))):
             return True
         return self.shares_full_name(rare, common)
 
-    def _neighbours(self, name: str) -> Counter[tuple[int, str]]:
-        """The name word's adjacent name words in the text: (-1, word before) and (1, word after).
-        Worked out only for the spellings a decision asks about, each once."""
-        context = self._context.get(name)
-        if context is None:
-            context = self._context[name] = Counter()
-            forms, starts = self.doc.words.forms, self.doc.words.starts
-            lang = self.doc.language
-            last = len(forms) - 1
-            for i in compress(self._positions, map(name.__eq__, self._mention_names)):  # found in C
-                # A sentence's opening word or a capitalised common word is no part of a name.
-                if i > 0 and forms[i - 1][:1].isupper() and starts[i - 1] + len(forms[i - 1]) + 1 == starts[i] \
-                        and _name_word(before := base_form(forms[i - 1]), lang):
-                    context[-1, before] += 1
-                if i < last and forms[i + 1][:1].isupper() and starts[i] + len(forms[i]) + 1 == starts[i + 1] \
-                        and _name_word(after := base_form(forms[i + 1]), lang):
-                    context[1, after] += 1
-        return context
-
-    def _other_full_name(self, rare: str, common: str) -> bool:
-        """The rarer spelling stands in another full name: the common spelling has one name word
-        beside it on one side, at least twice, and the rarer one has another there ("Zheng
-        Yonggang" a person, "Ningbo Yungang" a company). A common spelling with several
-        neighbours there (Bestwood Street, Evelyn Street; two Johnsons) says nothing."""
-        theirs, ours = self._neighbours(rare), self._neighbours(common)
-        for side in (-1, 1):
-            mine = {w for s, w in theirs if s == side}
-            other = [(w, n) for (s, w), n in ours.items() if s == side]
-            if mine and len(other) == 1 and other[0][1] >= 2 and other[0][0] not in mine:
-                return True
-        return False
+    def _one_letter_slip(self, rare: str, common: str) -> bool:
+        """A spelling one letter off another that is far better known, where the rest of the name
+        does not tell them apart."""
+        return attestation(common) - attestation(rare) >= _FAR_RARER \
+            and Levenshtein.distance(fold(rare), fold(common)) == 1 and not self.full_names.differ(rare, common)
 
     def shares_full_name(self, a: str, b: str) -> bool:
         """Both spellings stand beside the same name word, the rest of one full name ("Jeremy
         Corbyn", "Jeremy Curbyn")."""
-        return bool(self._neighbours(a).keys() & self._neighbours(b).keys())
+        return self.full_names.shared(a, b)

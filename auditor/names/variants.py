@@ -35,6 +35,14 @@ def is_translit_ending(short: str, long: str) -> bool:
     return long[len(short):].lower() == "h" and short[-1].lower() in "aeiouy"
 
 
+def is_doubled_ending(short: str, long: str) -> bool:
+    """"Cromwel"/"Cromwell": a final consonant written single or double, a spelling of its own
+    unless the text shows a cut (see the truncated-name rule)."""
+    last = short[-1:].lower()
+    return len(long) == len(short) + 1 and long.lower().startswith(short.lower()) and long[-1:].lower() == last \
+        and last.isalpha() and last not in "aeiouy"
+
+
 # What ends a sentence or opens a quotation or a line: a capital after it opens a sentence.
 # Attestation (best Zipf frequency) from which a spelling is an established word or name of its own.
 ESTABLISHED = 2.5
@@ -85,7 +93,7 @@ def comparable(a: str, b: str, both_established: bool = False) -> bool:
     if fa[0] != fb[0] and not (fa[0] in "kqgc" and fb[0] in "kqgc"):
         return False
     short, long = sorted((a, b), key=len)
-    if long.startswith(short) and not is_translit_ending(short, long):
+    if long.startswith(short) and not is_translit_ending(short, long) and not is_doubled_ending(short, long):
         return False  # a cut-off form: reported as truncation
     if not both_established and min(attestation(a), attestation(b)) >= ESTABLISHED:
         return False  # both spellings established on their own: likely two people

@@ -6,11 +6,13 @@ from itertools import dropwhile
 from typing import Iterable
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from auditor.document import Token, next_token, previous_token
 from auditor.findings import Finding, Severity
-from auditor.lexicon import english_pos, english_proper_noun, is_common_word, zipf
+from auditor.lexicon import english_pos, english_proper_noun, fold, is_common_word, zipf
 from auditor.names.knowledge import attestation
+from auditor.names.variants import is_doubled_ending
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
 
@@ -55,9 +57,9 @@ class TruncatedName(Rule):
             if ctx.in_boilerplate(tok.start, tok.end):
                 continue
             nxt = next_token(text, tok.end)
-            run_in = nxt is not None and nxt.is_word and nxt.text[0].isupper()
-            if index.counts[name] > 1 and not run_in:
-                continue
+            run_in = _runs_in(nxt)
+            if index.counts[name] > 1 and not run_in or is_doubled_ending(name, full) and not run_in:
+                continue  # a final consonant written single is name-variant's unless a cut shows
             end = tok.start + len(name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
             opener = _next_sentence(ctx, name, full, nxt) if run_in and text[end:nxt.start].isspace() else None
@@ -141,6 +143,11 @@ def _inside_sentence(text: str, start: int) -> bool:
         and "\n" not in text[before.end:start]
 
 
+def _runs_in(nxt: Token | None) -> bool:
+    """Whether the word after a name is capitalised: the next sentence may run in at a cut."""
+    return nxt is not None and nxt.is_word and nxt.text[0].isupper()
+
+
 def _opens_clause(ctx: Context, nxt: Token) -> bool:
     """Whether the capitalised word after a cut reads as the start of a new sentence, though no
     function word: a word of the language ("Lart Six members ... have been treated", "Volt
@@ -181,6 +188,32 @@ def _same_person_tie(index, cluster: dict[str, int]) -> str | None:
     return None
 
 
+def _lost_letter_tie(cluster: dict[str, int]) -> str | None:
+    """Two spellings used equally often, one with a final consonant doubled ("Scovel",
+    "Scovell"): a letter lost is how copy damages names (as truncated-name has it), so the
+    longer spelling is kept."""
+    if len(cluster) != 2:
+        return None
+    short, long = sorted(cluster, key=len)
+    return long if cluster[short] == cluster[long] and is_doubled_ending(short, long) else None
+
+
+def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -> dict[str, str]:
+    """Where a cluster of three or more spellings has no canonical one as a whole (two
+    established names each used once, and a slip of one of them), each spelling against the
+    ones it is joined to directly: a spelling the knowledge ranks below one of them (the
+    closest, if several) is that one's variant. None is corrected towards a spelling that is
+    itself corrected."""
+    found: dict[str, str] = {}
+    for spelling in cluster:
+        better = [other for other in cluster if other != spelling and index.joins(spelling, other)
+                  and knowledge.canonical({spelling: cluster[spelling], other: cluster[other]}, lang) == other]
+        if better:
+            found[spelling] = min(better, key=lambda o: (Levenshtein.distance(fold(o), fold(spelling)),
+                                                         -cluster[o], -attestation(o), o))
+    return {s: c for s, c in found.items() if c not in found}
+
+
 @register
 class NameVariant(Rule):
     """Two spellings of one name in a document ("Haniye" beside "Haniyeh"); reports the
@@ -202,8 +235,11 @@ class NameVariant(Rule):
         knowledge = ctx.name_knowledge
         replace: dict[str, str] = {}
         for cluster in index.variant_clusters():
-            canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster)
-            if canonical:
+            canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster) \
+                or _lost_letter_tie(cluster)
+            if not canonical and len(cluster) > 2:
+                replace.update(_pairwise_canonicals(index, knowledge, cluster, ctx.doc.language))
+            elif canonical:
                 for spelling in cluster:
                     # Each spelling on its own evidence: a cluster chains pairs, and "Davies"
                     # reached through a one-off "Daviis" is no variant of "Davis".
@@ -220,6 +256,8 @@ class NameVariant(Rule):
             canonical = replace.get(mention.name)
             tok = mention.token
             if canonical and not ctx.in_boilerplate(tok.start, tok.end):
+                if is_doubled_ending(mention.name, canonical) and _runs_in(next_token(ctx.doc.text, tok.end)):
+                    continue  # "Cromwel He said": a cut, which truncated-name reports
                 start = tok.start + tok.text.index(mention.name)
                 yield self.finding(
                     ctx, start, start + len(mention.name),
