@@ -174,3 +174,20 @@ def test_annotate_only_and_languages(tmp_path):
          "--workers", "1"])
     assert {r["auditor_language"] for r in records(out2 / "kept")} == {"en"}
     assert {r["auditor_reasons"][0] for r in records(out2 / "rejected")} == {"language"}
+
+
+def test_tasks_seek_to_their_slice_of_a_jsonl_file(tmp_path):
+    from auditor.batch.formats import read_records
+    from auditor.batch.plan import Task, make_tasks
+
+    src = tmp_path / "c.jsonl"
+    lines = [json.dumps({"text": f"Story {n} said."}) if n % 3 else "  " for n in range(20)]
+    src.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    tasks = make_tasks([str(src)], 4)
+    assert [(t.start, t.stop) for t in tasks] == [(0, 4), (4, 8), (8, 12), (12, 13)] and all(t.seek for t in tasks)
+    seeked = [r.id for t in tasks for r in read_records(t.sources[0], t.start, t.stop, "text", None, seek=t.seek)]
+    scanned = [r.id for t in tasks for r in read_records(t.sources[0], t.start, t.stop, "text", None)]
+    assert seeked == scanned == [f"c.jsonl:{n + 1}" for n in range(20) if n % 3]
+    assert Task.from_dict(json.loads(json.dumps(tasks[2].to_dict()))) == tasks[2]
+    earlier = {k: v for k, v in tasks[2].to_dict().items() if k != "seek"}  # a plan written before seeks
+    assert Task.from_dict(earlier).seek is None

@@ -16,7 +16,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from auditor.batch.formats import TEXT, Source, count_records, discover
+from auditor.batch.formats import TEXT, Source, count_records, discover, jsonl_marks, seekable
 from auditor.io.atomic import write_atomic
 
 PLAN_FILE = "plan.json"
@@ -35,6 +35,7 @@ class Task:
     start: int = 0
     stop: int = 0
     root: str = ""
+    seek: tuple[int, int] | None = None  # where ``start`` begins: (byte offset, lines before)
 
     @property
     def records(self) -> int:
@@ -42,12 +43,13 @@ class Task:
 
     def to_dict(self) -> dict:
         return {"rank": self.rank, "sources": [asdict(s) for s in self.sources], "start": self.start,
-                "stop": self.stop, "root": self.root}
+                "stop": self.stop, "root": self.root, "seek": self.seek}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Task":
+        seek = data.get("seek")  # absent from plans of earlier versions
         return cls(data["rank"], tuple(Source(**s) for s in data["sources"]), data["start"], data["stop"],
-                   data["root"])
+                   data["root"], tuple(seek) if seek else None)
 
 
 def _root_of(path: str, inputs: list[str]) -> str:
@@ -76,9 +78,13 @@ def make_tasks(inputs: list[str], task_size: int) -> list[Task]:
             texts.append(source)
             continue
         flush_texts()
-        total = count_records(source)
-        for start in range(0, total, task_size):
-            tasks.append(Task(len(tasks), (source,), start, min(start + task_size, total)))
+        if seekable(source):
+            total, marks = jsonl_marks(source, task_size)
+        else:
+            total, marks = count_records(source), None
+        for i, start in enumerate(range(0, total, task_size)):
+            tasks.append(Task(len(tasks), (source,), start, min(start + task_size, total),
+                              seek=marks[i] if marks else None))
     flush_texts()
     return tasks
 

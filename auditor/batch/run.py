@@ -118,19 +118,29 @@ def _execute(run: CleanRun, pipeline: list, tasks: list[Task], name: str, label:
     watcher = _ProgressWatcher(run.outdir / "tasks", prefix, sum(t.records for t in tasks), label, run.progress)
     with watcher:
         if run.executor == "ray":
-            from datatrove.executor import RayPipelineExecutor
+            from auditor.batch.ray_executor import RayActorPoolExecutor
 
-            RayPipelineExecutor(pipeline, tasks=len(tasks), workers=run.workers, logging_dir=logging_dir,
-                                cpus_per_task=RAY_CPUS_PER_TASK, mem_per_cpu_gb=RAY_MEMORY_PER_CPU_GB).run()
+            RayActorPoolExecutor(pipeline, tasks=len(tasks), workers=run.workers, logging_dir=logging_dir,
+                                 cpus_per_task=RAY_CPUS_PER_TASK, mem_per_cpu_gb=RAY_MEMORY_PER_CPU_GB).run()
         else:
             from datatrove.executor import LocalPipelineExecutor
 
-            LocalPipelineExecutor(pipeline, tasks=len(tasks), workers=min(run.workers, len(tasks)),
-                                  logging_dir=logging_dir).run()
+            workers = min(run.workers, len(tasks))
+            if workers > 1:
+                _preload_fork_server()
+            LocalPipelineExecutor(pipeline, tasks=len(tasks), workers=workers, logging_dir=logging_dir).run()
     done = set(Path(logging_dir, "completions").glob("*")) if Path(logging_dir, "completions").is_dir() else set()
     if len(done) < len(tasks):
         raise RunError(f"{len(tasks) - len(done)} of {len(tasks)} tasks did not complete (logs: {logging_dir}/logs); "
                        "run the same command again to redo only those")
+
+
+def _preload_fork_server() -> None:
+    """Have the fork server the local workers start from import :mod:`auditor.batch.preload`,
+    so each worker starts with the imports done and the checker's tables built."""
+    import multiprocess
+
+    multiprocess.get_context("forkserver").set_forkserver_preload(["auditor.batch.preload"])
 
 
 class _executor_backend:
