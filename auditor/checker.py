@@ -11,6 +11,10 @@ from auditor.findings import Finding, Severity
 from auditor.langid import detect_forms
 from auditor.scoring import document_score
 
+# Reported where the comment stands, in the markup (see Checker._wanted); the rule's own module
+# registers it.
+BAD_SUPPRESSION = "bad-suppression"
+
 _POSITION = attrgetter("start", "end", "rule")
 
 
@@ -123,10 +127,13 @@ class Checker:
         return FileReport(doc.path, lang, words, document_score(findings, words), findings, doc, quality)
 
     def _wanted(self, findings: list[Finding], view, directives, doc: Document) -> list[Finding]:
-        """The findings on prose (a fix may only edit prose), less those allowed or suppressed."""
+        """The findings on prose (a fix may only edit prose), less those allowed or suppressed. A
+        bad suppression comment is reported where it stands, in the markup: a misspelt rule id
+        that silences nothing must not go unnoticed in Markdown or HTML either."""
         if view.masked:
-            findings = [f for f in findings if view.is_prose_at(f.start) and view.is_prose_at(max(f.end - 1, f.start))
-                        and (f.suggestion is None or not view.touches_markup(f.start, f.end))]
+            findings = [f for f in findings if f.rule == BAD_SUPPRESSION or (
+                view.is_prose_at(f.start) and view.is_prose_at(max(f.end - 1, f.start))
+                and (f.suggestion is None or not view.touches_markup(f.start, f.end)))]
         findings = self.allow.filter(findings, doc.text)
         if directives:
             from auditor.suppress import Suppressions

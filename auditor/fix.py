@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import ne
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from auditor.findings import Finding
 from auditor.rules import fixable_rules
@@ -175,8 +175,19 @@ def unified_diff(old: str, new: str, from_name: str, to_name: str) -> str:
     """
     a, b = old.splitlines(True), new.splitlines(True)
     if len(a) != len(b) or len(a) <= _MATCHER_LINES:
-        return "".join(difflib.unified_diff(a, b, from_name, to_name))
-    return "".join(_aligned_diff(a, b, from_name, to_name))
+        return "".join(_terminated(difflib.unified_diff(a, b, from_name, to_name)))
+    return "".join(_terminated(_aligned_diff(a, b, from_name, to_name)))
+
+
+def _terminated(lines: Iterable[str]) -> Iterator[str]:
+    """Diff lines with a text's unterminated last line marked as patch and git mark it, so that
+    the next line of the diff does not run on from it."""
+    for line in lines:
+        if line.endswith("\n"):
+            yield line
+        else:
+            yield line + "\n"
+            yield "\\ No newline at end of file\n"
 
 
 def _aligned_diff(a: list[str], b: list[str], from_name: str, to_name: str) -> Iterator[str]:

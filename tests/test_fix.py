@@ -88,3 +88,14 @@ def test_fix_select_narrows_the_fixes_and_reports_withheld(tmp_path):
                      "on Thursday. Okonkw He added that the cranes were safe.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["fix", "--dry-run", str(story)])
     assert "withheld 1 that would add a finding" in result.stderr
+
+
+def test_unified_diff_marks_a_last_line_without_newline():
+    # Otherwise the '+' line runs on from the '-' line and patch cannot read the diff.
+    from auditor.fix import unified_diff
+
+    diff = unified_diff("Talks ended.The mayor left.", "Talks ended. The mayor left.", "a", "b")
+    assert diff.splitlines() == ["--- a", "+++ b", "@@ -1 +1 @@", "-Talks ended.The mayor left.",
+                                 "\\ No newline at end of file", "+Talks ended. The mayor left.",
+                                 "\\ No newline at end of file"]
+    assert unified_diff("a.B\n", "a. B\n", "a", "b").count("No newline") == 0

@@ -113,7 +113,7 @@ def test_aligned_diff_writes_what_difflib_writes(monkeypatch):
         old_text, new_text = "".join(lines), "".join(new)
         if trial % 3 == 0:  # a last line without its line break
             old_text, new_text = old_text.rstrip("\n"), new_text.rstrip("\n")
-        expected = "".join(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True), "a/x", "b/x"))
+        expected = "".join(fix._terminated(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True), "a/x", "b/x")))
         assert fix.unified_diff(old_text, new_text, "a/x", "b/x") == expected
 
 

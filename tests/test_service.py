@@ -122,7 +122,7 @@ def test_v2_offsets_are_utf16_code_units(client):
     start = 2 * match["context"]["offset"]
     assert context[start:start + 2 * match["context"]["length"]].decode("utf-16-le") == "cheered.The"
     assert match["replacements"] == [{"value": "cheered. The"}]
-    assert match["rule"]["issueType"] == "whitespace" and match["rule"]["category"]["id"]
+    assert match["rule"]["issueType"] == "whitespace" and match["rule"]["category"]["id"] == "TYPOGRAPHY"
     assert match["sentence"].startswith("Fans")
 
 

@@ -128,6 +128,10 @@ def test_an_unknown_rule_in_a_suppression_is_reported_and_suppresses_nothing():
     assert [(f.rule, f.start) for f in report.findings] == [("bad-suppression", 0), ("glued-token", text.index("Benh"))]
     assert "did you mean 'glued-token'?" in report.findings[0].message
     assert found(text, ignore=["bad-suppression"]) == [("glued-token", "Benhaddoupraised")]
+    # In Markdown and HTML the comment is markup, yet the misspelt id is still reported there.
+    for markup in ("markdown", "html"):
+        marked = check_text(text, language="en", markup=markup)
+        assert [f.rule for f in marked.findings] == ["bad-suppression", "glued-token"], markup
 
 
 def test_suppressions_in_markdown_and_html_but_not_inside_code():

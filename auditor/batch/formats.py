@@ -193,15 +193,15 @@ def _json_record(source: Source, n: int, line: bytes, field: str, id_field: str 
     except UnicodeDecodeError as exc:
         text = line.decode("utf-8", "replace").rstrip("\r\n")
         return RawRecord(f"{source.name}:{n}", {"auditor_line": n, "auditor_raw": text}, None,
-                         f"line {n} is not UTF-8 (byte {exc.start})", size)
+                         f"{source.name} line {n} is not UTF-8 (byte {exc.start})", size)
     try:
         obj = json.loads(raw)
     except (json.JSONDecodeError, RecursionError):
         return RawRecord(f"{source.name}:{n}", {"auditor_line": n, "auditor_raw": raw}, None,
-                         f"line {n} is not a JSON record", size)
+                         f"{source.name} line {n} is not a JSON record", size)
     if not isinstance(obj, dict):
         return RawRecord(f"{source.name}:{n}", {"auditor_line": n, "auditor_raw": raw}, None,
-                         f"line {n} is not a JSON object", size)
+                         f"{source.name} line {n} is not a JSON object", size)
     problem = _text_problem(obj, field)
     return RawRecord(_record_id(source, n, obj, id_field), obj, None if problem else obj[field], problem, size)
 

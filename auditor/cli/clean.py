@@ -127,5 +127,5 @@ def summary(stats: dict, outdir: str) -> str:
         f"auditor: findings by rule: {top(stats['rules'])}",
         f"auditor: languages: {langs}",
         f"auditor: {stats['elapsed_s']:.1f} s, {stats['docs_per_s']:,.1f} docs/s, {stats['mb_per_s']:.2f} MB/s;"
-        f" stats in {outdir}/stats.json",
+        f" stats in {os.path.join(outdir, 'stats.json')}",
     ])

@@ -27,6 +27,17 @@ ISSUE_TYPES = {
     "fragment": "grammar", "boilerplate": "style", "roundtrip-divergence": "mistranslation",
     "source-mismatch": "mistranslation",
 }
+# LanguageTool's categories (plugins group and filter matches by them), by what each rule finds.
+CATEGORIES = {
+    "glued-token": ("TYPOS", "Possible Typo"), "truncated-name": ("TYPOS", "Possible Typo"),
+    "name-variant": ("TYPOS", "Possible Typo"), "missing-space": ("TYPOGRAPHY", "Typography"),
+    "space-before-punct": ("TYPOGRAPHY", "Typography"), "mojibake": ("TYPOGRAPHY", "Typography"),
+    "doubled-word": ("REDUNDANCY", "Redundancy"), "quote-garble": ("PUNCTUATION", "Punctuation"),
+    "unbalanced-quote": ("PUNCTUATION", "Punctuation"), "mid-sentence-capital": ("CASING", "Capitalization"),
+    "wrong-language": ("LOCALE", "Locale"), "fragment": ("GRAMMAR", "Grammar"),
+    "boilerplate": ("STYLE", "Style"), "roundtrip-divergence": ("TRANSLATION", "Translation"),
+    "source-mismatch": ("TRANSLATION", "Translation"),
+}
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 # The regional codes LanguageTool lists for each language auditor checks (its clients ask for them).
 VARIANTS = {
@@ -203,9 +214,9 @@ def _rule(rule_id: str) -> dict:
 
     rule = RULES.get(rule_id)
     description = rule.summary() if rule is not None else rule_id
-    family = rule.__module__.rsplit(".", 1)[-1] if rule is not None else "auditor"
+    category, name = CATEGORIES.get(rule_id, ("MISC", "Miscellaneous"))
     return {"id": rule_id, "description": description, "issueType": ISSUE_TYPES.get(rule_id, "uncategorized"),
-            "category": {"id": family.upper(), "name": family.replace("_", " ").capitalize()}}
+            "category": {"id": category, "name": name}}
 
 
 class _Sentences:
