@@ -8,6 +8,7 @@ particles) are :class:`auditor.names.mentions.Mention`.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections import Counter
 from functools import lru_cache
@@ -57,9 +58,15 @@ def _mention_name(form: str, _lang: str = "") -> str | None:
 _MENTION_NAMES = FormMemo(_mention_name)
 
 
-def _with_particle_names(capitalised: array, forms: list[str]) -> array:
+# A particle and its hyphen ("al-"), which every particle name holds: searched from each hyphen.
+_PARTICLE_HYPHEN = re.compile("-(?:" + "|".join(f"(?<={re.escape(p)}-)" for p in sorted(PARTICLES)) + ")")
+
+
+def _with_particle_names(capitalised: array, forms: list[str], text: str) -> array:
     """The capitalised words' indexes and, in order among them, those of names that open on a
     lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too."""
+    if _PARTICLE_HYPHEN.search(text) is None:
+        return capitalised  # most texts: one search in C
     hyphened = compress(count(), map(str.__contains__, forms, repeat("-")))  # the test in C
     extra = [i for i in hyphened if _particle_name(forms[i])]
     if not extra:
@@ -79,7 +86,7 @@ class NameIndex:
         self.doc = doc
         words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
-        positions = _with_particle_names(doc.capitalised, words.forms)
+        positions = _with_particle_names(doc.capitalised, words.forms, doc.text)
         names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, positions)))
         is_name = list(map(is_not, names, repeat(None)))
         self._positions = array("q", compress(positions, is_name))

@@ -4,6 +4,7 @@ capitalised by right ("in Paris, Lee said", "John Smith, Chairman of the board")
 
 from __future__ import annotations
 
+from itertools import filterfalse
 from operator import attrgetter
 
 import regex
@@ -81,10 +82,12 @@ def running_text(ctx: Context) -> list[Sentence]:
     first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
     sentences = list(ctx.running_sentences())
     doc = ctx.doc
-    # A sentence that is a whole paragraph is its paragraph's first: looked for paragraph by
-    # paragraph, as there are fewer paragraphs than sentences.
-    firsts = (p.sentences[0] for p in doc.paragraphs[1:] if p.sentences)
-    extra = [s for s in firsts if s.is_whole_paragraph and not s.is_terminated
+    if len(sentences) == len(doc.sentences):
+        return sentences  # every sentence runs (the lines below are headlines, which do not)
+    # The lines looked for are headlines by their form (a whole paragraph with no full stop), so
+    # they are among the few sentences that do not run, picked out in C.
+    others = filterfalse(set(sentences).__contains__, doc.sentences)
+    extra = [s for s in others if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
              and sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
     return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
 
