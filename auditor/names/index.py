@@ -87,7 +87,8 @@ class NameIndex:
         words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
         positions = _with_particle_names(doc.capitalised, words.forms, doc.text)
-        names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, positions)))
+        at = doc.capitalised_forms if positions is doc.capitalised else list(map(words.forms.__getitem__, positions))
+        names = _MENTION_NAMES.values(at)
         is_name = list(map(is_not, names, repeat(None)))
         self._positions = array("q", compress(positions, is_name))
         self._mention_names = list(compress(names, is_name))

@@ -58,7 +58,7 @@ class MidSentenceCapital(Rule):
         caps = doc.capitalised
         after_space = _after_space_fast if words.re_reads_alike else _after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
-        verdicts = _TOKEN_VERDICTS.values(list(map(words.forms.__getitem__, caps)), doc.language)
+        verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, doc.language)
         # None: a name, an English month ... (skipped in C, most capitals are these)
         evidence = CasingEvidence(doc)
         for i, verdict, start in _candidates(caps, verdicts, words.starts, sentence_starts):
