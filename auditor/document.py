@@ -226,6 +226,11 @@ class Document:
         return array("q", compress(count(), map(str.isupper, map(itemgetter(0), self.words.forms))))
 
     @cached_property
+    def capitalised_forms(self) -> list[str]:
+        """The forms of :attr:`capitalised`, in order: several rules judge every one of them."""
+        return list(map(self.words.forms.__getitem__, self.capitalised))
+
+    @cached_property
     def word_count(self) -> int:
         """Runs of word characters: a hyphenated or elided form counts each of its parts."""
         return self.words.runs

@@ -4,6 +4,7 @@ other rules, which stay out of it."""
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import compress, count, islice, repeat
 from operator import methodcaller
 
@@ -35,6 +36,9 @@ _DATE_STAMP = regex.compile(
 _DATE_STAMP_FIRST = frozenset("dDfFpP\ufb00\ufb01\ufb02\ufb03\ufb04")
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|º|ª)?", regex.IGNORECASE | regex.V1)
 _HAS_DIGIT = regex.compile(r"\d")
+# The same in the standard library, which answers a short search in a third of the time, for
+# texts on which both engines read alike (auditor.words.re_reads_alike).
+_HAS_DIGIT_RE = re.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _MAX_STAMP_CHARS = 80
 _TRIMMED = set(TRAIL_MARKS)
@@ -116,7 +120,8 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[Phr
             suspects.setdefault(i, set()).add(table.whole_line_id)
     # Time and date stamps hold digits. They are short, so only short lines (or lines that
     # trimming may shorten) qualify, or a line that opens with a date stamp.
-    for i in compress(count(), map(_HAS_DIGIT.search, repeat(text), starts, ends)):
+    has_digit = _HAS_DIGIT_RE.search if doc.words.re_reads_alike else _HAS_DIGIT.search
+    for i in compress(count(), map(has_digit, repeat(text), starts, ends)):
         start, end = spans[i]
         if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED \
                 or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):

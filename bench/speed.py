@@ -1,6 +1,10 @@
 """Throughput and cold start of `auditor check` (no back-translation), and how cost grows with size.
 
     python bench/speed.py [--mb 20] [--passes 3] [--doc-mb 0.5] [--skip-largest] [--scaling-only | --no-scaling] [--timeout S]
+    python bench/speed.py --rules [--mb 2] [--passes 3]
+
+--rules prints instead where the time goes: each rule's and each shared analysis's s/MB on both
+corpora (see bench/rule_costs.py).
 
 Builds a synthetic corpus of at least 20 MB from samples/ (the sample documents repeated, each
 copy under its own header line, so no cache keyed on whole documents can help), checks it in one
@@ -257,7 +261,16 @@ def main() -> None:
     parser.add_argument("--scaling-only", action="store_true", help="only the scaling figures")
     parser.add_argument("--no-scaling", action="store_true", help="only the throughput and cold-start figures")
     parser.add_argument("--timeout", type=float, default=None, help="scaling: give up on a run after this many s")
+    parser.add_argument("--rules", action="store_true", help="only each rule's s/MB on the corpora")
     args = parser.parse_args()
+    if args.rules:
+        from rule_costs import rule_costs
+
+        for label, folder in (("samples/", ROOT / "samples"), ("../shared/seeds", SHARED / "seeds")):
+            if folder.is_dir():
+                print(f"== corpus assembled from {label}")
+                rule_costs(corpus(args.mb, folder), args.passes, _baseline)
+        return
     if not args.scaling_only:
         print("== corpus assembled from samples/ (short documents, dense with planted artifacts)")
         throughput(corpus(args.mb), args.passes)

@@ -8,10 +8,11 @@ particles) are :class:`auditor.names.mentions.Mention`.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections import Counter
 from functools import cached_property, lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, repeat
 from operator import is_not
 from typing import Container, Iterator, NamedTuple
 
@@ -66,11 +67,16 @@ def _mention_name(form: str, _lang: str = "") -> str | None:
 _MENTION_NAMES = FormMemo(_mention_name)
 
 
-def _with_particle_names(capitalised: array, forms: list[str]) -> array:
+# A particle and its hyphen ("al-"), which every particle name holds: searched from each hyphen.
+_PARTICLE_HYPHEN = re.compile("-(?:" + "|".join(f"(?<={re.escape(p)}-)" for p in sorted(PARTICLES)) + ")")
+
+
+def _with_particle_names(capitalised: array, forms: list[str], starts, text: str) -> array:
     """The capitalised words' indexes and, in order among them, those of names that open on a
-    lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too."""
-    hyphened = compress(count(), map(str.__contains__, forms, repeat("-")))  # the test in C
-    extra = [i for i in hyphened if _particle_name(forms[i])]
+    lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too.
+    Only the words holding a particle's hyphen (found in C, none in most texts) are looked at."""
+    held = {bisect.bisect_right(starts, m.start()) - 1 for m in _PARTICLE_HYPHEN.finditer(text)}
+    extra = sorted(i for i in held if i >= 0 and _particle_name(forms[i]))
     if not extra:
         return capitalised
     return array("q", sorted(chain(capitalised, extra)))
@@ -88,8 +94,9 @@ class NameIndex:
         self.doc = doc
         words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
-        positions = _with_particle_names(doc.capitalised, words.forms)
-        names = _MENTION_NAMES.values(list(map(words.forms.__getitem__, positions)))
+        positions = _with_particle_names(doc.capitalised, words.forms, words.starts, doc.text)
+        at = doc.capitalised_forms if positions is doc.capitalised else list(map(words.forms.__getitem__, positions))
+        names = _MENTION_NAMES.values(at)
         is_name = list(map(is_not, names, repeat(None)))
         self._positions = array("q", compress(positions, is_name))
         self._mention_names = list(compress(names, is_name))

@@ -4,8 +4,7 @@ capitalised by right ("in Paris, Lee said", "John Smith, Chairman of the board")
 
 from __future__ import annotations
 
-from collections import Counter
-from functools import cached_property
+from itertools import filterfalse
 from operator import attrgetter
 
 import regex
@@ -26,23 +25,33 @@ class CasingEvidence:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-
-    @cached_property
-    def _inside_capitals(self) -> Counter[str]:
-        """Capitalised forms by how often they stand inside a sentence (after a word, a comma or
-        a semicolon): not at a sentence's start, where any word takes a capital."""
-        text, forms, starts = self.doc.text, self.doc.words.forms, self.doc.words.starts
-        found: Counter[str] = Counter()
-        for i in self.doc.capitalised:
-            start = starts[i]
-            if _INSIDE.search(text[max(0, start - 8):start]):
-                found[forms[i]] += 1
-        return found
+        self._inside_counts: dict[str, int] = {}  # by form, the few that are asked about
 
     def capitalised_elsewhere(self, form: str) -> bool:
         """Whether the document writes ``form`` capitalised inside a sentence more than once (the
         occurrence being judged is one): a name, or the document's house style."""
-        return self._inside_capitals[form] > 1
+        if not form[:1].isupper() or self.doc.word_counts.get(form, 0) < 2:
+            return False  # not a capitalised form, or too few occurrences in all (most forms asked)
+        found = self._inside_counts.get(form)
+        if found is None:
+            found = self._inside_counts[form] = self._count_inside(form)
+        return found > 1
+
+    def _count_inside(self, form: str) -> int:
+        """How often ``form`` stands inside a sentence (after a word, a comma or a semicolon): not
+        at a sentence's start, where any word takes a capital. Its occurrences are found by
+        list.index, in C: only the few forms asked about, of those that occur twice or more,
+        are looked at word by word."""
+        text, forms, starts = self.doc.text, self.doc.words.forms, self.doc.words.starts
+        found, i = 0, -1
+        try:
+            while True:
+                i = forms.index(form, i + 1)
+                start = starts[i]
+                if _INSIDE.search(text[max(0, start - 8):start]):
+                    found += 1
+        except ValueError:  # no further occurrence
+            return found
 
     def writes_lower(self, low: str) -> bool:
         """Whether the document writes the word in lower case somewhere."""
@@ -73,13 +82,21 @@ def running_text(ctx: Context) -> list[Sentence]:
     first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
     sentences = list(ctx.running_sentences())
     doc = ctx.doc
-    extra = [s for s in doc.sentences if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
+    if len(sentences) == len(doc.sentences):
+        return sentences  # every sentence runs (the lines below are headlines, which do not)
+    # The lines looked for are headlines by their form (a whole paragraph with no full stop), so
+    # they are among the few sentences that do not run, picked out in C.
+    others = filterfalse(set(sentences).__contains__, doc.sentences)
+    extra = [s for s in others if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
              and sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
     return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
 
 
 def sentence_case(sent: Sentence) -> bool:
     """Eight words or more, and few of them capitalised (a title-case line has most)."""
+    lo, hi = sent.doc.word_range(sent.start, sent.end)
+    if hi - lo < 8:
+        return False  # fewer than eight words, let alone initials (most headlines)
     initials = [w[0] for w in sent.words if w[0].isalpha()]
     return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
 

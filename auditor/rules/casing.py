@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_not
+from operator import is_not, not_
 from typing import Iterable
 
 import regex
@@ -58,16 +58,10 @@ class MidSentenceCapital(Rule):
         caps = doc.capitalised
         after_space = _after_space_fast if words.re_reads_alike else _after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
-        verdicts = _TOKEN_VERDICTS.values(list(map(words.forms.__getitem__, caps)), doc.language)
+        verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, doc.language)
         # None: a name, an English month ... (skipped in C, most capitals are these)
         evidence = CasingEvidence(doc)
-        for i, verdict in compress(zip(caps, verdicts), map(is_not, verdicts, repeat(None))):
-            token = words.forms[i]
-            if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
-                continue  # the document's own house style (it never writes the word in lower case)
-            word = base_form(token)
-            head = _head(word)
-            start = words.starts[i]
+        for i, verdict, start in _candidates(caps, verdicts, words.starts, sentence_starts):
             k = bisect.bisect_right(sentence_starts, start) - 1
             if k < 0 or start >= running[k].end:
                 continue  # not in running text
@@ -77,6 +71,11 @@ class MidSentenceCapital(Rule):
             prev_end = after_space(text, sent.start, start)
             if prev_end is None:
                 continue
+            token = words.forms[i]
+            if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
+                continue  # the document's own house style (it never writes the word in lower case)
+            word = base_form(token)
+            head = _head(word)
             if self._suspicious(text, sent, prev_end, start, start + len(token), head.lower(), verdict,
                                evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
@@ -118,6 +117,17 @@ class MidSentenceCapital(Rule):
         if prev.lower() in profile.noun_markers or _in_list_of_names(text, prev, prev_start, nxt, sent):
             return False
         return is_verb_form(low, lang, profile)
+
+
+def _candidates(caps, verdicts: list[str | None], starts, sentence_starts: list[int]):
+    """(word index, verdict, start) of the capitals with a verdict, less those that open a
+    running sentence (where any word takes a capital): most capitals with a verdict, dropped in
+    C before the word-by-word tests."""
+    wanted = list(map(is_not, verdicts, repeat(None)))
+    kept = list(compress(caps, wanted))
+    kept_starts = list(map(starts.__getitem__, kept))
+    inside = list(map(not_, map(set(sentence_starts).__contains__, kept_starts)))
+    return zip(compress(kept, inside), compress(compress(verdicts, wanted), inside), compress(kept_starts, inside))
 
 
 def _next_in(text: str, pos: int, sent: Sentence):

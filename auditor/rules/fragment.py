@@ -79,10 +79,9 @@ class Fragment(Rule):
             first = text[0]
             if not first.isalpha() or not first.isupper() or ":" in text:
                 continue
-            if _inside_quotation(ctx, sent) or _set_off_opener(text):
-                continue
+            # (Most sentences have a verb: asked first, that spares the quotation test.)
             reason = _fragment_reason(words, doc.profile, doc.language)
-            if reason:
+            if reason and not _inside_quotation(ctx, sent) and not _set_off_opener(text):
                 yield self.finding(ctx, sent.start, sent.end, f"sentence fragment: {reason}")
 
 

@@ -141,7 +141,7 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[t
     forms = doc.words.forms
     # A place name opens with a capital, or after an elided article (French "l'Europe").
     capitalised = doc.capitalised
-    vocabulary = set(map(forms.__getitem__, capitalised))
+    vocabulary = set(doc.capitalised_forms)
     elided = lang == "fr" and _ELIDED_CAPITAL.search(doc.text) is not None
     if elided:
         lowered = list(doc.word_counts)
@@ -161,7 +161,7 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[t
     # The words that may open a name, found in C: only capitalised ones unless an elided article
     # may open one.
     opening = compress(count(), map(starts_here.__contains__, forms)) if elided else \
-        compress(capitalised, map(starts_here.__contains__, map(forms.__getitem__, capitalised)))
+        compress(capitalised, map(starts_here.__contains__, doc.capitalised_forms))
     for i in opening:
         if i <= consumed:
             continue

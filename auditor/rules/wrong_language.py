@@ -96,12 +96,13 @@ class WrongLanguage(Rule):
         skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         # A capitalised foreign word next to a capitalised word of the text's own is part of a
         # name ("Paul Barreira"), there and wherever else the text uses it.
+        at = list(compress(count(), map(foreign.__contains__, forms)))  # the foreign words, found in C
         plain = plain_words(lang)
-        in_names = {forms[i] for i in compress(count(), map(foreign.__contains__, forms))
+        in_names = {forms[i] for i in at
                     if forms[i][0].isupper() and _next_to_name(forms, starts, doc.text, i, foreign, plain, lang)}
         run: list[tuple[Token, tuple[str, bool]]] = []
         last = -2  # index of the run's last word
-        for i in compress(count(), map(foreign.__contains__, forms)):  # found in C
+        for i in at:
             tok = Token(forms[i], starts[i], starts[i] + len(forms[i]))
             k = bisect.bisect_right(skip_starts, tok.start) - 1
             if ctx.in_boilerplate(tok.start, tok.end) or k >= 0 and tok.start < skip[k][1] \
@@ -130,8 +131,6 @@ class WrongLanguage(Rule):
         if suggestion:
             message += f" (the text elsewhere has '{suggestion}')"
         yield self.finding(ctx, start, end, message, suggestion)
-
-
 
 
 def _sentences_holding(sentences: list[Sentence], positions: list[int], least: int) -> list[Sentence]:
@@ -203,24 +202,6 @@ _FOREIGN_WORDS = FormMemo(_foreign_word)
 
 _QUOTES_OPEN = "\"“‘'«*_"
 _QUOTES_CLOSE = "\"”’'»*_"
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _next_to_name(forms, starts, text, i: int, foreign, plain, lang: str) -> bool:
