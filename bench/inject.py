@@ -156,33 +156,29 @@ def fold(s: str) -> str:
 
 def glued_name_word(doc: Doc, p: int, rng: random.Random) -> Injection | None:
     """`Okonkwosaid`: a name inside a sentence run into the lower-case word after it."""
-    t = doc.pieces[p]
-    cands = [(a, b) for a, b in pairs(t, " ")
-             if a[2] in doc.names and a[2] not in doc.touched and not sentence_initial(t, a[0])
-             and not in_compound(t, a) and b[2].islower()]
-    c = pick(rng, cands)
-    if not c:
-        return None
-    a, b = c
-    doc.touched.add(a[2])
-    new = t[:a[1]] + t[b[0]:]
-    return Injection(new, [(a[0], b[1] - 1)], f"{a[2]} {b[2]}")
+    return _run_together(doc, p, rng, " ", lambda a, b: b[2].islower())
 
 
 def glued_name_sentence(doc: Doc, p: int, rng: random.Random) -> Injection | None:
     """`OkonkwoThe`: a sentence ending in a name run into the next sentence (". " deleted)."""
+    return _run_together(doc, p, rng, ". ", lambda a, b: len(a[2]) >= 4 and a[2] not in ABBREVIATIONS
+                         and is_capitalised(b[2]))
+
+
+def _run_together(doc: Doc, p: int, rng: random.Random, sep: str, fits) -> Injection | None:
+    """A name of the document (not opening a sentence, not part of a compound) and the word after
+    it, ``fits`` for the kind, with the ``sep`` between them deleted."""
     t = doc.pieces[p]
-    cands = [(a, b) for a, b in pairs(t, ". ")
+    cands = [(a, b) for a, b in pairs(t, sep)
              if a[2] in doc.names and a[2] not in doc.touched and not sentence_initial(t, a[0])
-             and len(a[2]) >= 4 and a[2] not in ABBREVIATIONS and not in_compound(t, a)
-             and is_capitalised(b[2])]
+             and not in_compound(t, a) and fits(a, b)]
     c = pick(rng, cands)
     if not c:
         return None
     a, b = c
     doc.touched.add(a[2])
     new = t[:a[1]] + t[b[0]:]
-    return Injection(new, [(a[0], b[1] - 2)], f"{a[2]}. {b[2]}")
+    return Injection(new, [(a[0], b[1] - len(sep))], f"{a[2]}{sep}{b[2]}")
 
 
 def truncated_name(doc: Doc, p: int, rng: random.Random) -> Injection | None:
