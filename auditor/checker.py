@@ -11,10 +11,6 @@ from auditor.findings import Finding, Severity
 from auditor.langid import detect_forms
 from auditor.scoring import document_score
 
-# Reported where the comment stands, in the markup (see Checker._wanted); the rule's own module
-# registers it.
-BAD_SUPPRESSION = "bad-suppression"
-
 _POSITION = attrgetter("start", "end", "rule")
 
 
@@ -131,7 +127,9 @@ class Checker:
         bad suppression comment is reported where it stands, in the markup: a misspelt rule id
         that silences nothing must not go unnoticed in Markdown or HTML either."""
         if view.masked:
-            findings = [f for f in findings if f.rule == BAD_SUPPRESSION or (
+            from auditor.rules.suppression import BadSuppression
+
+            findings = [f for f in findings if f.rule == BadSuppression.id or (
                 view.is_prose_at(f.start) and view.is_prose_at(max(f.end - 1, f.start))
                 and (f.suggestion is None or not view.touches_markup(f.start, f.end)))]
         findings = self.allow.filter(findings, doc.text)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from auditor.config import Config
-from auditor.session import Options
+from auditor.session import Session
 
 DEFAULT = "default"
 
@@ -21,10 +20,13 @@ class Setting:
     source: str
 
 
-def effective(options: Options, config: Config, cli: frozenset[str] = frozenset()) -> list[Setting]:
-    """Every setting a check with ``options`` and ``config`` runs with; ``cli`` names the options
-    (``select``, ``ignore``, ``fail-on``, ``allow-file``) the user gave on the command line."""
+def effective(session: Session, cli: frozenset[str] = frozenset()) -> list[Setting]:
+    """Every setting a check in ``session`` runs with (the values are the session's own, so they
+    cannot drift from what a check uses); ``cli`` names the options (``select``, ``ignore``,
+    ``fail-on``, ``allow-file``) the user gave on the command line."""
     from auditor.rules import RULES
+
+    options, config = session.options, session.config
 
     def origin(key: str, given: bool) -> str:
         if given:
@@ -34,9 +36,9 @@ def effective(options: Options, config: Config, cli: frozenset[str] = frozenset(
     out = [
         Setting("config", config.source, "command line" if options.config_path else (
             "found in the current folder" if config.source else DEFAULT)),
-        Setting("select", list(options.select) or config.select, origin("select", "select" in cli)),
-        Setting("ignore", list(options.ignore) or config.ignore, origin("ignore", "ignore" in cli)),
-        Setting("fail-on", options.fail_on or config.fail_on or "warning", origin("fail-on", "fail-on" in cli)),
+        Setting("select", session.select, origin("select", "select" in cli)),
+        Setting("ignore", session.ignore, origin("ignore", "ignore" in cli)),
+        Setting("fail-on", session.fail_level, origin("fail-on", "fail-on" in cli)),
         Setting("allow", config.allow, origin("allow", False)),
         Setting("allow-file", config.allow_file, origin("allow-file", False)),
     ]
@@ -45,7 +47,7 @@ def effective(options: Options, config: Config, cli: frozenset[str] = frozenset(
     out += _environment()
     for rule_id, cls in RULES.items():
         key = f"severity.{rule_id}"
-        out.append(Setting(key, str(config.severities.get(rule_id, cls.severity)), origin(key, False)))
+        out.append(Setting(key, str(session.severities.get(rule_id, cls.severity)), origin(key, False)))
     return out
 
 

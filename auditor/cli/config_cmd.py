@@ -30,7 +30,7 @@ def config_command(config_path, select, ignore, fail_on, allow_files, fmt) -> No
     words = session.allow
     given = frozenset(k for k, v in (("select", select), ("ignore", ignore), ("fail-on", fail_on),
                                       ("allow-file", allow_files)) if v)
-    settings = effective(options, session.config, given)
+    settings = effective(session, given)
     if fmt == "json":
         payload = {"settings": {s.key: {"value": s.value, "source": s.source} for s in settings},
                    "allowed": len(words)}
