@@ -191,3 +191,15 @@ def test_tasks_seek_to_their_slice_of_a_jsonl_file(tmp_path):
     assert Task.from_dict(json.loads(json.dumps(tasks[2].to_dict()))) == tasks[2]
     earlier = {k: v for k, v in tasks[2].to_dict().items() if k != "seek"}  # a plan written before seeks
     assert Task.from_dict(earlier).seek is None
+
+
+def test_fix_of_a_markdown_record_edits_its_prose_only():
+    # A .md record is checked as Markdown; its fixes are re-checked the same way, so code spans
+    # keep what they hold.
+    from auditor.batch.policy import Policy, RecordAuditor
+    from auditor.session import Options, Session
+
+    text = "Officials met on Tuesday.The talks ended.\n\nRun `make.The` first, then `check.It` again.\n"
+    auditor = RecordAuditor(Session(Options(language="en")), Policy(min_score=None), fix_rules=("missing-space",))
+    verdict = auditor.audit(text, "notes.md")
+    assert verdict.text == "Officials met on Tuesday. The talks ended.\n\nRun `make.The` first, then `check.It` again.\n"

@@ -93,9 +93,13 @@ class RecordAuditor:
 
     def _fix(self, text: str, path: str, report, annotations: dict) -> str:
         from auditor.fix import fix_text
+        from auditor.markup import markup_for_path
 
-        language = report.language
-        result = fix_text(text, lambda t: self.session.checker.check(t, path, language), self.fix_rules)
+        # Re-checked as the record was checked: in its language and, for a .md or .html record,
+        # its prose only, so that a fix never edits code or markup.
+        language, markup = report.language, markup_for_path(path)
+        result = fix_text(text, lambda t: self.session.checker.check(t, path, language, markup=markup),
+                          self.fix_rules)
         # Offsets of a fix are in the text as it stood when the fix applied (fixes run in passes).
         annotations["auditor_fixes"] = compact_findings(result.applied)
         return result.text
