@@ -26,7 +26,7 @@ Split = tuple[str, str, object, object, float, float]
 
 def _glue_splits(text: str, lang: str) -> tuple[Split, ...]:
     """The cuts of a long run ``text`` into two words that are plausible as far as the words
-    alone tell, for :meth:`auditor.rules.glued.GluedToken._lower_run` to weigh against the document. Pure, so
+    alone tell, for :func:`auditor.rules.glue_verdicts.lower_run` to weigh against the document. Pure, so
     memoised: the same runs (names, rare words) recur from document to document."""
     function_words = get_profile(lang).function_words
     if lang != "en":
@@ -57,7 +57,7 @@ def _glue_splits(text: str, lang: str) -> tuple[Split, ...]:
 GLUE_SPLITS = FormMemo(_glue_splits)
 
 # Word-list attestation of a run from which it is one word; a capitalised run known a little
-# more is a glue only where glued-token's _attested_glue finds it.
+# more is a glue only where glued-token's attested_glue finds it.
 ATTESTED_RUN = 1.0
 
 # English function words that join the words of names and titles ("House of Cards", "Bank of

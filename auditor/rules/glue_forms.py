@@ -1,0 +1,106 @@
+"""Candidates for glued-token, as far as a word form alone tells: the forms whose shape may be
+two glued words, and the heads of clitic, contraction and compound forms where the glue sits."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import chain, compress, repeat
+from typing import Iterable
+
+import regex
+
+from auditor.memo import FormMemo
+from auditor.names.knowledge import attestation
+from auditor.rules.glue_splits import ATTESTED_RUN
+
+# A word form that may be two words: two capitalised parts, or a long lower-case run with an
+# optional capital. Only whole word tokens count, never part of a hyphenated or elided form.
+_SHAPE = regex.compile(r"(?P<left>\p{Lu}\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)|\p{Lu}\p{Ll}{4,}|\p{Ll}{6,}", regex.V1)
+
+# Word-list attestation of a whole two-capital form from which it is one word ("YouTube").
+ATTESTED_PAIR = 1.5
+# Attestation from which a capitalised form is one word whatever the text shows; below it, down
+# to ATTESTED_PAIR or ATTESTED_RUN, only a name the text uses glued to a function word counts.
+WELL_ATTESTED = 2.5
+
+
+def glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
+    """(left, right) for two capitalised parts, () for a long lower-case run, None for a form that
+    cannot be two glued words or is attested as one word."""
+    if len(form) < 4:
+        return None
+    m = _SHAPE.fullmatch(form)
+    if m is None:
+        return None
+    if m.group("left"):
+        # A well-attested form is one word ("YouTube"); glue_verdicts.inner_capital judges a
+        # less attested one.
+        return None if attestation(form) >= WELL_ATTESTED else (m.group("left"), m.group("right"))
+    known = attestation(form)
+    if known < ATTESTED_RUN:
+        return ()
+    # A capitalised run word lists know a little: only glue_verdicts.attested_glue judges it.
+    return KNOWN_RUN if known < WELL_ATTESTED and form[0].isupper() else None
+
+
+# glued_shape's verdict for a capitalised run word lists know a little ("Appley").
+KNOWN_RUN = ("known",)
+
+
+# Shapes do not depend on the language.
+GLUED_SHAPES = FormMemo(glued_shape)
+
+
+def compound_heads(forms: Iterable[str], known: dict[str, str]) -> dict[str, str]:
+    """Each hyphenated form that opens on a capitalised part and goes on in lower case
+    ("Oscaraward-winning", "Londonright-hander"), mapped to that first part."""
+    heads = {}
+    forms = list(forms)
+    for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
+        head, _, rest = form.partition("-")
+        if form not in known and len(head) >= 6 and head[0].isupper() and rest.islower():
+            heads[form] = head
+    return heads
+
+
+def contraction_heads(forms: Iterable[str]) -> dict[str, str]:
+    """Each English form with an inner capital before a clitic ("MarshIt's", "KhameneiHe'll"),
+    or a long capitalised one before a possessive, mapped to the part before the apostrophe."""
+    heads = {}
+    forms = list(forms)
+    # The apostrophe tests in C: few forms hold one.
+    with_apostrophe = chain(compress(forms, map(str.__contains__, forms, repeat("'"))),
+                            compress(forms, map(str.__contains__, forms, repeat("’"))))
+    for form in with_apostrophe:
+        head, sep, tail = form.replace("’", "'").partition("'")
+        # A possessive on a long capitalised run too ("Chileangovernment's").
+        if sep and tail in _EN_CLITICS and (any(map(str.isupper, head[1:]))
+                                           or tail == "s" and len(head) >= 9 and head[0].isupper()):
+            heads[form] = form[:len(head)]
+    return heads
+
+
+_EN_CLITICS = frozenset("s ll re ve d m".split())
+
+
+def clitic_heads(forms: Iterable[str], clitics: frozenset[str]) -> dict[str, str]:
+    """Each hyphenated form whose parts after the first are clitic pronouns ("tornou-se",
+    "a-t-il"), mapped to that first part."""
+    if not clitics:
+        return {}
+    heads = {}
+    forms = list(forms)
+    for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
+        head, *rest = form.split("-")
+        if head and all(part in clitics for part in rest):
+            heads[form] = head
+    return heads
+
+
+@lru_cache(maxsize=8)
+def elision_pattern(letters: str) -> regex.Pattern:
+    """A capitalised word ending in one of the elision ``letters`` right before an apostrophe
+    and the elided-into word."""
+    return regex.compile(rf"(?<![\p{{L}}'’-])(?P<left>\p{{Lu}}\p{{Ll}}{{2,}})(?P<letter>[{letters}])['’](?=\p{{Ll}})",
+                         regex.V1)
+
