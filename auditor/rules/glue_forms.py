@@ -4,11 +4,10 @@ two glued words, and the heads of clitic, contraction and compound forms where t
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from typing import Iterable
 
 import regex
 
+from auditor.languages import get_profile
 from auditor.memo import FormMemo
 from auditor.names.knowledge import attestation
 from auditor.rules.glue_splits import ATTESTED_RUN
@@ -47,54 +46,60 @@ def glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
 KNOWN_RUN = ("known",)
 
 
-# Shapes do not depend on the language.
-GLUED_SHAPES = FormMemo(glued_shape)
+def candidate(form: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the part of ``form`` that may be two glued words, its :func:`glued_shape`), or None for a
+    form that cannot hold a glue. The part is the form itself, or the head before a clitic
+    ("Obradorcomprometeu|-se"), an English contraction ("MarshIt|'s") or a hyphenated compound
+    ("Oscaraward|-winning"), where the glue sits."""
+    head = _head(form, lang)
+    shape = glued_shape(head)
+    return None if shape is None else (head, shape)
 
 
-def compound_heads(forms: Iterable[str], known: dict[str, str]) -> dict[str, str]:
-    """Each hyphenated form that opens on a capitalised part and goes on in lower case
-    ("Oscaraward-winning", "Londonright-hander"), mapped to that first part."""
-    heads = {}
-    forms = list(forms)
-    for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
-        head, _, rest = form.partition("-")
-        if form not in known and len(head) >= 6 and head[0].isupper() and rest.islower():
-            heads[form] = head
-    return heads
+# Each distinct form of each document is looked up here: judged once per language.
+CANDIDATES = FormMemo(candidate)
 
 
-def contraction_heads(forms: Iterable[str]) -> dict[str, str]:
-    """Each English form with an inner capital before a clitic ("MarshIt's", "KhameneiHe'll"),
-    or a long capitalised one before a possessive, mapped to the part before the apostrophe."""
-    heads = {}
-    forms = list(forms)
-    # The apostrophe tests in C: few forms hold one.
-    with_apostrophe = chain(compress(forms, map(str.__contains__, forms, repeat("'"))),
-                            compress(forms, map(str.__contains__, forms, repeat("’"))))
-    for form in with_apostrophe:
-        head, sep, tail = form.replace("’", "'").partition("'")
-        # A possessive on a long capitalised run too ("Chileangovernment's").
-        if sep and tail in _EN_CLITICS and (any(map(str.isupper, head[1:]))
-                                           or tail == "s" and len(head) >= 9 and head[0].isupper()):
-            heads[form] = form[:len(head)]
-    return heads
+def _head(form: str, lang: str) -> str:
+    """The part of ``form`` before a clitic, a contraction or a compound's hyphen, where one of
+    those follows a part that may be glued; else the form itself."""
+    if "-" not in form and "'" not in form and "’" not in form:
+        return form
+    if lang == "en":
+        head = _contraction_head(form)
+        if head:
+            return head
+    return _clitic_head(form, get_profile(lang).clitics) or _compound_head(form) or form
+
+
+def _compound_head(form: str) -> str | None:
+    """The first part of a hyphenated form that opens on a capitalised part and goes on in lower
+    case ("Oscaraward-winning", "Londonright-hander")."""
+    head, sep, rest = form.partition("-")
+    return head if sep and len(head) >= 6 and head[0].isupper() and rest.islower() else None
+
+
+def _contraction_head(form: str) -> str | None:
+    """The part before the apostrophe of an English form with an inner capital before a clitic
+    ("MarshIt's", "KhameneiHe'll"), or of a long capitalised one before a possessive."""
+    head, sep, tail = form.replace("’", "'").partition("'")
+    # A possessive on a long capitalised run too ("Chileangovernment's").
+    if sep and tail in _EN_CLITICS and (any(map(str.isupper, head[1:]))
+                                       or tail == "s" and len(head) >= 9 and head[0].isupper()):
+        return form[:len(head)]
+    return None
 
 
 _EN_CLITICS = frozenset("s ll re ve d m".split())
 
 
-def clitic_heads(forms: Iterable[str], clitics: frozenset[str]) -> dict[str, str]:
-    """Each hyphenated form whose parts after the first are clitic pronouns ("tornou-se",
-    "a-t-il"), mapped to that first part."""
-    if not clitics:
-        return {}
-    heads = {}
-    forms = list(forms)
-    for form in compress(forms, map(str.__contains__, forms, repeat("-"))):  # the test in C
-        head, *rest = form.split("-")
-        if head and all(part in clitics for part in rest):
-            heads[form] = head
-    return heads
+def _clitic_head(form: str, clitics: frozenset[str]) -> str | None:
+    """The first part of a hyphenated form whose parts after the first are clitic pronouns
+    ("tornou-se", "a-t-il")."""
+    if not clitics or "-" not in form:
+        return None
+    head, *rest = form.split("-")
+    return head if head and all(part in clitics for part in rest) else None
 
 
 @lru_cache(maxsize=8)

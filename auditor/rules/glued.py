@@ -8,16 +8,14 @@ occurrence (:mod:`auditor.rules.glue_sentences`).
 
 from __future__ import annotations
 
-from itertools import compress, count, filterfalse, repeat
-from operator import is_not
+from itertools import compress, count, filterfalse
 from typing import Iterable
 
 from auditor.findings import Finding, Severity
 from auditor.lexicon import is_common_word
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.glue_forms import (GLUED_SHAPES, KNOWN_RUN, WELL_ATTESTED, clitic_heads, compound_heads,
-                                      contraction_heads, elision_pattern)
+from auditor.rules.glue_forms import CANDIDATES, KNOWN_RUN, WELL_ATTESTED, elision_pattern
 from auditor.rules.glue_sentences import after_name_word, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, GLUE_SPLITS, IN_A_NAME
 from auditor.rules.glue_verdicts import FUNCTION_WORD, SENTENCE_WORD, attested_glue, inner_capital, lower_run
@@ -48,37 +46,38 @@ class GluedToken(Rule):
     fixable = True
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        # Judge each distinct word form once; most fall at the cached shape and attestation test.
-        forms = ctx.doc.word_counts
-        # "Obradorcomprometeu-se": a glued verb keeps its clitic; the part before it is judged.
-        heads = clitic_heads(forms, ctx.doc.profile.clitics)
-        if ctx.doc.language == "en":
-            heads.update(contraction_heads(forms))  # "MarshIt's": the glue is before the clitic
-        heads.update(compound_heads(forms, heads))  # "Oscaraward-winning": the glue is before the hyphen
+        # Judge each distinct word form once; most fall at the memoised shape and attestation
+        # test. Numbers, the unbounded part of a vocabulary, have no glued shape: kept out of the memo.
+        forms = list(filterfalse(str.isdecimal, ctx.doc.word_counts))
+        found = CANDIDATES.values(forms, ctx.doc.language)
+        # The part judged of each candidate (the form, or the head before its clitic, contraction
+        # or hyphen: "Obradorcomprometeu-se", "MarshIt's", "Oscaraward-winning") and its shape.
+        shapes: dict[str, tuple[str, ...]] = {}
+        heads: dict[str, str] = {}
+        for form, (head, shape) in compress(zip(forms, found), found):
+            shapes[head] = shape
+            if head != form:
+                heads[form] = head
         # A form maps to its (message, suggestion), or, glued to a function word, to its
         # (left, right) parts: whether that is a lost full stop depends on each occurrence.
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
         sentence_word: dict[str, tuple[str, str]] = {}
-        # Numbers, the unbounded part of a vocabulary, have no glued shape: kept out of the memo.
-        judged = list(filterfalse(str.isdecimal, [*forms, *(h for h in heads.values() if h not in forms)]))
-        shapes = GLUED_SHAPES.values(judged)
-        candidates = list(compress(zip(judged, shapes), map(is_not, shapes, repeat(None))))
-        runs = [form for form, shape in candidates if shape == ()]
+        runs = [form for form, shape in shapes.items() if shape == ()]
         splits = dict(zip(runs, GLUE_SPLITS.values(runs, ctx.doc.language)))
-        for form, shape in candidates:
+        for form, shape in shapes.items():
             if shape is KNOWN_RUN:
-                found = attested_glue(ctx, form)
+                verdict = attested_glue(ctx, form)
             elif shape:
-                found = inner_capital(ctx, *shape)
+                verdict = inner_capital(ctx, *shape)
             else:
-                found = lower_run(ctx, form, splits[form])
-            if found is FUNCTION_WORD:
+                verdict = lower_run(ctx, form, splits[form])
+            if verdict is FUNCTION_WORD:
                 sentence_glue[form] = shape
-            elif found is SENTENCE_WORD:
+            elif verdict is SENTENCE_WORD:
                 sentence_word[form] = shape
-            elif found:
-                flagged[form] = found
+            elif verdict:
+                flagged[form] = verdict
         yield from self._glued_to_elision(ctx)
         if not flagged and not sentence_glue and not sentence_word:
             return
