@@ -10,7 +10,7 @@ import regex
 from auditor.languages import get_profile
 from auditor.memo import FormMemo
 from auditor.names.knowledge import attestation
-from auditor.rules.glue_splits import ATTESTED_RUN
+from auditor.rules.glue_splits import ATTESTED_RUN, Split, glue_splits
 
 # A word form that may be two words: two capitalised parts, or a long lower-case run with an
 # optional capital. Only whole word tokens count, never part of a hyphenated or elided form.
@@ -46,14 +46,21 @@ def glued_shape(form: str, _lang: str = "") -> tuple[str, ...] | None:
 KNOWN_RUN = ("known",)
 
 
-def candidate(form: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
-    """(the part of ``form`` that may be two glued words, its :func:`glued_shape`), or None for a
-    form that cannot hold a glue. The part is the form itself, or the head before a clitic
-    ("Obradorcomprometeu|-se"), an English contraction ("MarshIt|'s") or a hyphenated compound
-    ("Oscaraward|-winning"), where the glue sits."""
+def candidate(form: str, lang: str) -> Candidate | None:
+    """(the part of ``form`` that may be two glued words, its :func:`glued_shape`, and for a long
+    run its :func:`~auditor.rules.glue_splits.glue_splits`), or None for a form that cannot hold
+    a glue. The part is the form itself, or the head before a clitic ("Obradorcomprometeu|-se"),
+    an English contraction ("MarshIt|'s") or a hyphenated compound ("Oscaraward|-winning"),
+    where the glue sits."""
     head = _head(form, lang)
     shape = glued_shape(head)
-    return None if shape is None else (head, shape)
+    if shape is None:
+        return None
+    return head, shape, glue_splits(head, lang) if shape == () else ()
+
+
+# A candidate: the part judged, its shape, the cuts of a long run.
+Candidate = tuple[str, tuple[str, ...], tuple[Split, ...]]
 
 
 # Each distinct form of each document is looked up here: judged once per language.
@@ -104,8 +111,10 @@ def _clitic_head(form: str, clitics: frozenset[str]) -> str | None:
 
 @lru_cache(maxsize=8)
 def elision_pattern(letters: str) -> regex.Pattern:
-    """A capitalised word ending in one of the elision ``letters`` right before an apostrophe
-    and the elided-into word."""
-    return regex.compile(rf"(?<![\p{{L}}'’-])(?P<left>\p{{Lu}}\p{{Ll}}{{2,}})(?P<letter>[{letters}])['’](?=\p{{Ll}})",
-                         regex.V1)
+    """An apostrophe before a lower-case letter, right after a capitalised word (``left``) that
+    ends in one of the elision ``letters`` (``letter``). The match opens on the apostrophe and
+    looks behind for the word: tried at every apostrophe rather than at every letter, it runs
+    in half the time of the same pattern written from the word on."""
+    word = rf"(?<![\p{{L}}'’-])(?P<left>\p{{Lu}}\p{{Ll}}{{2,}})(?P<letter>[{letters}])"
+    return regex.compile(rf"['’](?<={word}['’])(?=\p{{Ll}})", regex.V1)
 

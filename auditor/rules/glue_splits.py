@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from auditor.languages import get_profile
 from auditor.lexicon import best_other_language, english_inflected_verb, english_pos, is_common_word, zipf
-from auditor.memo import FormMemo
 from auditor.names.knowledge import attestation
 
 # Endings that build names and derived words; a split before them is a false cut ("Ahmad|ian").
@@ -24,10 +23,11 @@ SUFFIX_LIKE = frozenset(
 Split = tuple[str, str, object, object, float, float]
 
 
-def _glue_splits(text: str, lang: str) -> tuple[Split, ...]:
+def glue_splits(text: str, lang: str) -> tuple[Split, ...]:
     """The cuts of a long run ``text`` into two words that are plausible as far as the words
     alone tell, for :func:`auditor.rules.glue_verdicts.lower_run` to weigh against the document. Pure, so
-    memoised: the same runs (names, rare words) recur from document to document."""
+    memoised with the candidates (:data:`auditor.rules.glue_forms.CANDIDATES`): the same runs
+    (names, rare words) recur from document to document."""
     function_words = get_profile(lang).function_words
     if lang != "en":
         # "Houseof Cards", "Teachersand": English titles and names inside other copy.
@@ -53,8 +53,6 @@ def _glue_splits(text: str, lang: str) -> tuple[Split, ...]:
             splits.append((left, right, if_used, if_unused, zipf(left, lang), zipf(right, lang)))
     return tuple(splits)
 
-
-GLUE_SPLITS = FormMemo(_glue_splits)
 
 # Word-list attestation of a run from which it is one word; a capitalised run known a little
 # more is a glue only where glued-token's attested_glue finds it.

@@ -62,7 +62,7 @@ def lower_run(ctx: Context, text: str,
               splits: tuple[Split, ...]) -> tuple[str, str] | tuple[str, str, bool] | None:
     """(message, suggestion) for a long run ``text`` (``glued_shape`` has ruled out a form that is
     attested) that the text shows to be a word or name run into a lower-case word, from its
-    ``splits`` (:data:`~auditor.rules.glue_splits.GLUE_SPLITS`), with a third item True where
+    ``splits`` (:func:`~auditor.rules.glue_splits.glue_splits`), with a third item True where
     that holds only before another word (see :func:`auditor.rules.glue_splits.plausible_name_split`)."""
     counts = ctx.doc.word_counts
     # A form the document uses more than once is one of its words (a town, a brand), unless

@@ -17,7 +17,7 @@ from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.glue_forms import CANDIDATES, KNOWN_RUN, WELL_ATTESTED, elision_pattern
 from auditor.rules.glue_sentences import after_name_word, glued_to_function_word, reads_on, runs_into_sentence
-from auditor.rules.glue_splits import ATTESTED_RUN, GLUE_SPLITS, IN_A_NAME
+from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
 from auditor.rules.glue_verdicts import FUNCTION_WORD, SENTENCE_WORD, attested_glue, inner_capital, lower_run
 
 # Characters that join a word to the next into one form: a glue inside one is no glue.
@@ -52,10 +52,10 @@ class GluedToken(Rule):
         found = CANDIDATES.values(forms, ctx.doc.language)
         # The part judged of each candidate (the form, or the head before its clitic, contraction
         # or hyphen: "Obradorcomprometeu-se", "MarshIt's", "Oscaraward-winning") and its shape.
-        shapes: dict[str, tuple[str, ...]] = {}
+        shapes: dict[str, tuple[tuple[str, ...], tuple[Split, ...]]] = {}
         heads: dict[str, str] = {}
-        for form, (head, shape) in compress(zip(forms, found), found):
-            shapes[head] = shape
+        for form, (head, shape, splits) in compress(zip(forms, found), found):
+            shapes[head] = shape, splits
             if head != form:
                 heads[form] = head
         # A form maps to its (message, suggestion), or, glued to a function word, to its
@@ -63,15 +63,13 @@ class GluedToken(Rule):
         flagged: dict[str, tuple[str, str | None]] = {}
         sentence_glue: dict[str, tuple[str, str]] = {}
         sentence_word: dict[str, tuple[str, str]] = {}
-        runs = [form for form, shape in shapes.items() if shape == ()]
-        splits = dict(zip(runs, GLUE_SPLITS.values(runs, ctx.doc.language)))
-        for form, shape in shapes.items():
+        for form, (shape, splits) in shapes.items():
             if shape is KNOWN_RUN:
                 verdict = attested_glue(ctx, form)
             elif shape:
                 verdict = inner_capital(ctx, *shape)
             else:
-                verdict = lower_run(ctx, form, splits[form])
+                verdict = lower_run(ctx, form, splits)
             if verdict is FUNCTION_WORD:
                 sentence_glue[form] = shape
             elif verdict is SENTENCE_WORD:
@@ -125,6 +123,6 @@ class GluedToken(Rule):
                 continue
             if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, ctx.doc.language):
                 continue
-            if not ctx.in_boilerplate(m.start(), m.end("letter")):
-                yield self.finding(ctx, m.start(), m.end("letter"),
+            if not ctx.in_boilerplate(m.start("left"), m.end("letter")):
+                yield self.finding(ctx, m.start("left"), m.end("letter"),
                                    f"'{left}' and '{letter}’' run together", f"{left} {letter}")
