@@ -54,7 +54,8 @@ class GluedToken(Rule):
         # or hyphen: "Obradorcomprometeu-se", "MarshIt's", "Oscaraward-winning") and its shape.
         shapes: dict[str, tuple[tuple[str, ...], tuple[Split, ...]]] = {}
         heads: dict[str, str] = {}
-        for form, (head, shape, splits) in compress(zip(forms, found), found):
+        # Forms and their candidacies paired only where there is one: no tuple for every form.
+        for form, (head, shape, splits) in zip(compress(forms, found), filter(None, found)):
             shapes[head] = shape, splits
             if head != form:
                 heads[form] = head
