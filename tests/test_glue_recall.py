@@ -158,6 +158,35 @@ def test_lower_case_glue_look_alikes_stay_quiet(lang, text):
     assert _found("glued-token", text, lang) == []
 
 
+# A repeated glue is the same slip made twice, not one of the text's words, where the name
+# stands alone elsewhere and runs into a common finite verb.
+@pytest.mark.parametrize("lang, text, glued, suggestion", [
+    ("en", "Benhaddou spoke first. Later Benhaddousaid the plan was sound, and Benhaddousaid it again.",
+     "Benhaddousaid", "Benhaddou said"),
+    ("pt", "O ministro Benhaddou chegou. Benhaddouafirmou que o plano era bom e Benhaddouafirmou de novo.",
+     "Benhaddouafirmou", "Benhaddou afirmou"),
+    ("es", "El ministro Benhaddou llegó. Benhaddoudijo que el plan era bueno y Benhaddoudijo lo mismo.",
+     "Benhaddoudijo", "Benhaddou dijo"),
+])
+def test_repeated_name_run_into_a_verb_is_flagged_each_time(lang, text, glued, suggestion):
+    assert _found("glued-token", text, lang) == [(glued, suggestion)] * 2
+
+
+# Used once, each of these is flagged (a rare form whose head the text uses, or a name that ends
+# in a verb); repeated, it is the text's own word.
+@pytest.mark.parametrize("lang, once, again", [
+    # A ground's name, a word the text uses alone run into a noun.
+    ("en", "Kings arrived on Monday. Officials at Kingsmeadow were pleased.",
+     " Later Kingsmeadow staff said Kingsmeadow would grow."),
+    ("pt", "Porto chegou na segunda. Os moradores de Portoverde gostaram.", " Portoverde cresceu."),
+    # A name that ends in a verb, its head never alone in the text.
+    ("en", "Yasseen arrived on Monday.", " Yasseen spoke, and later Yasseen left."),
+])
+def test_repeated_rare_words_stay_quiet(lang, once, again):
+    assert _found("glued-token", once, lang) != []
+    assert _found("glued-token", once + again, lang) == []
+
+
 def test_cut_name_before_a_titled_subject():
     text = ("The talks with El Salvador ended. It meant ending any penalties for El Salvado Vice "
             "President Ana Reyes is now slated to speak, and El Salvador agreed.")

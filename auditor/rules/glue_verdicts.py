@@ -9,7 +9,7 @@ from auditor.names.keys import TITLES
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context
 from auditor.rules.glue_forms import ATTESTED_PAIR
-from auditor.rules.glue_splits import BEFORE_A_WORD, ENGLISH_NAME_WORDS, IN_A_NAME, Split, sentence_word
+from auditor.rules.glue_splits import BEFORE_A_WORD, ENGLISH_NAME_WORDS, IN_A_NAME, Split, sentence_word, verb_like
 
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
@@ -67,15 +67,20 @@ def lower_run(ctx: Context, text: str,
     counts = ctx.doc.word_counts
     # A form the document uses more than once is one of its words (a town, a brand), unless
     # its left part stands alone in the text at least as often: a glue is a slip, rarer
-    # than the name it damages.
+    # than the name it damages. Or unless that part, standing alone somewhere, runs into a
+    # common finite verb: an engine repeats its slip ("Benhaddousaid" twice), while a name that
+    # ends in such a verb ("Yasseen", "Christfried") seldom has its head in the text alone.
     uses = counts.get(text, 0)
     repeated = uses >= 2
+    lang = ctx.doc.language
     best: tuple[float, str, str, bool] | None = None
     for left, right, if_used, if_unused, z_left, z_right in splits:
         used = _uses(counts, left)
         verdict = if_used if used > 0 else if_unused
-        if repeated and used < uses or not verdict:
+        if not verdict:
             continue
+        if repeated and used < uses and not (used > 0 and _ends_no_word(right, z_right, lang)):
+            continue  # one of the text's own words
         score = (10.0 if used > 0 else 0.0) + z_left + z_right
         if best is None or score > best[0]:
             best = (score, left, right, verdict if verdict is BEFORE_A_WORD or verdict is IN_A_NAME else False)
@@ -84,6 +89,13 @@ def lower_run(ctx: Context, text: str,
     _, left, right, weak = best
     message, suggestion = f"'{left}' and '{right}' run together", f"{left} {right}"
     return (message, suggestion, weak) if weak else (message, suggestion)
+
+
+def _ends_no_word(right: str, z_right: float, lang: str) -> bool:
+    """``right`` (of Zipf frequency ``z_right``) is a common finite verb form of four letters or
+    more ("said", "afirmou", "dijo"): few towns, brands or compounds end in one, where shorter
+    ones end many ("Changwon", "Nakhala")."""
+    return len(right) >= 4 and z_right >= 3.0 and verb_like(right, lang)
 
 
 def attested_glue(ctx: Context, text: str) -> tuple[str, str] | None:
