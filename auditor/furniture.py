@@ -120,11 +120,13 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[Phr
             suspects.setdefault(i, set()).add(table.whole_line_id)
     # Time and date stamps hold digits. They are short, so only short lines (or lines that
     # trimming may shorten) qualify, or a line that opens with a date stamp.
+    # The tests that cost least come first: most lines are long, and few open like a date stamp.
     has_digit = _HAS_DIGIT_RE.search if doc.words.re_reads_alike else _HAS_DIGIT.search
-    for i in compress(count(), map(has_digit, repeat(text), starts, ends)):
-        start, end = spans[i]
-        if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED \
-                or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
+    for i, (start, end) in enumerate(spans):
+        if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED:
+            if has_digit(text, start, end):
+                suspects.setdefault(i, set())
+        elif (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
