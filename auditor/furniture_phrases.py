@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -58,6 +59,21 @@ class PhraseTable:
         if lowered is not None and self.lines_lower is not None:
             return self.lines_lower.fullmatch(lowered) is not None
         return self.lines.fullmatch(core) is not None
+
+    @cached_property
+    def label_opening(self) -> regex.Pattern | None:
+        """A time stamp's label opening a line ("Updated", "Publicado el"), with what follows it."""
+        return self.profile.pattern("stamp_labels", prefix="^", suffix=LABEL_END) if self.profile.stamp_labels else None
+
+    @cached_property
+    def label_anywhere(self) -> regex.Pattern | None:
+        """The same anywhere a word starts ("…, mis à jour le …")."""
+        return self.profile.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=LABEL_END) if self.profile.stamp_labels else None
+
+    @cached_property
+    def relative_time(self) -> regex.Pattern | None:
+        """A relative time ("an hour ago", "há 7 horas"), unlabelled."""
+        return self.profile.pattern("relative_time") if self.profile.relative_time else None
 
     def is_relative_time(self, core: str, lowered: str | None) -> bool:
         """Whether a trimmed line is a relative time stamp ("Updated an hour ago"); ``lowered``
