@@ -36,22 +36,47 @@ class PhraseTable:
     """
 
     profile: LanguageProfile
-    lines: regex.Pattern
-    stamp: regex.Pattern
-    whole_line: regex.Pattern
+    # The sources of ``lines``, ``stamp`` and ``whole_line``, which are compiled when first used:
+    # the regex module takes a tenth of a second over each large alternation, and a document
+    # whose lower-case twins apply never needs them.
+    lines_source: str
+    stamp_source: str
+    whole_line_source: str
     phrases: list[tuple[str, regex.Pattern]]
     by_literal: dict[str, list[tuple[str, int]]]
     complete: bool
-    # ``whole_line``, ``lines`` and ``stamp`` for lower-cased text, case-sensitive and run by the
-    # standard library, which tries a large alternation at a third of the regex module's cost;
-    # None when they cannot be (see :func:`lower_case_twin`).
+    # ``whole_line`` for lower-cased text, case-sensitive and run by the standard library, which
+    # tries a large alternation at a third of the regex module's cost, behind a lookahead on the
+    # line's opening (see :func:`opening_guard`); None when it cannot be (see
+    # :func:`lower_case_twin`). ``lines_lower`` and ``stamp_lower`` are the same for ``lines``
+    # and ``stamp``, compiled when first used.
     whole_line_lower: re.Pattern | None
-    lines_lower: re.Pattern | None
-    stamp_lower: re.Pattern | None
+    line_phrases: list[str]
+    stamp_phrases: list[str]
 
     @property
     def whole_line_id(self) -> tuple[str, int]:
         return (self.profile.code, _WHOLE_LINE)
+
+    @cached_property
+    def whole_line(self) -> regex.Pattern:
+        return regex.compile(self.whole_line_source, _FLAGS)
+
+    @cached_property
+    def lines(self) -> regex.Pattern:
+        return regex.compile(self.lines_source, _FLAGS)
+
+    @cached_property
+    def stamp(self) -> regex.Pattern:
+        return regex.compile(self.stamp_source, _FLAGS)
+
+    @cached_property
+    def lines_lower(self) -> re.Pattern | None:
+        return lower_case_twin(self.lines_source, self.line_phrases)
+
+    @cached_property
+    def stamp_lower(self) -> re.Pattern | None:
+        return lower_case_twin(self.stamp_source, self.stamp_phrases)
 
     def is_furniture_line(self, core: str, lowered: str | None) -> bool:
         """Whether a trimmed line is nothing but items of furniture; ``lowered`` is ``core``
@@ -84,6 +109,7 @@ class PhraseTable:
 
 
 _TABLES: dict[str, PhraseTable] = {}
+_FLAGS = regex.IGNORECASE | regex.V1
 # What trimming removes around a line, plus the separators that str.strip() also removes.
 _LEAD_CHAR = rf"[\s{regex.escape(LEAD_MARKS)}\x1c-\x1f\x85]"
 _LEAD = _LEAD_CHAR + "*"
@@ -91,22 +117,26 @@ _TRAIL = rf"[\s{regex.escape(TRAIL_MARKS)}\x1c-\x1f\x85]*"
 _SEPARATOR = r"\s*[|•·/]\s*"
 
 
+def alternation(phrases: list[str]) -> str:
+    """``phrases`` as one pattern, joined as :meth:`LanguageProfile.pattern` joins them."""
+    return "|".join(f"(?:{p})" for p in phrases if p) or r"(?!x)x"
+
+
 def phrase_table(p: LanguageProfile) -> PhraseTable:
     if p.code in _TABLES:
         return _TABLES[p.code]
-    flags = regex.IGNORECASE | regex.V1
-    phrases = [(DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
-    phrases += [(TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
+    phrases = [(DISCLAIMER, regex.compile(x, _FLAGS)) for x in p.disclaimers]
+    phrases += [(TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", _FLAGS)) for x in p.inline_tails]
     # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
     # A teaser heading is furniture itself, whether or not the line list repeats it. Items of
     # furniture may share a line between separators ("Share on Facebook | Share on Twitter").
-    items = p.pattern("boilerplate_lines", "teaser_headings").pattern
+    line_phrases = [*p.boilerplate_lines, *p.teaser_headings]
+    items = alternation(line_phrases)
     more = rf"(?:{_SEPARATOR}(?:{items}))*"
     # A relative time, labelled or not ("Updated an hour ago", "Atualizado há 7 horas").
     stamp = p.relative_time and (rf"(?:(?:{p.stamp_labels}){LABEL_END})?(?:{p.relative_time})" if p.stamp_labels
                                  else p.relative_time)
-    whole_line = regex.compile(rf"{_LEAD}(?:(?:{items}){more}|{stamp or '(?!x)x'}){_TRAIL}", flags)
-    lines = regex.compile(f"(?:{items}){more}", flags)
+    whole_line = rf"{_LEAD}(?:(?:{items}){more}|{stamp or '(?!x)x'}){_TRAIL}"
     by_literal: dict[str, list[tuple[str, int]]] = {}
     complete = True
     for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
@@ -117,15 +147,15 @@ def phrase_table(p: LanguageProfile) -> PhraseTable:
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
     stamp = stamp or r"(?!x)x"
-    line_phrases = [*p.boilerplate_lines, *p.teaser_headings]
     stamp_phrases = [p.relative_time, p.stamp_labels]
     # Most lines of copy open as no whole-line phrase does: a lookahead on the first characters
     # of the line turns them away before the large alternation is tried.
-    guard = opening_guard([*line_phrases, stamp]) or ""
-    whole_line_lower = lower_case_twin(guard + whole_line.pattern, line_phrases + stamp_phrases)
-    _TABLES[p.code] = table = PhraseTable(
-        p, lines, regex.compile(stamp, flags), whole_line, phrases, by_literal, complete, whole_line_lower,
-        lower_case_twin(lines.pattern, line_phrases), lower_case_twin(stamp, stamp_phrases))
+    whole_line_lower = None
+    if twinnable(line_phrases + stamp_phrases):
+        whole_line_lower = lower_case_twin((opening_guard([*line_phrases, stamp]) or "") + whole_line,
+                                           line_phrases + stamp_phrases)
+    _TABLES[p.code] = table = PhraseTable(p, f"(?:{items}){more}", stamp, whole_line, phrases, by_literal, complete,
+                                          whole_line_lower, line_phrases, stamp_phrases)
     return table
 
 
@@ -141,10 +171,8 @@ def lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
     That holds when every phrase is written in lower case and uses only syntax that both engines
     read alike, and (checked per document) when lower-casing the text is case folding and the
     two engines' character classes agree on its characters."""
-    for phrase in filter(None, phrases):
-        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
-        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
-            return None
+    if not twinnable(phrases):
+        return None
     try:
         return re.compile(pattern)
     except re.error:
@@ -264,3 +292,13 @@ def _alternatives(trie: dict) -> str:
     an opening may end after it)."""
     return "|".join(test + ("" if None in rest else _alternatives(rest) if len(rest) == 1 else f"(?:{_alternatives(rest)})")
                     for test, rest in trie.items() if test is not None)
+
+
+def twinnable(phrases: list[str]) -> bool:
+    """Whether every phrase is written in lower case and uses only syntax that both engines read
+    alike (see :func:`lower_case_twin`)."""
+    for phrase in filter(None, phrases):
+        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
+        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
+            return False
+    return True
