@@ -164,6 +164,16 @@ def phrase_table(p: LanguageProfile) -> PhraseTable:
 _NOT_TWINNABLE = regex.compile(r"\\[pPNxuU]|\(\?[a-zA-Z^]|--|&&|\|\||~~|\[\[")
 
 
+def twinnable(phrases: list[str]) -> bool:
+    """Whether every phrase is written in lower case and uses only syntax that both engines read
+    alike (see :func:`lower_case_twin`)."""
+    for phrase in filter(None, phrases):
+        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
+        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
+            return False
+    return True
+
+
 def lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
     """``pattern``, which joins ``phrases`` and is matched ignoring case by the regex module, as a
     case-sensitive standard-library pattern that matches the lower-cased text at the same places.
@@ -190,8 +200,8 @@ except ImportError:  # Python 3.10
 
 _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
 _ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
-# How many characters a line's opening key holds: two tell most lines of copy from every phrase
-# ("Le", "Th" and "El" open few phrases; "Se", "Co" and "Le" do, but only with what follows).
+# How many of a line's first characters the lookahead reads: six tell nearly every line of copy
+# from every phrase ("The port" from "The story continues", "Copy 3" from "Copy link").
 OPENING_CHARS = 6
 # A test on one character of an opening: a set of characters, _DIGIT (\d, which `re` reads as
 # str.isdecimal()), None (any character) or _END (the match may end before it: anything may follow).
@@ -292,13 +302,3 @@ def _alternatives(trie: dict) -> str:
     an opening may end after it)."""
     return "|".join(test + ("" if None in rest else _alternatives(rest) if len(rest) == 1 else f"(?:{_alternatives(rest)})")
                     for test, rest in trie.items() if test is not None)
-
-
-def twinnable(phrases: list[str]) -> bool:
-    """Whether every phrase is written in lower case and uses only syntax that both engines read
-    alike (see :func:`lower_case_twin`)."""
-    for phrase in filter(None, phrases):
-        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
-        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
-            return False
-    return True
