@@ -41,7 +41,8 @@ _HAS_DIGIT = regex.compile(r"\d")
 _HAS_DIGIT_RE = re.compile(r"\d")
 _TIME_TOKENS = regex.compile(r"[\p{L}.]+|\d+(?:[:.h]\d+)*(?:st|nd|rd|th)?", regex.V1)
 _MAX_STAMP_CHARS = 80
-_TRIMMED = set(TRAIL_MARKS)
+_TRIMMED = frozenset(TRAIL_MARKS)
+_LEAD_SET = frozenset(LEAD_MARKS)
 _group = methodcaller("group")
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc est edt cet cest bst ist irst et pt at de of the el le à às o "
                         "a las em on h hs hrs".split())
@@ -51,7 +52,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
     """Spans of page furniture, sorted: (start, end, why). Whole lines unless a line only ends in
     furniture ("... Read more")."""
     text = doc.text
-    tables = [phrase_table(p) for p in _profiles(doc.language)]
+    tables = _tables(doc.language)
     spans = doc.lines
     # The lower-cased twins of the whole-line patterns apply when lower-casing is case folding
     # here and both engines read the text's characters alike.
@@ -67,7 +68,8 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
         # Only the whole-line phrases and teaser lists have a word limit.
         n_words = _count_words(text, start, end) if hits or in_teasers else 0
         hits = hits or _NO_HITS
-        core = _TRIM.sub("", line)
+        # Lines are stripped of white space, so only marks at either end leave anything to trim.
+        core = _TRIM.sub("", line) if line[0] in _LEAD_SET or line[-1] in _TRIMMED else line
         why = _whole_line(core, core.lower() if twins else None, n_words, tables, hits)
         if why:
             found.append((start, end, why))
@@ -82,7 +84,7 @@ def find_boilerplate(doc: Document) -> list[tuple[int, int, str]]:
             found.append((start, end, "teaser list"))
             continue
         in_teasers = False
-        stamp = _DATE_STAMP.match(text, start, end)
+        stamp = (line[0] in _DATE_STAMP_FIRST or line[0].isdigit()) and _DATE_STAMP.match(text, start, end)
         if stamp:
             found.append((start, stamp.end(), "date stamp"))
     found.extend(_labels_of_furniture(text, spans, found))
@@ -120,11 +122,13 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[Phr
             suspects.setdefault(i, set()).add(table.whole_line_id)
     # Time and date stamps hold digits. They are short, so only short lines (or lines that
     # trimming may shorten) qualify, or a line that opens with a date stamp.
+    # The tests that cost least come first: most lines are long, and few open like a date stamp.
     has_digit = _HAS_DIGIT_RE.search if doc.words.re_reads_alike else _HAS_DIGIT.search
-    for i in compress(count(), map(has_digit, repeat(text), starts, ends)):
-        start, end = spans[i]
-        if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED \
-                or (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
+    for i, (start, end) in enumerate(spans):
+        if end - start <= _MAX_STAMP_CHARS or text[start] in _TRIMMED or text[end - 1] in _TRIMMED:
+            if has_digit(text, start, end):
+                suspects.setdefault(i, set())
+        elif (text[start] in _DATE_STAMP_FIRST or text[start].isdigit()) and _DATE_STAMP.match(text, start, end):
             suspects.setdefault(i, set())
     if low is None or not all(t.complete for t in tables):
         # Lower-casing moved offsets, or a phrase has no literal: every line is a suspect.
@@ -165,6 +169,17 @@ def _profiles(lang: str) -> list[LanguageProfile]:
     return [own] if own.code == "en" else [own, get_profile("en")]
 
 
+_TABLES_FOR: dict[str, list[PhraseTable]] = {}
+
+
+def _tables(lang: str) -> list[PhraseTable]:
+    """The phrase tables that apply to copy in ``lang``: its own, then English's."""
+    tables = _TABLES_FOR.get(lang)
+    if tables is None:
+        tables = _TABLES_FOR[lang] = [phrase_table(p) for p in _profiles(lang)]
+    return tables
+
+
 def _whole_line(core: str, lowered: str | None, n_words: int, tables: list[PhraseTable], hits) -> str | None:
     if not core:
         return None
@@ -178,27 +193,28 @@ def _whole_line(core: str, lowered: str | None, n_words: int, tables: list[Phras
         if any(c == code and i >= 0 and table.phrases[i][0] == DISCLAIMER and table.phrases[i][1].search(core)
                for c, i in hits):
             return "site disclaimer"
-    if _is_timestamp(core, [t.profile for t in tables]):
+    if _is_timestamp(core, tables):
         return "time stamp"
     return None
 
 
-def _is_timestamp(core: str, profiles: list[LanguageProfile]) -> bool:
+def _is_timestamp(core: str, tables: list[PhraseTable]) -> bool:
     """A line of nothing but weekday, month, day, year and clock time."""
     if len(core) > _MAX_STAMP_CHARS or not _HAS_DIGIT.search(core):
         return False
     # A label opens it ("Updated", "Publicado el", "Mis à jour le"); what follows may also be a
     # relative time ("Atualizado há 7 horas"), or more labelled dates ("…, mis à jour le …").
-    for p in profiles:
-        label = p.stamp_labels and p.pattern("stamp_labels", prefix="^", suffix=LABEL_END).match(core)
+    for table in tables:
+        label = table.label_opening and table.label_opening.match(core)
         if label:
             core = core[label.end():]
-            if any(q.relative_time and q.pattern("relative_time").fullmatch(core) for q in profiles):
+            if any(t.relative_time and t.relative_time.fullmatch(core) for t in tables):
                 return True
-            core = p.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=LABEL_END).sub(" ", core)
+            core = table.label_anywhere.sub(" ", core)
             if not _HAS_DIGIT.search(core):
                 return False
             break
+    profiles = [t.profile for t in tables]
     # Every digit lies in a token that opens with it, so the line has a number among its tokens.
     for tok in map(_group, _TIME_TOKENS.finditer(core)):  # stops at the first other word
         low = tok.lower().rstrip(".")

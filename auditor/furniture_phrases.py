@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -35,22 +36,47 @@ class PhraseTable:
     """
 
     profile: LanguageProfile
-    lines: regex.Pattern
-    stamp: regex.Pattern
-    whole_line: regex.Pattern
+    # The sources of ``lines``, ``stamp`` and ``whole_line``, which are compiled when first used:
+    # the regex module takes a tenth of a second over each large alternation, and a document
+    # whose lower-case twins apply never needs them.
+    lines_source: str
+    stamp_source: str
+    whole_line_source: str
     phrases: list[tuple[str, regex.Pattern]]
     by_literal: dict[str, list[tuple[str, int]]]
     complete: bool
-    # ``whole_line``, ``lines`` and ``stamp`` for lower-cased text, case-sensitive and run by the
-    # standard library, which tries a large alternation at a third of the regex module's cost;
-    # None when they cannot be (see :func:`lower_case_twin`).
+    # ``whole_line`` for lower-cased text, case-sensitive and run by the standard library, which
+    # tries a large alternation at a third of the regex module's cost, behind a lookahead on the
+    # line's opening (see :func:`opening_guard`); None when it cannot be (see
+    # :func:`lower_case_twin`). ``lines_lower`` and ``stamp_lower`` are the same for ``lines``
+    # and ``stamp``, compiled when first used.
     whole_line_lower: re.Pattern | None
-    lines_lower: re.Pattern | None
-    stamp_lower: re.Pattern | None
+    line_phrases: list[str]
+    stamp_phrases: list[str]
 
     @property
     def whole_line_id(self) -> tuple[str, int]:
         return (self.profile.code, _WHOLE_LINE)
+
+    @cached_property
+    def whole_line(self) -> regex.Pattern:
+        return regex.compile(self.whole_line_source, _FLAGS)
+
+    @cached_property
+    def lines(self) -> regex.Pattern:
+        return regex.compile(self.lines_source, _FLAGS)
+
+    @cached_property
+    def stamp(self) -> regex.Pattern:
+        return regex.compile(self.stamp_source, _FLAGS)
+
+    @cached_property
+    def lines_lower(self) -> re.Pattern | None:
+        return lower_case_twin(self.lines_source, self.line_phrases)
+
+    @cached_property
+    def stamp_lower(self) -> re.Pattern | None:
+        return lower_case_twin(self.stamp_source, self.stamp_phrases)
 
     def is_furniture_line(self, core: str, lowered: str | None) -> bool:
         """Whether a trimmed line is nothing but items of furniture; ``lowered`` is ``core``
@@ -58,6 +84,21 @@ class PhraseTable:
         if lowered is not None and self.lines_lower is not None:
             return self.lines_lower.fullmatch(lowered) is not None
         return self.lines.fullmatch(core) is not None
+
+    @cached_property
+    def label_opening(self) -> regex.Pattern | None:
+        """A time stamp's label opening a line ("Updated", "Publicado el"), with what follows it."""
+        return self.profile.pattern("stamp_labels", prefix="^", suffix=LABEL_END) if self.profile.stamp_labels else None
+
+    @cached_property
+    def label_anywhere(self) -> regex.Pattern | None:
+        """The same anywhere a word starts ("…, mis à jour le …")."""
+        return self.profile.pattern("stamp_labels", prefix=r"(?<!\w)", suffix=LABEL_END) if self.profile.stamp_labels else None
+
+    @cached_property
+    def relative_time(self) -> regex.Pattern | None:
+        """A relative time ("an hour ago", "há 7 horas"), unlabelled."""
+        return self.profile.pattern("relative_time") if self.profile.relative_time else None
 
     def is_relative_time(self, core: str, lowered: str | None) -> bool:
         """Whether a trimmed line is a relative time stamp ("Updated an hour ago"); ``lowered``
@@ -68,28 +109,34 @@ class PhraseTable:
 
 
 _TABLES: dict[str, PhraseTable] = {}
+_FLAGS = regex.IGNORECASE | regex.V1
 # What trimming removes around a line, plus the separators that str.strip() also removes.
-_LEAD = rf"[\s{regex.escape(LEAD_MARKS)}\x1c-\x1f\x85]*"
+_LEAD_CHAR = rf"[\s{regex.escape(LEAD_MARKS)}\x1c-\x1f\x85]"
+_LEAD = _LEAD_CHAR + "*"
 _TRAIL = rf"[\s{regex.escape(TRAIL_MARKS)}\x1c-\x1f\x85]*"
 _SEPARATOR = r"\s*[|•·/]\s*"
+
+
+def alternation(phrases: list[str]) -> str:
+    """``phrases`` as one pattern, joined as :meth:`LanguageProfile.pattern` joins them."""
+    return "|".join(f"(?:{p})" for p in phrases if p) or r"(?!x)x"
 
 
 def phrase_table(p: LanguageProfile) -> PhraseTable:
     if p.code in _TABLES:
         return _TABLES[p.code]
-    flags = regex.IGNORECASE | regex.V1
-    phrases = [(DISCLAIMER, regex.compile(x, flags)) for x in p.disclaimers]
-    phrases += [(TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", flags)) for x in p.inline_tails]
+    phrases = [(DISCLAIMER, regex.compile(x, _FLAGS)) for x in p.disclaimers]
+    phrases += [(TAIL, regex.compile(rf"(?<=[\s.…])(?:{x})\s*[»›>.…]*\s*$", _FLAGS)) for x in p.inline_tails]
     # A line whose trimmed core matches a whole-line phrase matches this, whatever was trimmed.
     # A teaser heading is furniture itself, whether or not the line list repeats it. Items of
     # furniture may share a line between separators ("Share on Facebook | Share on Twitter").
-    items = p.pattern("boilerplate_lines", "teaser_headings").pattern
+    line_phrases = [*p.boilerplate_lines, *p.teaser_headings]
+    items = alternation(line_phrases)
     more = rf"(?:{_SEPARATOR}(?:{items}))*"
     # A relative time, labelled or not ("Updated an hour ago", "Atualizado há 7 horas").
     stamp = p.relative_time and (rf"(?:(?:{p.stamp_labels}){LABEL_END})?(?:{p.relative_time})" if p.stamp_labels
                                  else p.relative_time)
-    whole_line = regex.compile(rf"{_LEAD}(?:(?:{items}){more}|{stamp or '(?!x)x'}){_TRAIL}", flags)
-    lines = regex.compile(f"(?:{items}){more}", flags)
+    whole_line = rf"{_LEAD}(?:(?:{items}){more}|{stamp or '(?!x)x'}){_TRAIL}"
     by_literal: dict[str, list[tuple[str, int]]] = {}
     complete = True
     for i, phrase in enumerate([*p.disclaimers, *p.inline_tails]):
@@ -100,18 +147,31 @@ def phrase_table(p: LanguageProfile) -> PhraseTable:
         for lit in lits:
             by_literal.setdefault(lit.lower(), []).append((p.code, i))
     stamp = stamp or r"(?!x)x"
-    line_phrases = [*p.boilerplate_lines, *p.teaser_headings]
     stamp_phrases = [p.relative_time, p.stamp_labels]
-    _TABLES[p.code] = table = PhraseTable(
-        p, lines, regex.compile(stamp, flags), whole_line, phrases, by_literal, complete,
-        lower_case_twin(whole_line.pattern, line_phrases + stamp_phrases),
-        lower_case_twin(lines.pattern, line_phrases), lower_case_twin(stamp, stamp_phrases))
+    # Most lines of copy open as no whole-line phrase does: a lookahead on the first characters
+    # of the line turns them away before the large alternation is tried.
+    whole_line_lower = None
+    if twinnable(line_phrases + stamp_phrases):
+        whole_line_lower = lower_case_twin((opening_guard([*line_phrases, stamp]) or "") + whole_line,
+                                           line_phrases + stamp_phrases)
+    _TABLES[p.code] = table = PhraseTable(p, f"(?:{items}){more}", stamp, whole_line, phrases, by_literal, complete,
+                                          whole_line_lower, line_phrases, stamp_phrases)
     return table
 
 
 # Syntax that reads differently in the two engines (inline flags, the regex module's set
 # operations and nested sets) or on lower-cased text (properties, characters by code).
 _NOT_TWINNABLE = regex.compile(r"\\[pPNxuU]|\(\?[a-zA-Z^]|--|&&|\|\||~~|\[\[")
+
+
+def twinnable(phrases: list[str]) -> bool:
+    """Whether every phrase is written in lower case and uses only syntax that both engines read
+    alike (see :func:`lower_case_twin`)."""
+    for phrase in filter(None, phrases):
+        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
+        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
+            return False
+    return True
 
 
 def lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
@@ -121,11 +181,124 @@ def lower_case_twin(pattern: str, phrases: list[str]) -> re.Pattern | None:
     That holds when every phrase is written in lower case and uses only syntax that both engines
     read alike, and (checked per document) when lower-casing the text is case folding and the
     two engines' character classes agree on its characters."""
-    for phrase in filter(None, phrases):
-        letters = regex.sub(r"\\.", "", phrase)  # escapes such as \W and \S are not letters
-        if _NOT_TWINNABLE.search(phrase) or letters != letters.lower():
-            return None
+    if not twinnable(phrases):
+        return None
     try:
         return re.compile(pattern)
     except re.error:
         return None
+
+
+
+# The standard library's own reader of the patterns that `re` compiles: what a line may open
+# with is read off the same parse that compiles the lower-case twins.
+try:
+    from re import _constants as _sre, _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+# How many of a line's first characters the lookahead reads: six tell nearly every line of copy
+# from every phrase ("The port" from "The story continues", "Copy 3" from "Copy link").
+OPENING_CHARS = 6
+# A test on one character of an opening: a set of characters, _DIGIT (\d, which `re` reads as
+# str.isdecimal()), None (any character) or _END (the match may end before it: anything may follow).
+_DIGIT, _SPACE, _WORD, _END = r"\d", r"\s", r"\w", "end"
+_CATEGORIES = {_sre.CATEGORY_DIGIT: _DIGIT, _sre.CATEGORY_SPACE: _SPACE, _sre.CATEGORY_WORD: _WORD}
+
+
+class _Unread(Exception):
+    """Syntax that this reading leaves alone: the pattern may open with anything."""
+
+
+def openings(pattern: str, size: int = OPENING_CHARS) -> set[tuple] | None:
+    """What a match of ``pattern`` (compiled by `re` without flags) may open with: tuples of
+    ``size`` character tests, one of which the first ``size`` characters of every match pass
+    (where a match is shorter, the tests after it pass anything, as the text after it may be);
+    None where the pattern may match the empty string or uses syntax this reading leaves alone.
+    A superset: assertions, which may only forbid an opening, are read as allowing it."""
+    try:
+        found = _heads(list(_sre_parse.parse(pattern)), size)
+    except (_Unread, re.error, RecursionError):
+        return None
+    return None if any(t[0] is None or t[0] is _END for t in found) else found
+
+
+def _heads(items: list, size: int) -> set[tuple]:
+    """The tuples of ``size`` tests that the openings of the sequence ``items`` pass."""
+    if size == 0:
+        return {()}
+    if not items:
+        return {(_END,) * size}
+    (op, av), rest = items[0], items[1:]
+    if op is _sre.LITERAL or op is _sre.IN or op is _sre.ANY or op is _sre.NOT_LITERAL:
+        test = frozenset(chr(av)) if op is _sre.LITERAL else _class_test(av) if op is _sre.IN else None
+        return {(test, *tail) for tail in _heads(rest, size - 1)}
+    if op in _REPEATS:
+        low, high, body = av
+        body = list(body)
+        if any(t[0] is _END for t in _heads(body, 1)):
+            raise _Unread  # a body that may match nothing repeats without bound on the opening
+        # Each repeat takes a character at least, so ``size`` repeats settle the opening.
+        return set().union(*(_heads(body * n + (rest if n >= low else []), size)
+                             for n in range(min(low, size), min(high, size) + 1)))
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+        return _heads(list(av[-1]) + rest, size)
+    if op is _sre.BRANCH:
+        return set().union(*(_heads(list(alternative) + rest, size) for alternative in av[1]))
+    if op in _ZERO_WIDTH:
+        return _heads(rest, size)
+    raise _Unread
+
+
+def _class_test(members) -> frozenset[str] | str | None:
+    """The test of a character class: its characters, _DIGIT for \\d, or None (any character)
+    for what else a class may hold (a negation, \\w, \\s, a wide range)."""
+    chars = set()
+    for kind, value in members:
+        if kind is _sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is _sre.RANGE and value[1] - value[0] < 256:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is _sre.CATEGORY and value in _CATEGORIES and len(members) == 1:
+            return _CATEGORIES[value]
+        else:
+            return None
+    return frozenset(chars)
+
+
+def opening_guard(phrases: list[str], size: int = OPENING_CHARS) -> str | None:
+    """A lookahead that passes wherever a match of one of ``phrases`` may start, after what
+    trimming removes: its openings (see :func:`openings`) as a trie of alternatives, each of
+    which opens with a character or a class, so that `re` rules out most of them at the first
+    character. None when a phrase may open with anything."""
+    trie: dict = {}
+    for pattern in phrases:
+        found = openings(pattern, size)
+        if found is None:
+            return None
+        for tests in found:
+            node = trie
+            for test in tests:
+                if test is None or test is _END:
+                    break  # anything may follow
+                node = node.setdefault(_as_pattern(test), {})
+            node[None] = {}  # an opening may end here
+    return f"(?={_LEAD_CHAR}|{_alternatives(trie)})"
+
+
+def _as_pattern(test) -> str:
+    if not isinstance(test, frozenset):
+        return test  # \d, \s, \w
+    if len(test) == 1:
+        return re.escape(next(iter(test)))
+    return "[" + "".join(map(re.escape, sorted(test))) + "]"
+
+
+def _alternatives(trie: dict) -> str:
+    """The trie as a pattern: each test, then the alternatives that may follow it (none where
+    an opening may end after it)."""
+    return "|".join(test + ("" if None in rest else _alternatives(rest) if len(rest) == 1 else f"(?:{_alternatives(rest)})")
+                    for test, rest in trie.items() if test is not None)

@@ -1,0 +1,104 @@
+"""The furniture phrase tables' prefilters: what a whole-line phrase may open with, and the
+lookahead built from it, which must never turn away a line that the phrases match."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from auditor.furniture_phrases import _sre, _sre_parse, alternation, opening_guard, openings, phrase_table
+from auditor.languages import get_profile
+
+LANGUAGES = ("en", "es", "fr", "pt")
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT}
+
+
+def _sample(items, rng: random.Random) -> str:
+    """A string that a match of the parsed pattern ``items`` may be (assertions are ignored,
+    so a sample may not match: the tests keep those that do)."""
+    out = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append(chr(av))
+        elif op is _sre.IN:
+            out.append(_class_sample(av, rng))
+        elif op is _sre.ANY or op is _sre.NOT_LITERAL:
+            out.append(rng.choice("ax .9,-"))
+        elif op in _REPEATS:
+            low, high, body = av
+            out.extend(_sample(body, rng) for _ in range(rng.randint(low, min(high, low + 3))))
+        elif op is _sre.SUBPATTERN:
+            out.append(_sample(av[-1], rng))
+        elif op is _sre.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng))
+    return "".join(out)
+
+
+def _class_sample(members, rng: random.Random) -> str:
+    kind, value = rng.choice(members)
+    if kind is _sre.LITERAL:
+        return chr(value)
+    if kind is _sre.RANGE:
+        return chr(rng.randint(*value))
+    if kind is _sre.CATEGORY:
+        return {_sre.CATEGORY_DIGIT: "7", _sre.CATEGORY_SPACE: " "}.get(value, "k")
+    return rng.choice("ax .9,-")  # a negated class: the sample may not match
+
+
+def _lines(code: str, rng: random.Random) -> list[str]:
+    """Lines built from every whole-line phrase of ``code``: alone, after marks, before a colon,
+    two of them between separators, and a phrase followed by prose."""
+    table = phrase_table(get_profile(code))
+    phrases = [*table.line_phrases, table.stamp_source]
+    samples = [_sample(_sre_parse.parse(p), rng) for p in phrases for _ in range(12)]
+    lines = []
+    for s in samples:
+        other = rng.choice(samples)
+        lines += [s, f"» {s}", f"— {s} —", f"{s}:", f"{s} | {other}", f"{s} • {other}", f"{s} the port reopened"]
+    return lines
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_opening_lookahead_never_turns_away_a_line_the_phrases_match(code):
+    table = phrase_table(get_profile(code))
+    unguarded = re.compile(table.whole_line_source)  # the twin without its lookahead
+    assert table.whole_line_lower is not None and table.whole_line_lower.pattern.startswith("(?=")
+    matched = 0
+    for line in _lines(code, random.Random(15)):
+        line = line.lower()
+        expected = unguarded.fullmatch(line) is not None
+        assert (table.whole_line_lower.fullmatch(line) is not None) == expected, (code, line)
+        matched += expected
+    assert matched > 1000
+
+
+@pytest.mark.parametrize("code, prose, furniture", [
+    ("en", "the port of velmora reopened on monday.", "source link"),
+    ("es", "la junta del puerto volvió a reunirse.", "deja una respuesta"),
+    ("fr", "le conseil du port s'est réuni mardi.", "laisser un commentaire"),
+    ("pt", "os estivadores disseram que vão esperar.", "compartilhe"),
+])
+def test_the_opening_lookahead_turns_away_lines_of_prose(code, prose, furniture):
+    table = phrase_table(get_profile(code))
+    guard = re.compile(opening_guard([*table.line_phrases, table.stamp_source]))
+    assert guard.match(prose) is None
+    assert guard.match(furniture) and guard.match("» anything at all")
+
+
+def test_openings_read_literals_classes_repeats_and_branches():
+    assert openings(r"ad(?:vert)?", 3) == {(frozenset("a"), frozenset("d"), "end"), (frozenset("a"), frozenset("d"), frozenset("v"))}
+    assert openings(r"(?:\d+ )?comments?", 2) == {(frozenset("c"), frozenset("o")), (r"\d", r"\d"), (r"\d", frozenset(" "))}
+    tag = tuple(map(frozenset, "tag:"))
+    assert openings(r"\btags?:.*", 5) == {(*map(frozenset, "tags:"),), (*tag, None), (*tag, "end")}
+    # Anything at the start, or a match that may be empty, tells nothing.
+    assert openings(r"[^.]{0,60}") is None and openings(r"x*") is None and openings(r".x") is None
+    assert openings(r"(a)\1") is None  # a back reference is beyond this reading
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_whole_line_items_are_joined_as_the_profile_joins_them(code):
+    profile = get_profile(code)
+    table = phrase_table(profile)
+    assert alternation(table.line_phrases) == profile.pattern("boilerplate_lines", "teaser_headings").pattern
