@@ -7,7 +7,8 @@ The name index (:class:`auditor.names.index.NameIndex`) builds one per document,
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import combinations, compress, repeat
+from operator import eq, is_not
 from typing import TYPE_CHECKING
 
 import regex
@@ -15,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from auditor.lexicon import fold
+from auditor.memo import FormMemo
 from auditor.names.keys import bucket_key
 from auditor.names.knowledge import attestation
 from auditor.names.variants import (ESTABLISHED, UNATTESTED, WEAKLY_ESTABLISHED, DisjointSets, are_variants,
@@ -41,6 +43,49 @@ def _bucket(name: str) -> str:
     return bucket_key(_SH.sub("ch", name))
 
 
+def _bucket_key_of(name: str, _lang: str = "") -> str | None:
+    """A spelling's coarse key; a three-letter one's is that of its last letter doubled, which
+    it may be a short form of ("Van" of "Vann"); None under three letters."""
+    if len(name) > 3:
+        return _bucket(name)
+    return _bucket(name + name[-1]) if len(name) == 3 else None
+
+
+_BUCKET_KEYS = FormMemo(_bucket_key_of)
+
+
+def _repeated(keys: list[str | None]) -> set[str]:
+    """The keys that occur twice or more (None aside), found in C: equal neighbours once sorted."""
+    ordered = sorted(compress(keys, map(is_not, keys, repeat(None))))
+    return set(compress(ordered, map(eq, ordered, ordered[1:])))
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_join_any(forms: tuple[str, ...]) -> bool:
+    """Whether any two of a group's spellings could be joined (see :func:`_may_join`): groups
+    recur from document to document."""
+    return any(_may_join(a, b) if a < b else _may_join(b, a) for a, b in combinations(forms, 2))
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_join(a: str, b: str) -> bool:
+    """Whether :meth:`SpellingClusters.joins` could join two spellings in some text: the tests
+    of its decision that weigh the spellings alone, not how the text uses them (each of them
+    symmetric). False where it never can, which saves the decision most pairs of a group, and
+    remembered across documents, whose groups recur."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 4:
+        return is_doubled_ending(short, long)
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return are_variants(a, b)
+    if not comparable(a, b, both_established=True):
+        return False
+    if attestation(a) >= ESTABLISHED and attestation(b) >= ESTABLISHED:
+        return ratio(fa, fb) >= 85 or fa[0] == fb[0] and consonant_skeleton(fa) == consonant_skeleton(fb)
+    return are_variants(a, b) or loose_variants(a, b)
+
+
 class SpellingClusters:
     """The variant clusters of one document's name index, and the pairs of spellings it joins."""
 
@@ -56,18 +101,10 @@ class SpellingClusters:
         its own; a looser transliteration pair (:func:`loose_variants`: "Corbyn"/"Curbyn",
         "Yousef"/"Yusuf") only where the text makes it one: see :meth:`joins`."""
         index = self.index
-        buckets: dict[str, list[str]] = {}
-        for name in index.names():
-            if len(name) >= 4:
-                buckets.setdefault(_bucket(name), []).append(name)
-        for word in self._word_names(buckets):
-            buckets[_bucket(word)].append(word)
-        for short in self._short_spellings():
-            buckets[_bucket(short + short[-1])].append(short)
         clusters = []
-        for forms in buckets.values():
-            if len(forms) < 2:
-                continue
+        for forms in self._buckets():
+            if not _may_join_any(tuple(forms)):
+                continue  # no two of its spellings could be joined, whatever the text says
             # A cut-off form is the truncated-name rule's ("Didd" of "Diddy"); a form that
             # extends another by an ending is a word of its own (Macedonia, Macedonian; Korea,
             # Koreans) and no spelling of a third form beside them.
@@ -88,25 +125,51 @@ class SpellingClusters:
             clusters.extend(g for g in groups.values() if len(g) > 1)
         return clusters
 
-    def _short_spellings(self) -> list[str]:
-        """Three-letter one-off forms of a name of the text with its final consonant doubled
-        ("Van" beside "Vann"): too short to be a spelling on their own evidence, they join it in
-        the same full name only (see :meth:`_decide`)."""
-        name_set = self.index.name_set
-        return [n for n, c in self.index.counts.items() if len(n) == 3 and c == 1 and n + n[-1] in name_set
-                and is_doubled_ending(n, n + n[-1])]
+    def _buckets(self) -> list[list[str]]:
+        """The spellings of the text grouped by their coarse key, the groups of two or more only,
+        in order of first mention: the names of four letters or more, then the common words the
+        text uses as names (:meth:`_word_names`) and the three-letter forms of a doubled ending
+        (:meth:`_short_spelling`) beside them. The keys, and which of them two spellings share,
+        are found in C; only the spellings under a shared key reach Python, a few in most texts."""
+        index = self.index
+        keys = _BUCKET_KEYS.values(index.spellings)
+        shared = _repeated(keys)
+        if not shared:
+            return []
+        buckets: dict[str, list[str]] = {}  # the names under each shared key, in order of mention
+        words: list[str] = []  # the common words under one
+        shorts: list[str] = []
+        for spelling, key, common in compress(zip(index.spellings, keys, index.common), map(shared.__contains__, keys)):
+            if len(spelling) == 3:
+                if self._short_spelling(spelling):
+                    shorts.append(spelling)
+            elif common:
+                words.append(spelling)
+            else:
+                buckets.setdefault(key, []).append(spelling)
+        for word in self._word_names({w for w in words if _bucket(w) in buckets}):
+            buckets[_bucket(word)].append(word)
+        for short in shorts:
+            buckets[_bucket(short + short[-1])].append(short)
+        return [forms for forms in buckets.values() if len(forms) >= 2]
 
-    def _word_names(self, buckets: dict[str, list[str]]) -> list[str]:
+    def _short_spelling(self, spelling: str) -> bool:
+        """A three-letter one-off form of a name of the text with its final consonant doubled
+        ("Van" beside "Vann"): too short to be a spelling on its own evidence, it joins that name
+        in the same full name only (see :meth:`_decide`)."""
+        doubled = spelling + spelling[-1]
+        return self.index.counts[spelling] == 1 and doubled in self.index.name_set \
+            and is_doubled_ending(spelling, doubled)
+
+    def _word_names(self, candidates: set[str]) -> list[str]:
         """Common words this text uses as names ("Nationwide", "Treasury", "Street" in a street's
         name): capitalised inside a sentence, never in lower case. They are no names of
         :meth:`NameIndex.names`, but a one-off unattested name spelt like one is its variant
-        ("Treesury"). Only words that share a bucket with a name are looked at."""
-        index = self.index
-        counts = index.counts
-        # The mentions that are no names are the common words (see NameIndex.__init__).
-        candidates = {n for n in counts.keys() - index.name_set if len(n) >= 4 and _bucket(n) in buckets}
+        ("Treesury"). Only the ``candidates``, words that share a coarse key with a name, are
+        looked at."""
         if not candidates:
             return []
+        index = self.index
         word_counts = index.doc.word_counts
         candidates = {n for n in candidates if n.lower() not in word_counts}
         if not candidates:

@@ -11,12 +11,12 @@ import bisect
 import re
 from array import array
 from collections import Counter
-from functools import cached_property
 from itertools import chain, compress, repeat
-from operator import is_not
+from operator import is_not, not_
 from typing import Container, Iterator, NamedTuple
 
 from auditor.document import Document, Token
+from auditor.lazy import cached_property
 from auditor.lexicon import is_common_word
 from auditor.memo import FormMemo
 from auditor.names.clusters import SpellingClusters
@@ -42,6 +42,7 @@ def _mention_name(form: str, _lang: str = "") -> str | None:
 
 
 _MENTION_NAMES = FormMemo(_mention_name)
+_COMMON_WORDS = FormMemo(is_common_word)
 
 
 # A particle and its hyphen ("al-"), which every particle name holds: searched from each hyphen.
@@ -79,10 +80,16 @@ class NameIndex:
         self.positions = array("q", compress(positions, is_name))
         self.mention_names = list(compress(names, is_name))
         self.counts: Counter[str] = Counter(self.mention_names)
-        lang = doc.language
-        self._names = [n for n in self.counts if not is_common_word(n, lang)]
-        self._sorted_names = sorted(self._names)
+        # The distinct spellings, in order of first mention, and whether each is a common word of
+        # the language (a capitalised "Street" or "Treasury"), judged in C where seen before.
+        self.spellings = list(self.counts)
+        self.common = _COMMON_WORDS.values(self.spellings, doc.language)
+        self._names = list(compress(self.spellings, map(not_, self.common)))
         self.name_set = set(self._names)  # the spellings that are names (see names())
+
+    @cached_property
+    def _sorted_names(self) -> list[str]:
+        return sorted(self._names)
 
     @cached_property
     def uses(self) -> Counter[str]:

@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from auditor.document import Token, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, english_proper_noun, fold, is_common_word, zipf
-from auditor.names.knowledge import attestation
+from auditor.names.knowledge import NameKnowledge, attestation
 from auditor.names.variants import is_doubled_ending
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
@@ -214,6 +214,15 @@ def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -
     return {s: c for s, c in found.items() if c not in found}
 
 
+def _house_spellings(knowledge: NameKnowledge, names: list[str]) -> list[tuple[str, str]]:
+    """Each name the knowledge spells another way, with its house spelling. A knowledge without
+    house spellings (the protocol's default, as the default knowledge has it) is not asked."""
+    if getattr(type(knowledge), "house_spelling", None) is NameKnowledge.house_spelling:
+        return []
+    return [(name, preferred) for name in names
+            if (preferred := knowledge.house_spelling(name)) and preferred != name]
+
+
 @register
 class NameVariant(Rule):
     """Two spellings of one name in a document ("Haniye" beside "Haniyeh"); reports the
@@ -246,10 +255,8 @@ class NameVariant(Rule):
                     if spelling != canonical and (canonical not in cluster or index.joins(spelling, canonical)):
                         replace[spelling] = canonical
         # A house style sheet also corrects a spelling the text uses consistently.
-        for name in index.names():
-            preferred = knowledge.house_spelling(name)
-            if preferred and preferred != name:
-                replace.setdefault(name, preferred)
+        for name, preferred in _house_spellings(knowledge, index.names()):
+            replace.setdefault(name, preferred)
         if not replace:
             return
         for mention in index.name_words_of(replace):
