@@ -53,7 +53,10 @@ def _with_particle_names(capitalised: array, forms: list[str], starts, text: str
     """The capitalised words' indexes and, in order among them, those of names that open on a
     lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too.
     Only the words holding a particle's hyphen (found in C, none in most texts) are looked at."""
-    held = {bisect.bisect_right(starts, m.start()) - 1 for m in _PARTICLE_HYPHEN.finditer(text)}
+    first = _PARTICLE_HYPHEN.search(text)
+    if first is None:
+        return capitalised
+    held = {bisect.bisect_right(starts, m.start()) - 1 for m in _PARTICLE_HYPHEN.finditer(text, first.start())}
     extra = sorted(i for i in held if i >= 0 and _particle_name(forms[i]))
     if not extra:
         return capitalised
@@ -124,12 +127,26 @@ class NameIndex:
 
     def truncations(self, max_attestation: float = 2.0) -> dict[str, str]:
         """Each cut-off name with the longer name it was cut from (see :meth:`truncation_of`)."""
+        if not self._prefixes:
+            return {}
         ordered = self._sorted_names
         # A name that begins another one sits right before a name that begins with it in sorted
         # order, so one pass over neighbours (in C) finds every candidate.
         prefixes = set(compress(ordered, map(str.startswith, ordered[1:], ordered)))
-        return {name: full for name in self._names
-                if name in prefixes and (full := self.truncation_of(name, max_attestation))}
+        return {name: full for name in compress(self._names, map(prefixes.__contains__, self._names))
+                if (full := self.truncation_of(name, max_attestation))}
+
+    @cached_property
+    def _sorted_spellings(self) -> list[str]:
+        return sorted(self.spellings)
+
+    @cached_property
+    def _prefixes(self) -> list[str]:
+        """The spellings that begin another one, in sorted order: each sits right before a
+        spelling that begins with it, so one pass over neighbours (in C) finds them all. Those of
+        :meth:`truncations` and :meth:`word_truncations` are among them; none in most texts."""
+        ordered = self._sorted_spellings
+        return list(compress(ordered, map(str.startswith, ordered[1:], ordered)))
 
     def truncation_of(self, name: str, max_attestation: float = 2.0) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any.
@@ -162,13 +179,13 @@ class NameIndex:
         capitalised form of the text extends by one to three letters, where that form is a name or
         a word the text never writes in lower case ("Pelo" of "Pelosa", "Lantern" of "Lanterns",
         "Varsovi" of "Varsovia"). The cut may be a word of its own, so the rule asks for more evidence."""
+        if not self._prefixes:
+            return {}
         counts = self.counts
         word_counts = self.doc.word_counts
         function_words = self.doc.profile.function_words
-        ordered = sorted(counts)
-        # As in truncations(): a form that begins another sits right before it in sorted order.
-        prefixes = [name for name in compress(ordered, map(str.startswith, ordered[1:], ordered))
-                    if counts[name] == 1 and len(name) >= 4 and name not in known]
+        ordered = self._sorted_spellings
+        prefixes = [name for name in self._prefixes if counts[name] == 1 and len(name) >= 4 and name not in known]
         found = {}
         for name in prefixes:
             for k in range(bisect.bisect_right(ordered, name), len(ordered)):

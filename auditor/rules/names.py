@@ -48,18 +48,23 @@ class TruncatedName(Rule):
         # Cuts into a common word or a well-known name ("Pelo" of "Pelosa"), and cuts of a word the
         # text only ever capitalises ("Lantern" of "Lanterns"): only the text shows them.
         word_cuts = index.word_truncations(cut_off)
-        if not cut_off and not word_cuts:
+        # A repeated form that begins a longer name only by the rule's higher attestation (a
+        # word of its own: "Palestinian" of "Palestinians") is never reported (see below): its
+        # mentions are not looked at.
+        wanted = [name for name, full in cut_off.items()
+                  if index.counts[name] == 1 or index.truncation_of(name) == full] + list(word_cuts)
+        if not wanted:
             return
-        for mention in index.name_words_of(cut_off.keys() | word_cuts.keys()):
+        for mention in index.name_words_of(set(wanted)):
             name = mention.name
             full = cut_off.get(name) or word_cuts[name]
             tok = mention.token
-            if ctx.in_boilerplate(tok.start, tok.end):
-                continue
             nxt = next_token(text, tok.end)
             run_in = _runs_in(nxt)
             if index.counts[name] > 1 and not run_in or is_doubled_ending(name, full) and not run_in:
                 continue  # a final consonant written single is name-variant's unless a cut shows
+            if ctx.in_boilerplate(tok.start, tok.end):
+                continue
             end = tok.start + len(name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
             opener = _next_sentence(ctx, name, full, nxt) if run_in and text[end:nxt.start].isspace() else None
