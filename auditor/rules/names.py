@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from auditor.document import Token, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, english_proper_noun, fold, is_common_word, zipf
-from auditor.names.knowledge import attestation
+from auditor.names.knowledge import NameKnowledge, attestation
 from auditor.names.variants import is_doubled_ending
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
@@ -48,18 +48,23 @@ class TruncatedName(Rule):
         # Cuts into a common word or a well-known name ("Pelo" of "Pelosa"), and cuts of a word the
         # text only ever capitalises ("Lantern" of "Lanterns"): only the text shows them.
         word_cuts = index.word_truncations(cut_off)
-        if not cut_off and not word_cuts:
+        # A repeated form that begins a longer name only by the rule's higher attestation (a
+        # word of its own: "Palestinian" of "Palestinians") is never reported (see below): its
+        # mentions are not looked at.
+        wanted = [name for name, full in cut_off.items()
+                  if index.counts[name] == 1 or index.truncation_of(name) == full] + list(word_cuts)
+        if not wanted:
             return
-        for mention in index.name_words_of(cut_off.keys() | word_cuts.keys()):
+        for mention in index.name_words_of(set(wanted)):
             name = mention.name
             full = cut_off.get(name) or word_cuts[name]
             tok = mention.token
-            if ctx.in_boilerplate(tok.start, tok.end):
-                continue
             nxt = next_token(text, tok.end)
             run_in = _runs_in(nxt)
             if index.counts[name] > 1 and not run_in or is_doubled_ending(name, full) and not run_in:
                 continue  # a final consonant written single is name-variant's unless a cut shows
+            if ctx.in_boilerplate(tok.start, tok.end):
+                continue
             end = tok.start + len(name)
             # "Khamene He also praised": a new sentence run in after the cut; restore its stop.
             opener = _next_sentence(ctx, name, full, nxt) if run_in and text[end:nxt.start].isspace() else None
@@ -214,6 +219,15 @@ def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -
     return {s: c for s, c in found.items() if c not in found}
 
 
+def _house_spellings(knowledge: NameKnowledge, names: list[str]) -> list[tuple[str, str]]:
+    """Each name the knowledge spells another way, with its house spelling. A knowledge without
+    house spellings (the protocol's default, as the default knowledge has it) is not asked."""
+    if getattr(type(knowledge), "house_spelling", None) is NameKnowledge.house_spelling:
+        return []
+    return [(name, preferred) for name in names
+            if (preferred := knowledge.house_spelling(name)) and preferred != name]
+
+
 @register
 class NameVariant(Rule):
     """Two spellings of one name in a document ("Haniye" beside "Haniyeh"); reports the
@@ -246,10 +260,8 @@ class NameVariant(Rule):
                     if spelling != canonical and (canonical not in cluster or index.joins(spelling, canonical)):
                         replace[spelling] = canonical
         # A house style sheet also corrects a spelling the text uses consistently.
-        for name in index.names():
-            preferred = knowledge.house_spelling(name)
-            if preferred and preferred != name:
-                replace.setdefault(name, preferred)
+        for name, preferred in _house_spellings(knowledge, index.names()):
+            replace.setdefault(name, preferred)
         if not replace:
             return
         for mention in index.name_words_of(replace):
