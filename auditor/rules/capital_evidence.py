@@ -4,12 +4,12 @@ capitalised by right ("in Paris, Lee said", "John Smith, Chairman of the board")
 
 from __future__ import annotations
 
-from itertools import filterfalse
-from operator import attrgetter
-
 import regex
 
+from functools import lru_cache
+
 from auditor.document import Document, Sentence
+from auditor.languages import get_profile
 from auditor.languages.exonyms import is_place
 from auditor.lexicon import (FREQUENCY_LANGUAGES, english_inflected_verb, english_noun, english_pos,
                              english_proper_noun, zipf)
@@ -76,20 +76,30 @@ class CasingEvidence:
         return pattern.search(self.doc.text) is not None
 
 
-def running_text(ctx: Context) -> list[Sentence]:
-    """The running sentences, and the paragraphs of prose that only lack their full stop (which
-    the other rules take for headlines): a sentence-case line of eight words or more after the
-    first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
-    sentences = list(ctx.running_sentences())
-    doc = ctx.doc
-    if len(sentences) == len(doc.sentences):
-        return sentences  # every sentence runs (the lines below are headlines, which do not)
-    # The lines looked for are headlines by their form (a whole paragraph with no full stop), so
-    # they are among the few sentences that do not run, picked out in C.
-    others = filterfalse(set(sentences).__contains__, doc.sentences)
-    extra = [s for s in others if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
-             and sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
-    return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
+class RunningText:
+    """The sentences the rule reads: the running sentences, and the paragraphs of prose that only
+    lack their full stop (which the other rules take for headlines): a sentence-case line of
+    eight words or more after the first line ("Na segunda-feira à noite, foi detido e acusado de
+    um incidente"). ``sent in running_text`` decides the latter only for the sentences asked
+    about: those that hold a capital worth judging, which most headlines do not."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._running = set(ctx.running_sentences())
+        self._every = len(self._running) == len(ctx.doc.sentences)
+        self._prose: dict[Sentence, bool] = {}  # by sentence, the other sentences asked about
+
+    def __contains__(self, sent: Sentence) -> bool:
+        if self._every or sent in self._running:
+            return True
+        found = self._prose.get(sent)
+        if found is None:
+            found = self._prose[sent] = self._prose_line(sent)
+        return found
+
+    def _prose_line(self, sent: Sentence) -> bool:
+        return sent.is_whole_paragraph and sent.paragraph.index > 0 and not sent.is_terminated \
+            and sentence_case(sent) and not self.ctx.in_boilerplate(sent.start, sent.end)
 
 
 def sentence_case(sent: Sentence) -> bool:
@@ -101,12 +111,14 @@ def sentence_case(sent: Sentence) -> bool:
     return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
 
 
+@lru_cache(maxsize=1 << 16)
 def known_name(word: str, lang: str) -> bool:
     """A word that the lexicon knows as a name ("Lee", "Gates" in English) or that names a place
     in the exonym table ("França", "Pékin", "Grecia")."""
     return (lang == "en" and english_proper_noun(word)) or is_place(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def never_a_noun(low: str, lang: str) -> bool:
     """An English word that the lexicon knows only as an adjective, adverb or verb, never as a
     noun, so never a name ("unequivocal", "regardless"): told apart by lemminflect's entries."""
@@ -131,31 +143,35 @@ def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
     return lang == "en" and token.endswith(("'s", "’s")) and not english_noun(low)
 
 
-def never_in_name(low: str, lang: str, profile, function_word: bool) -> bool:
+@lru_cache(maxsize=1 << 16)
+def never_in_name(low: str, lang: str, function_word: bool) -> bool:
     """A word that does not open or continue a name even before a capitalised word: a function
     word other than an article or a name particle ("Mas", "Il", "Que", but not "El", "De"), a
     gerund, participle or adverb, or (outside English, whose verbs double as given names:
     "Said", "Will") a finite verb form."""
     if function_word:
-        return low not in profile.articles and low not in PARTICLES
-    if is_nonfinite(low, lang, profile):
+        return low not in get_profile(lang).articles and low not in PARTICLES
+    if is_nonfinite(low, lang):
         return True
-    return lang != "en" and is_verb_form(low, lang, profile)
+    return lang != "en" and is_verb_form(low, lang)
 
 
-def is_nonfinite(low: str, lang: str, profile) -> bool:
+@lru_cache(maxsize=1 << 16)
+def is_nonfinite(low: str, lang: str) -> bool:
     """A gerund, participle or adverb by its ending (for English, a verb form or an adverb that
     the lexicon knows): "dizendo", "citado", "triggering", "particularly"."""
-    if len(low) < 5 or not low.endswith(profile.nonfinite_suffixes):
+    if len(low) < 5 or not low.endswith(get_profile(lang).nonfinite_suffixes):
         return False
     if lang == "en":
         return low.endswith("ly") or "VERB" in english_pos(low)
     return True
 
 
-def is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
+@lru_cache(maxsize=1 << 16)
+def is_verb_form(low: str, lang: str, shortest: int = 6) -> bool:
     """A finite or participle verb form: a capital on these is never a name. Outside English,
     one told by its ending alone has at least ``shortest`` letters."""
+    profile = get_profile(lang)
     if low in profile.finite_verbs:
         return True
     if lang == "en":
@@ -168,13 +184,13 @@ def is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
     return low.endswith(profile.finite_suffixes) and len(low) >= shortest
 
 
-def rare_verb_form(low: str, lang: str, profile) -> bool:
+def rare_verb_form(low: str, lang: str) -> bool:
     """A word too rare for the common-word test that its ending shows to be a verb form, and that
     is the language's own (ten times more frequent in it, or its sibling, than in any other): "arremessou",
     "incendeiam", "tuiteó". (Not English, whose verb endings names share: "Fielding".)"""
     if lang == "en" or len(low) < 6:
         return False
-    if not (is_verb_form(low, lang, profile, 7) or is_nonfinite(low, lang, profile)):
+    if not (is_verb_form(low, lang, 7) or is_nonfinite(low, lang)):
         return False
     own = zipf(low, lang)
     others = [other for other in FREQUENCY_LANGUAGES if other not in (lang, _SIBLINGS.get(lang))]

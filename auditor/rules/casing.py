@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_not, not_
+from operator import attrgetter, is_not, not_
 from typing import Iterable
 
 import regex
@@ -17,7 +17,7 @@ from auditor.lexicon import is_common_word
 from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, base_form
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, rare_verb_form, running_text,
+from auditor.rules.capital_evidence import (CasingEvidence, RunningText, is_nonfinite, rare_verb_form,
                                             shared_with_sibling, is_verb_form, known_name,
                                             looks_like_subject, never_a_noun, never_in_name,
                                             possessive_of_non_noun)
@@ -52,42 +52,49 @@ class MidSentenceCapital(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
-        text, words = doc.text, doc.words
-        running = running_text(ctx)
-        sentence_starts = [sent.start for sent in running]
-        caps = doc.capitalised
+        text, words, lang = doc.text, doc.words, doc.language
+        forms, starts = words.forms, words.starts
+        sentences = doc.sentences
+        sentence_starts = list(map(attrgetter("start"), sentences))
+        running = RunningText(ctx)
         after_space = _after_space_fast if words.re_reads_alike else _after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
-        verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, doc.language)
+        verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, lang)
         # None: a name, an English month ... (skipped in C, most capitals are these)
         evidence = CasingEvidence(doc)
-        for i, verdict, start in _candidates(caps, verdicts, words.starts, sentence_starts):
+        for i, verdict, start in _candidates(doc.capitalised, verdicts, starts, sentence_starts):
             k = bisect.bisect_right(sentence_starts, start) - 1
-            if k < 0 or start >= running[k].end:
-                continue  # not in running text
-            sent = running[k]
+            if k < 0 or start >= sentences[k].end:
+                continue
+            sent = sentences[k]
             # After white space that follows a comma, a closing quote or a word: the only places
             # this rule looks.
             prev_end = after_space(text, sent.start, start)
             if prev_end is None:
                 continue
-            token = words.forms[i]
+            token = forms[i]
+            prev = text[prev_end - 1]
+            if prev in _AFTER_THESE:
+                prev_start = prev_end - 1  # a one-character token
+            else:  # the end of a word: the word before this one, which must be in lower case
+                prev, prev_start = forms[i - 1], starts[i - 1]
+                if not prev[0].islower() or not _may_follow_word(token, lang):
+                    continue
+            if sent not in running:
+                continue
             if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
                 continue  # the document's own house style (it never writes the word in lower case)
             word = base_form(token)
-            head = _head(word)
-            if self._suspicious(text, sent, prev_end, start, start + len(token), head.lower(), verdict,
-                               evidence):
+            if self._suspicious(text, sent, prev, prev_start, start, start + len(token), _head(word).lower(),
+                                verdict, evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
 
-    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_start: int, token_end: int,
-                    low: str, kind: str, evidence: CasingEvidence) -> bool:
+    def _suspicious(self, text: str, sent: Sentence, prev: str, prev_start: int, token_start: int,
+                    token_end: int, low: str, kind: str, evidence: CasingEvidence) -> bool:
         """Whether the context makes the capital an error: the word is not the sentence's first,
         is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
-        word as the rule's docstring says."""
-        before = previous_token(text, prev_end, sent.start)
-        prev, prev_start = before.text, before.start
+        word (``prev``, the token before it) as the rule's docstring says."""
         after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
         if not after_punctuation and not prev[0].islower():
             return False
@@ -116,13 +123,13 @@ class MidSentenceCapital(Rule):
         lang, profile = sent.doc.language, sent.doc.profile
         if prev.lower() in profile.noun_markers or _in_list_of_names(text, prev, prev_start, nxt, sent):
             return False
-        return is_verb_form(low, lang, profile)
+        return is_verb_form(low, lang)
 
 
 def _candidates(caps, verdicts: list[str | None], starts, sentence_starts: list[int]):
     """(word index, verdict, start) of the capitals with a verdict, less those that open a
-    running sentence (where any word takes a capital): most capitals with a verdict, dropped in
-    C before the word-by-word tests."""
+    sentence (where any word takes a capital): most capitals with a verdict, dropped in C before
+    the word-by-word tests."""
     wanted = list(map(is_not, verdicts, repeat(None)))
     kept = list(compress(caps, wanted))
     kept_starts = list(map(starts.__getitem__, kept))
@@ -148,7 +155,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: i
         return False
     word_follows = nxt is not None and nxt.is_word
     if word_follows and nxt.text[0].isupper():
-        if kind in (_FUNCTION, _COMMON) and never_in_name(low, lang, profile, function_word):
+        if kind in (_FUNCTION, _COMMON) and never_in_name(low, lang, function_word):
             return True
         # An article or particle before a word that the document writes after the same word in
         # lower case ("the FBI", "du Danemark"), or an article before a word that the document
@@ -169,7 +176,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: i
             and not evidence.capitalised_elsewhere(low.capitalize())
     # (After a comma, a word that the ending shows to be a verb needs fewer letters than after a
     # lower-case word, where nouns in -ia and the like follow articles.)
-    if function_word or is_verb_form(low, lang, profile, 5) or is_nonfinite(low, lang, profile):
+    if function_word or is_verb_form(low, lang, 5) or is_nonfinite(low, lang):
         return True
     if kind == _RARE:
         return False
@@ -227,6 +234,17 @@ def _head(word: str) -> str:
 _TOKEN_VERDICTS = FormMemo(_token_verdict)
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_follow_word(token: str, lang: str) -> bool:
+    """Whether a capital on ``token`` can be wrong after a lower-case word: only on a function
+    word or a verb form (:meth:`MidSentenceCapital._suspicious`). Decided once per form, before
+    the tests of the context, for most capitals after a word are neither."""
+    kind = _token_verdict(token, lang)
+    if kind != _COMMON:
+        return kind == _FUNCTION
+    return is_verb_form(_head(base_form(token)).lower(), lang)
+
+
 def _after_space(text: str, lo: int, start: int) -> int | None:
     """Where the word before the white space ending at ``start`` ends, when that space follows a
     comma, semicolon, closing quote or word character inside ``text[lo:start]`` and an upper-case
@@ -279,7 +297,7 @@ def _capital_verdict(word: str, lang: str) -> str | None:
         return None if lang == "en" else _TITLE
     if is_common_word(word, lang) or shared_with_sibling(low, lang):
         return _COMMON
-    return _RARE if rare_verb_form(low, lang, profile) else None
+    return _RARE if rare_verb_form(low, lang) else None
 
 
 def _in_list_of_names(text: str, prev: str, prev_start: int, nxt, sent: Sentence) -> bool:
