@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import regex
 
+import bisect
 from functools import lru_cache
+from operator import attrgetter
 
 from auditor.document import Document, Sentence
 from auditor.languages import get_profile
@@ -80,26 +82,36 @@ class RunningText:
     """The sentences the rule reads: the running sentences, and the paragraphs of prose that only
     lack their full stop (which the other rules take for headlines): a sentence-case line of
     eight words or more after the first line ("Na segunda-feira à noite, foi detido e acusado de
-    um incidente"). ``sent in running_text`` decides the latter only for the sentences asked
-    about: those that hold a capital worth judging, which most headlines do not."""
+    um incidente"). The latter are looked for only where a capital worth judging stands outside
+    the running sentences, which in most documents is nowhere or in a headline."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self._running = set(ctx.running_sentences())
-        self._every = len(self._running) == len(ctx.doc.sentences)
-        self._prose: dict[Sentence, bool] = {}  # by sentence, the other sentences asked about
+        self.running = list(ctx.running_sentences())
+        self.starts = [sent.start for sent in self.running]
+        self.every_start = list(map(attrgetter("start"), ctx.doc.sentences))  # running or not
+        self._prose: dict[int, bool] = {}  # by start, the other sentences asked about
 
-    def __contains__(self, sent: Sentence) -> bool:
-        if self._every or sent in self._running:
-            return True
-        found = self._prose.get(sent)
+    def running_at(self, pos: int) -> Sentence | None:
+        """The running sentence that holds offset ``pos``, or None."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.running[k] if k >= 0 and pos < self.running[k].end else None
+
+    def other_at(self, pos: int) -> Sentence | None:
+        """The sentence that holds offset ``pos`` where no running sentence does, or None."""
+        sentences = self.ctx.doc.sentences
+        if len(self.running) == len(sentences):
+            return None  # every sentence runs
+        k = bisect.bisect_right(self.every_start, pos) - 1
+        return sentences[k] if k >= 0 and pos < sentences[k].end else None
+
+    def prose_line(self, sent: Sentence) -> bool:
+        """Whether a sentence that does not run is a line of prose that lacks its full stop."""
+        found = self._prose.get(sent.start)
         if found is None:
-            found = self._prose[sent] = self._prose_line(sent)
+            found = self._prose[sent.start] = sent.is_whole_paragraph and sent.paragraph.index > 0 \
+                and not sent.is_terminated and sentence_case(sent) and not self.ctx.in_boilerplate(sent.start, sent.end)
         return found
-
-    def _prose_line(self, sent: Sentence) -> bool:
-        return sent.is_whole_paragraph and sent.paragraph.index > 0 and not sent.is_terminated \
-            and sentence_case(sent) and not self.ctx.in_boilerplate(sent.start, sent.end)
 
 
 def sentence_case(sent: Sentence) -> bool:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, is_not, not_
+from operator import is_not, not_
 from typing import Iterable
 
 import regex
 
-from auditor.document import Sentence, next_token, previous_token
+from auditor.document import Sentence, Token, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import is_common_word
@@ -54,25 +53,31 @@ class MidSentenceCapital(Rule):
         doc = ctx.doc
         text, words, lang = doc.text, doc.words, doc.language
         forms, starts = words.forms, words.starts
-        sentences = doc.sentences
-        sentence_starts = list(map(attrgetter("start"), sentences))
         running = RunningText(ctx)
         after_space = _after_space_fast if words.re_reads_alike else _after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
         verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, lang)
         # None: a name, an English month ... (skipped in C, most capitals are these)
         evidence = CasingEvidence(doc)
-        for i, verdict, start in _candidates(doc.capitalised, verdicts, starts, sentence_starts):
-            k = bisect.bisect_right(sentence_starts, start) - 1
-            if k < 0 or start >= sentences[k].end:
-                continue
-            sent = sentences[k]
+        for i, verdict, start in _candidates(doc.capitalised, verdicts, starts, running.every_start):
+            token = forms[i]
+            prev = forms[i - 1]  # (never the first word's: _candidates drops it)
+            if starts[i - 1] + len(prev) == start - 1 and text[start - 1] == " " \
+                    and not (prev[0].islower() and _may_follow_word(token, lang)):
+                continue  # after a word: only a function word or verb after a lower-case one
             # After white space that follows a comma, a closing quote or a word: the only places
-            # this rule looks.
-            prev_end = after_space(text, sent.start, start)
+            # this rule looks (inside the sentence, as tested below).
+            prev_end = after_space(text, 0, start)
             if prev_end is None:
                 continue
-            token = forms[i]
+            sent = running.running_at(start)
+            outside = sent is None  # a headline, read only if it is a line of prose
+            if outside:
+                sent = running.other_at(start)
+                if sent is None:
+                    continue
+            if prev_end <= sent.start:
+                continue  # the white space opens the sentence
             prev = text[prev_end - 1]
             if prev in _AFTER_THESE:
                 prev_start = prev_end - 1  # a one-character token
@@ -80,32 +85,32 @@ class MidSentenceCapital(Rule):
                 prev, prev_start = forms[i - 1], starts[i - 1]
                 if not prev[0].islower() or not _may_follow_word(token, lang):
                     continue
-            if sent not in running:
+            if outside and not running.prose_line(sent):
                 continue
             if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
                 continue  # the document's own house style (it never writes the word in lower case)
             word = base_form(token)
-            if self._suspicious(text, sent, prev, prev_start, start, start + len(token), _head(word).lower(),
-                                verdict, evidence):
+            nxt = _next_in(text, words, i, start + len(token), sent)
+            if self._suspicious(text, sent, prev, prev_start, token, nxt, _head(word).lower(), verdict, evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
 
-    def _suspicious(self, text: str, sent: Sentence, prev: str, prev_start: int, token_start: int,
-                    token_end: int, low: str, kind: str, evidence: CasingEvidence) -> bool:
-        """Whether the context makes the capital an error: the word is not the sentence's first,
-        is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
-        word (``prev``, the token before it) as the rule's docstring says."""
+    def _suspicious(self, text: str, sent: Sentence, prev: str, prev_start: int, token: str, nxt: Token | None,
+                    low: str, kind: str, evidence: CasingEvidence) -> bool:
+        """Whether the context makes the capital on ``token`` an error: the word is not the
+        sentence's first, is not part of a capitalised run (``nxt`` is the token after it), and
+        follows a comma, a closing quote or a lower-case word (``prev``, the token before it) as
+        the rule's docstring says."""
         after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
         if not after_punctuation and not prev[0].islower():
             return False
         if after_punctuation and not _WORD.search(text, sent.start, prev_start):
             return False  # the first word of its sentence
         if prev in (",", ";"):
-            return _wrong_after_comma(text, sent, token_start, token_end, low, kind, evidence)
+            return _wrong_after_comma(text, sent, token, nxt, low, kind, evidence)
         if kind not in (_FUNCTION, _COMMON):
             return False  # titles, months and rare words are judged after a comma only
         function_word = kind == _FUNCTION
-        nxt = _next_in(text, token_end, sent)
         if nxt is not None and nxt.text in _JOINERS:
             return False  # a compound
         if nxt is not None and nxt.is_word and nxt.text[0].isupper():
@@ -128,29 +133,37 @@ class MidSentenceCapital(Rule):
 
 def _candidates(caps, verdicts: list[str | None], starts, sentence_starts: list[int]):
     """(word index, verdict, start) of the capitals with a verdict, less those that open a
-    sentence (where any word takes a capital): most capitals with a verdict, dropped in C before
-    the word-by-word tests."""
+    sentence (where any word takes a capital) or the text (no word before it, so no sentence
+    around it has begun): most capitals with a verdict, dropped in C before the word-by-word
+    tests."""
     wanted = list(map(is_not, verdicts, repeat(None)))
     kept = list(compress(caps, wanted))
     kept_starts = list(map(starts.__getitem__, kept))
-    inside = list(map(not_, map(set(sentence_starts).__contains__, kept_starts)))
+    opening = set(sentence_starts)
+    opening.add(starts[0] if kept else -1)
+    inside = list(map(not_, map(opening.__contains__, kept_starts)))
     return zip(compress(kept, inside), compress(compress(verdicts, wanted), inside), compress(kept_starts, inside))
 
 
-def _next_in(text: str, pos: int, sent: Sentence):
-    """The token after offset ``pos`` inside the sentence, or None."""
-    nxt = next_token(text, pos)
+def _next_in(text: str, words, i: int, end: int, sent: Sentence) -> Token | None:
+    """The token after word ``i`` (which ends at ``end``) inside the sentence, or None: the next
+    word from the word index where one space lies between (as it mostly does), else found in the
+    text."""
+    if text[end:end + 1] == " " and i + 1 < len(words.starts) and words.starts[i + 1] == end + 1:
+        form = words.forms[i + 1]
+        return Token(form, end + 1, end + 1 + len(form)) if end + 1 < sent.end else None
+    nxt = next_token(text, end)
     return nxt if nxt is not None and nxt.start < sent.end else None
 
 
-def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: int, low: str, kind: str,
+def _wrong_after_comma(text: str, sent: Sentence, token: str, nxt: Token | None, low: str, kind: str,
                        evidence: CasingEvidence) -> bool:
     """Whether a capitalised word after a comma or semicolon is an ordinary word capitalised by
-    mistake rather than a name, title or month. ``kind`` is the word's verdict."""
+    mistake rather than a name, title or month. ``kind`` is the word's verdict, ``nxt`` the
+    token after it."""
     doc = sent.doc
     lang, profile = doc.language, doc.profile
     function_word = kind == _FUNCTION
-    nxt = _next_in(text, token_end, sent)
     if nxt is not None and nxt.text in _JOINERS:
         return False
     word_follows = nxt is not None and nxt.is_word
@@ -197,7 +210,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: i
     # Diddy", "Rocha de Velândia").
     word = low.capitalize()
     if evidence.capitalised_elsewhere(word) or known_name(word, lang) \
-            or possessive_of_non_noun(low, lang, text[token_start:token_end]):
+            or possessive_of_non_noun(low, lang, token):
         return False
     if lower_follows:
         return not _name_goes_on(text, nxt, sent) and not looks_like_subject(low, lang, nxt.text)
