@@ -28,6 +28,7 @@ class CasingEvidence:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._inside_counts: dict[str, int] = {}  # by form, the few that are asked about
+        self._sentence_starts: list[int] | None = None  # on first need
 
     def capitalised_elsewhere(self, form: str) -> bool:
         """Whether the document writes ``form`` capitalised inside a sentence more than once (the
@@ -40,20 +41,29 @@ class CasingEvidence:
         return found > 1
 
     def _count_inside(self, form: str) -> int:
-        """How often ``form`` stands inside a sentence (after a word, a comma or a semicolon): not
-        at a sentence's start, where any word takes a capital. Its occurrences are found by
-        list.index, in C: only the few forms asked about, of those that occur twice or more,
-        are looked at word by word."""
+        """How often ``form`` stands inside a sentence (after a word, a comma or a semicolon) that
+        is not in title case: not at a sentence's start, where any word takes a capital, nor in
+        a headline that capitalises every word ("Republicans Alienating Women Voters, Analysts
+        Warn"). Its occurrences are found by list.index, in C: only the few forms asked about,
+        of those that occur twice or more, are looked at word by word."""
         text, forms, starts = self.doc.text, self.doc.words.forms, self.doc.words.starts
         found, i = 0, -1
         try:
             while True:
                 i = forms.index(form, i + 1)
                 start = starts[i]
-                if _INSIDE.search(text[max(0, start - 8):start]):
+                if _INSIDE.search(text[max(0, start - 8):start]) and not self._in_title_case(start):
                     found += 1
         except ValueError:  # no further occurrence
             return found
+
+    def _in_title_case(self, pos: int) -> bool:
+        """Whether the sentence that holds offset ``pos`` is in title case."""
+        sentences = self.doc.sentences
+        if self._sentence_starts is None:
+            self._sentence_starts = list(map(attrgetter("start"), sentences))
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return k >= 0 and title_case(sentences[k])
 
     def writes_lower(self, low: str) -> bool:
         """Whether the document writes the word in lower case somewhere."""
@@ -123,6 +133,13 @@ def sentence_case(sent: Sentence) -> bool:
     return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
 
 
+def title_case(sent: Sentence) -> bool:
+    """Four words or more, and most of them (70%) capitalised, as :func:`auditor.rules.base.
+    is_headline` tells a title-case line."""
+    initials = [w[0] for w in sent.words if w[0].isalpha()]
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
+
+
 @lru_cache(maxsize=1 << 16)
 def known_name(word: str, lang: str) -> bool:
     """A word that the lexicon knows as a name ("Lee", "Gates" in English) or that names a place
@@ -146,7 +163,8 @@ def looks_like_subject(low: str, lang: str, following: str) -> bool:
     name, for a common noun in the singular would need one ("the moderator said")."""
     if lang != "en" or (low.endswith("s") and not low.endswith("ss")):
         return False  # a plural takes no article ("Analysts suggested")
-    return english_inflected_verb(following)
+    # (Not a gerund or participle in -ing, which no subject needs: "Already suffering".)
+    return english_inflected_verb(following) and not following.endswith("ing")
 
 
 def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
@@ -159,13 +177,16 @@ def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
 def never_in_name(low: str, lang: str, function_word: bool) -> bool:
     """A word that does not open or continue a name even before a capitalised word: a function
     word other than an article or a name particle ("Mas", "Il", "Que", but not "El", "De"), a
-    gerund, participle or adverb, or (outside English, whose verbs double as given names:
-    "Said", "Will") a finite verb form."""
+    gerund, participle or adverb, or a finite verb form: in English only a regular past form
+    ("Called", "Named") that the lexicon does not know as a name, for English verbs double as
+    given names ("Said", "Will", "Drew")."""
     if function_word:
         return low not in get_profile(lang).articles and low not in PARTICLES
     if is_nonfinite(low, lang):
         return True
-    return lang != "en" and is_verb_form(low, lang)
+    if lang == "en":
+        return len(low) >= 5 and low.endswith("ed") and is_verb_form(low, lang) and not english_proper_noun(low)
+    return is_verb_form(low, lang)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_not, not_
 from typing import Iterable
 
 import regex
 
 from auditor.document import Sentence, Token, next_token, previous_token
+from auditor.rules.capital_places import AFTER_THESE, after_space, after_space_fast, candidates, next_in
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import is_common_word
@@ -21,11 +20,6 @@ from auditor.rules.capital_evidence import (CasingEvidence, RunningText, is_nonf
                                             looks_like_subject, never_a_noun, never_in_name,
                                             possessive_of_non_noun)
 
-# A comma, a closing quote or a word character, then white space, found by searching backwards
-# (the regex module's (?r)) from a capitalised word.
-_SPACE_AFTER_CANDIDATE = regex.compile(r"(?r)[,;”’»\w]\s+", regex.V1)
-_UPPER = regex.compile(r"\p{Lu}", regex.V1)
-_AFTER_THESE = frozenset(",;”’»")  # the punctuation of _SPACE_AFTER_CANDIDATE
 _WORD = regex.compile(r"\w", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
 _JOINERS = ("-", "’", "'")  # inside a compound ("Porta-voz", "Qu’il")
@@ -54,20 +48,20 @@ class MidSentenceCapital(Rule):
         text, words, lang = doc.text, doc.words, doc.language
         forms, starts = words.forms, words.starts
         running = RunningText(ctx)
-        after_space = _after_space_fast if words.re_reads_alike else _after_space
+        space_before = after_space_fast if words.re_reads_alike else after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
         verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, lang)
         # None: a name, an English month ... (skipped in C, most capitals are these)
         evidence = CasingEvidence(doc)
-        for i, verdict, start in _candidates(doc.capitalised, verdicts, starts, running.every_start):
+        for i, verdict, start in candidates(doc.capitalised, verdicts, starts, running.every_start):
             token = forms[i]
-            prev = forms[i - 1]  # (never the first word's: _candidates drops it)
+            prev = forms[i - 1]  # (never the first word's: candidates drops it)
             if starts[i - 1] + len(prev) == start - 1 and text[start - 1] == " " \
                     and not (prev[0].islower() and _may_follow_word(token, lang)):
                 continue  # after a word: only a function word or verb after a lower-case one
             # After white space that follows a comma, a closing quote or a word: the only places
             # this rule looks (inside the sentence, as tested below).
-            prev_end = after_space(text, 0, start)
+            prev_end = space_before(text, 0, start)
             if prev_end is None:
                 continue
             sent = running.running_at(start)
@@ -79,7 +73,7 @@ class MidSentenceCapital(Rule):
             if prev_end <= sent.start:
                 continue  # the white space opens the sentence
             prev = text[prev_end - 1]
-            if prev in _AFTER_THESE:
+            if prev in AFTER_THESE:
                 prev_start = prev_end - 1  # a one-character token
             else:  # the end of a word: the word before this one, which must be in lower case
                 prev, prev_start = forms[i - 1], starts[i - 1]
@@ -90,7 +84,7 @@ class MidSentenceCapital(Rule):
             if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
                 continue  # the document's own house style (it never writes the word in lower case)
             word = base_form(token)
-            nxt = _next_in(text, words, i, start + len(token), sent)
+            nxt = next_in(text, words, i, start + len(token), sent)
             if self._suspicious(text, sent, prev, prev_start, token, nxt, _head(word).lower(), verdict, evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
@@ -129,31 +123,6 @@ class MidSentenceCapital(Rule):
         if prev.lower() in profile.noun_markers or _in_list_of_names(text, prev, prev_start, nxt, sent):
             return False
         return is_verb_form(low, lang)
-
-
-def _candidates(caps, verdicts: list[str | None], starts, sentence_starts: list[int]):
-    """(word index, verdict, start) of the capitals with a verdict, less those that open a
-    sentence (where any word takes a capital) or the text (no word before it, so no sentence
-    around it has begun): most capitals with a verdict, dropped in C before the word-by-word
-    tests."""
-    wanted = list(map(is_not, verdicts, repeat(None)))
-    kept = list(compress(caps, wanted))
-    kept_starts = list(map(starts.__getitem__, kept))
-    opening = set(sentence_starts)
-    opening.add(starts[0] if kept else -1)
-    inside = list(map(not_, map(opening.__contains__, kept_starts)))
-    return zip(compress(kept, inside), compress(compress(verdicts, wanted), inside), compress(kept_starts, inside))
-
-
-def _next_in(text: str, words, i: int, end: int, sent: Sentence) -> Token | None:
-    """The token after word ``i`` (which ends at ``end``) inside the sentence, or None: the next
-    word from the word index where one space lies between (as it mostly does), else found in the
-    text."""
-    if text[end:end + 1] == " " and i + 1 < len(words.starts) and words.starts[i + 1] == end + 1:
-        form = words.forms[i + 1]
-        return Token(form, end + 1, end + 1 + len(form)) if end + 1 < sent.end else None
-    nxt = next_token(text, end)
-    return nxt if nxt is not None and nxt.start < sent.end else None
 
 
 def _wrong_after_comma(text: str, sent: Sentence, token: str, nxt: Token | None, low: str, kind: str,
@@ -256,30 +225,6 @@ def _may_follow_word(token: str, lang: str) -> bool:
     if kind != _COMMON:
         return kind == _FUNCTION
     return is_verb_form(_head(base_form(token)).lower(), lang)
-
-
-def _after_space(text: str, lo: int, start: int) -> int | None:
-    """Where the word before the white space ending at ``start`` ends, when that space follows a
-    comma, semicolon, closing quote or word character inside ``text[lo:start]`` and an upper-case
-    letter opens ``start``; else None."""
-    before = _SPACE_AFTER_CANDIDATE.search(text, lo, start)
-    if before is None or before.end() != start or not _UPPER.match(text, start):
-        return None
-    return before.start() + 1
-
-
-def _after_space_fast(text: str, lo: int, start: int) -> int | None:
-    """:func:`_after_space` in plain Python, for a text on which str.isspace, str.isalnum and
-    str.isupper agree with the regex module's classes (:func:`auditor.words.re_reads_alike`)."""
-    if not text[start].isupper():
-        return None
-    j = start
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j == start or j == lo:
-        return None
-    c = text[j - 1]
-    return j if c in _AFTER_THESE or c.isalnum() or c == "_" else None
 
 
 # Verdicts on a capitalised word form (None: a capital is normal for it, a name).
