@@ -40,6 +40,14 @@ RULE = "mid-sentence-capital"
     # A title where the document writes it in lower case elsewhere (Spanish style).
     ("La directora habló ayer. Lo acompañaba Ana Ruiz, Directora adjunta del museo, que calló. Todo acabó pronto.",
      "es", "Directora"),
+    # A word that a title-case headline capitalises, as it capitalises every word: no evidence of a name.
+    ("Growers Brace For Drought, Economists Warn\n\nThe harvest fell short this year, Economists suggested on "
+     "Monday. Prices rose.", "en", "Economists"),
+    # A regular past form before a capitalised word, which it governs.
+    ("The band closed the night with a new song, Titled Morning Light, and left the stage. Fans cheered.", "en",
+     "Titled"),
+    # An adverb before a gerund: no subject of a verb, so no name.
+    ("The minister is a weakened figure, Already facing a revolt in his party. He denies it.", "en", "Already"),
     # A sentence-case paragraph that lacks only its full stop.
     ("O ministro falou ontem.\n\nNa segunda-feira à noite, Foi detido e acusado de um incidente de violência "
      "doméstica\n\nO caso segue.", "pt", "Foi"),
@@ -74,6 +82,10 @@ def test_ordinary_word_capitalised_after_a_comma(text, lang, expected):
     ("Los líderes viajaron a Centroamérica, El Salvador primero y luego Honduras. Volvieron el martes.", "es"),
     # Compounds that are names as a whole.
     ("Le prix a été remis à Lyon, Jean-Pierre a remercié le jury. La salle a applaudi.", "fr"),
+    # Irregular past forms that are given names, before the surname.
+    ("Talks ended late in the capital, Drew Harlan told reporters. He left early.", "en"),
+    # A name that the running text capitalises again, though the headline is in title case.
+    ("Storm Hits Coast, Tarvel Says\n\nThe storm hit the coast overnight, Tarvel said. Tarvel warned of more.", "en"),
     # A possessive of a word that is never a noun: a name.
     ("The city marked the anniversary, Tardy's government faces a protest. It is cold.", "en"),
 ])

@@ -760,13 +760,13 @@ def test_lower_case_twins_of_the_whole_line_patterns_agree_with_them():
 
 
 def test_the_fast_space_test_of_mid_sentence_capital_agrees_with_its_pattern():
-    from auditor.rules.casing import _after_space, _after_space_fast
+    from auditor.rules.capital_places import after_space, after_space_fast
 
     text = "He said, It was; We saw “ The end” Then x  Yes ,  No\tMaybe _ Under 3 Four"
     for start in range(1, len(text)):
         for lo in (0, 5, start - 1):
             if lo < start:
-                assert _after_space_fast(text, lo, start) == _after_space(text, lo, start), (lo, start)
+                assert after_space_fast(text, lo, start) == after_space(text, lo, start), (lo, start)
 
 
 def test_garbles_tried_at_quotes_are_what_finditer_finds():

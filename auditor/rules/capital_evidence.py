@@ -4,12 +4,14 @@ capitalised by right ("in Paris, Lee said", "John Smith, Chairman of the board")
 
 from __future__ import annotations
 
-from itertools import filterfalse
-from operator import attrgetter
-
 import regex
 
+import bisect
+from functools import lru_cache
+from operator import attrgetter
+
 from auditor.document import Document, Sentence
+from auditor.languages import get_profile
 from auditor.languages.exonyms import is_place
 from auditor.lexicon import (FREQUENCY_LANGUAGES, english_inflected_verb, english_noun, english_pos,
                              english_proper_noun, zipf)
@@ -26,6 +28,7 @@ class CasingEvidence:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._inside_counts: dict[str, int] = {}  # by form, the few that are asked about
+        self._sentence_starts: list[int] | None = None  # on first need
 
     def capitalised_elsewhere(self, form: str) -> bool:
         """Whether the document writes ``form`` capitalised inside a sentence more than once (the
@@ -38,20 +41,29 @@ class CasingEvidence:
         return found > 1
 
     def _count_inside(self, form: str) -> int:
-        """How often ``form`` stands inside a sentence (after a word, a comma or a semicolon): not
-        at a sentence's start, where any word takes a capital. Its occurrences are found by
-        list.index, in C: only the few forms asked about, of those that occur twice or more,
-        are looked at word by word."""
+        """How often ``form`` stands inside a sentence (after a word, a comma or a semicolon) that
+        is not in title case: not at a sentence's start, where any word takes a capital, nor in
+        a headline that capitalises every word ("Republicans Alienating Women Voters, Analysts
+        Warn"). Its occurrences are found by list.index, in C: only the few forms asked about,
+        of those that occur twice or more, are looked at word by word."""
         text, forms, starts = self.doc.text, self.doc.words.forms, self.doc.words.starts
         found, i = 0, -1
         try:
             while True:
                 i = forms.index(form, i + 1)
                 start = starts[i]
-                if _INSIDE.search(text[max(0, start - 8):start]):
+                if _INSIDE.search(text[max(0, start - 8):start]) and not self._in_title_case(start):
                     found += 1
         except ValueError:  # no further occurrence
             return found
+
+    def _in_title_case(self, pos: int) -> bool:
+        """Whether the sentence that holds offset ``pos`` is in title case."""
+        sentences = self.doc.sentences
+        if self._sentence_starts is None:
+            self._sentence_starts = list(map(attrgetter("start"), sentences))
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return k >= 0 and title_case(sentences[k])
 
     def writes_lower(self, low: str) -> bool:
         """Whether the document writes the word in lower case somewhere."""
@@ -76,20 +88,40 @@ class CasingEvidence:
         return pattern.search(self.doc.text) is not None
 
 
-def running_text(ctx: Context) -> list[Sentence]:
-    """The running sentences, and the paragraphs of prose that only lack their full stop (which
-    the other rules take for headlines): a sentence-case line of eight words or more after the
-    first line ("Na segunda-feira à noite, foi detido e acusado de um incidente")."""
-    sentences = list(ctx.running_sentences())
-    doc = ctx.doc
-    if len(sentences) == len(doc.sentences):
-        return sentences  # every sentence runs (the lines below are headlines, which do not)
-    # The lines looked for are headlines by their form (a whole paragraph with no full stop), so
-    # they are among the few sentences that do not run, picked out in C.
-    others = filterfalse(set(sentences).__contains__, doc.sentences)
-    extra = [s for s in others if s.is_whole_paragraph and s.paragraph.index > 0 and not s.is_terminated
-             and sentence_case(s) and not ctx.in_boilerplate(s.start, s.end)]
-    return sorted(sentences + extra, key=attrgetter("start")) if extra else sentences
+class RunningText:
+    """The sentences the rule reads: the running sentences, and the paragraphs of prose that only
+    lack their full stop (which the other rules take for headlines): a sentence-case line of
+    eight words or more after the first line ("Na segunda-feira à noite, foi detido e acusado de
+    um incidente"). The latter are looked for only where a capital worth judging stands outside
+    the running sentences, which in most documents is nowhere or in a headline."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.running = list(ctx.running_sentences())
+        self.starts = [sent.start for sent in self.running]
+        self.every_start = list(map(attrgetter("start"), ctx.doc.sentences))  # running or not
+        self._prose: dict[int, bool] = {}  # by start, the other sentences asked about
+
+    def running_at(self, pos: int) -> Sentence | None:
+        """The running sentence that holds offset ``pos``, or None."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.running[k] if k >= 0 and pos < self.running[k].end else None
+
+    def other_at(self, pos: int) -> Sentence | None:
+        """The sentence that holds offset ``pos`` where no running sentence does, or None."""
+        sentences = self.ctx.doc.sentences
+        if len(self.running) == len(sentences):
+            return None  # every sentence runs
+        k = bisect.bisect_right(self.every_start, pos) - 1
+        return sentences[k] if k >= 0 and pos < sentences[k].end else None
+
+    def prose_line(self, sent: Sentence) -> bool:
+        """Whether a sentence that does not run is a line of prose that lacks its full stop."""
+        found = self._prose.get(sent.start)
+        if found is None:
+            found = self._prose[sent.start] = sent.is_whole_paragraph and sent.paragraph.index > 0 \
+                and not sent.is_terminated and sentence_case(sent) and not self.ctx.in_boilerplate(sent.start, sent.end)
+        return found
 
 
 def sentence_case(sent: Sentence) -> bool:
@@ -101,12 +133,21 @@ def sentence_case(sent: Sentence) -> bool:
     return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
 
 
+def title_case(sent: Sentence) -> bool:
+    """Four words or more, and most of them (70%) capitalised, as :func:`auditor.rules.base.
+    is_headline` tells a title-case line."""
+    initials = [w[0] for w in sent.words if w[0].isalpha()]
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
+
+
+@lru_cache(maxsize=1 << 16)
 def known_name(word: str, lang: str) -> bool:
     """A word that the lexicon knows as a name ("Lee", "Gates" in English) or that names a place
     in the exonym table ("França", "Pékin", "Grecia")."""
     return (lang == "en" and english_proper_noun(word)) or is_place(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def never_a_noun(low: str, lang: str) -> bool:
     """An English word that the lexicon knows only as an adjective, adverb or verb, never as a
     noun, so never a name ("unequivocal", "regardless"): told apart by lemminflect's entries."""
@@ -122,7 +163,8 @@ def looks_like_subject(low: str, lang: str, following: str) -> bool:
     name, for a common noun in the singular would need one ("the moderator said")."""
     if lang != "en" or (low.endswith("s") and not low.endswith("ss")):
         return False  # a plural takes no article ("Analysts suggested")
-    return english_inflected_verb(following)
+    # (Not a gerund or participle in -ing, which no subject needs: "Already suffering".)
+    return english_inflected_verb(following) and not following.endswith("ing")
 
 
 def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
@@ -131,31 +173,38 @@ def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:
     return lang == "en" and token.endswith(("'s", "’s")) and not english_noun(low)
 
 
-def never_in_name(low: str, lang: str, profile, function_word: bool) -> bool:
+@lru_cache(maxsize=1 << 16)
+def never_in_name(low: str, lang: str, function_word: bool) -> bool:
     """A word that does not open or continue a name even before a capitalised word: a function
     word other than an article or a name particle ("Mas", "Il", "Que", but not "El", "De"), a
-    gerund, participle or adverb, or (outside English, whose verbs double as given names:
-    "Said", "Will") a finite verb form."""
+    gerund, participle or adverb, or a finite verb form: in English only a regular past form
+    ("Called", "Named") that the lexicon does not know as a name, for English verbs double as
+    given names ("Said", "Will", "Drew")."""
     if function_word:
-        return low not in profile.articles and low not in PARTICLES
-    if is_nonfinite(low, lang, profile):
+        return low not in get_profile(lang).articles and low not in PARTICLES
+    if is_nonfinite(low, lang):
         return True
-    return lang != "en" and is_verb_form(low, lang, profile)
+    if lang == "en":
+        return len(low) >= 5 and low.endswith("ed") and is_verb_form(low, lang) and not english_proper_noun(low)
+    return is_verb_form(low, lang)
 
 
-def is_nonfinite(low: str, lang: str, profile) -> bool:
+@lru_cache(maxsize=1 << 16)
+def is_nonfinite(low: str, lang: str) -> bool:
     """A gerund, participle or adverb by its ending (for English, a verb form or an adverb that
     the lexicon knows): "dizendo", "citado", "triggering", "particularly"."""
-    if len(low) < 5 or not low.endswith(profile.nonfinite_suffixes):
+    if len(low) < 5 or not low.endswith(get_profile(lang).nonfinite_suffixes):
         return False
     if lang == "en":
         return low.endswith("ly") or "VERB" in english_pos(low)
     return True
 
 
-def is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
+@lru_cache(maxsize=1 << 16)
+def is_verb_form(low: str, lang: str, shortest: int = 6) -> bool:
     """A finite or participle verb form: a capital on these is never a name. Outside English,
     one told by its ending alone has at least ``shortest`` letters."""
+    profile = get_profile(lang)
     if low in profile.finite_verbs:
         return True
     if lang == "en":
@@ -168,13 +217,13 @@ def is_verb_form(low: str, lang: str, profile, shortest: int = 6) -> bool:
     return low.endswith(profile.finite_suffixes) and len(low) >= shortest
 
 
-def rare_verb_form(low: str, lang: str, profile) -> bool:
+def rare_verb_form(low: str, lang: str) -> bool:
     """A word too rare for the common-word test that its ending shows to be a verb form, and that
     is the language's own (ten times more frequent in it, or its sibling, than in any other): "arremessou",
     "incendeiam", "tuiteó". (Not English, whose verb endings names share: "Fielding".)"""
     if lang == "en" or len(low) < 6:
         return False
-    if not (is_verb_form(low, lang, profile, 7) or is_nonfinite(low, lang, profile)):
+    if not (is_verb_form(low, lang, 7) or is_nonfinite(low, lang)):
         return False
     own = zipf(low, lang)
     others = [other for other in FREQUENCY_LANGUAGES if other not in (lang, _SIBLINGS.get(lang))]

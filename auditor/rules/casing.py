@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_not, not_
 from typing import Iterable
 
 import regex
 
-from auditor.document import Sentence, next_token, previous_token
+from auditor.document import Sentence, Token, next_token, previous_token
+from auditor.rules.capital_places import AFTER_THESE, after_space, after_space_fast, candidates, next_in
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import is_common_word
 from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, base_form
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.capital_evidence import (CasingEvidence, is_nonfinite, rare_verb_form, running_text,
+from auditor.rules.capital_evidence import (CasingEvidence, RunningText, is_nonfinite, rare_verb_form,
                                             shared_with_sibling, is_verb_form, known_name,
                                             looks_like_subject, never_a_noun, never_in_name,
                                             possessive_of_non_noun)
 
-# A comma, a closing quote or a word character, then white space, found by searching backwards
-# (the regex module's (?r)) from a capitalised word.
-_SPACE_AFTER_CANDIDATE = regex.compile(r"(?r)[,;”’»\w]\s+", regex.V1)
-_UPPER = regex.compile(r"\p{Lu}", regex.V1)
-_AFTER_THESE = frozenset(",;”’»")  # the punctuation of _SPACE_AFTER_CANDIDATE
 _WORD = regex.compile(r"\w", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
 _JOINERS = ("-", "’", "'")  # inside a compound ("Porta-voz", "Qu’il")
@@ -52,53 +45,66 @@ class MidSentenceCapital(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
-        text, words = doc.text, doc.words
-        running = running_text(ctx)
-        sentence_starts = [sent.start for sent in running]
-        caps = doc.capitalised
-        after_space = _after_space_fast if words.re_reads_alike else _after_space
+        text, words, lang = doc.text, doc.words, doc.language
+        forms, starts = words.forms, words.starts
+        running = RunningText(ctx)
+        space_before = after_space_fast if words.re_reads_alike else after_space
         # Judge every capitalised form in C through a cached verdict; most capitals are names.
-        verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, doc.language)
+        verdicts = _TOKEN_VERDICTS.values(doc.capitalised_forms, lang)
         # None: a name, an English month ... (skipped in C, most capitals are these)
         evidence = CasingEvidence(doc)
-        for i, verdict, start in _candidates(caps, verdicts, words.starts, sentence_starts):
-            k = bisect.bisect_right(sentence_starts, start) - 1
-            if k < 0 or start >= running[k].end:
-                continue  # not in running text
-            sent = running[k]
+        for i, verdict, start in candidates(doc.capitalised, verdicts, starts, running.every_start):
+            token = forms[i]
+            prev = forms[i - 1]  # (never the first word's: candidates drops it)
+            if starts[i - 1] + len(prev) == start - 1 and text[start - 1] == " " \
+                    and not (prev[0].islower() and _may_follow_word(token, lang)):
+                continue  # after a word: only a function word or verb after a lower-case one
             # After white space that follows a comma, a closing quote or a word: the only places
-            # this rule looks.
-            prev_end = after_space(text, sent.start, start)
+            # this rule looks (inside the sentence, as tested below).
+            prev_end = space_before(text, 0, start)
             if prev_end is None:
                 continue
-            token = words.forms[i]
+            sent = running.running_at(start)
+            outside = sent is None  # a headline, read only if it is a line of prose
+            if outside:
+                sent = running.other_at(start)
+                if sent is None:
+                    continue
+            if prev_end <= sent.start:
+                continue  # the white space opens the sentence
+            prev = text[prev_end - 1]
+            if prev in AFTER_THESE:
+                prev_start = prev_end - 1  # a one-character token
+            else:  # the end of a word: the word before this one, which must be in lower case
+                prev, prev_start = forms[i - 1], starts[i - 1]
+                if not prev[0].islower() or not _may_follow_word(token, lang):
+                    continue
+            if outside and not running.prose_line(sent):
+                continue
             if verdict is not _FUNCTION and doc.word_counts.get(token, 0) >= 3 and token.lower() not in doc.word_counts:
                 continue  # the document's own house style (it never writes the word in lower case)
             word = base_form(token)
-            head = _head(word)
-            if self._suspicious(text, sent, prev_end, start, start + len(token), head.lower(), verdict,
-                               evidence):
+            nxt = next_in(text, words, i, start + len(token), sent)
+            if self._suspicious(text, sent, prev, prev_start, token, nxt, _head(word).lower(), verdict, evidence):
                 yield self.finding(ctx, start, start + len(word), f"capital letter in mid-sentence: '{word}'",
                                    word[0].lower() + word[1:])
 
-    def _suspicious(self, text: str, sent: Sentence, prev_end: int, token_start: int, token_end: int,
+    def _suspicious(self, text: str, sent: Sentence, prev: str, prev_start: int, token: str, nxt: Token | None,
                     low: str, kind: str, evidence: CasingEvidence) -> bool:
-        """Whether the context makes the capital an error: the word is not the sentence's first,
-        is not part of a capitalised run, and follows a comma, a closing quote or a lower-case
-        word as the rule's docstring says."""
-        before = previous_token(text, prev_end, sent.start)
-        prev, prev_start = before.text, before.start
+        """Whether the context makes the capital on ``token`` an error: the word is not the
+        sentence's first, is not part of a capitalised run (``nxt`` is the token after it), and
+        follows a comma, a closing quote or a lower-case word (``prev``, the token before it) as
+        the rule's docstring says."""
         after_punctuation = prev in (",", ";") or prev in _CLOSING_QUOTES
         if not after_punctuation and not prev[0].islower():
             return False
         if after_punctuation and not _WORD.search(text, sent.start, prev_start):
             return False  # the first word of its sentence
         if prev in (",", ";"):
-            return _wrong_after_comma(text, sent, token_start, token_end, low, kind, evidence)
+            return _wrong_after_comma(text, sent, token, nxt, low, kind, evidence)
         if kind not in (_FUNCTION, _COMMON):
             return False  # titles, months and rare words are judged after a comma only
         function_word = kind == _FUNCTION
-        nxt = _next_in(text, token_end, sent)
         if nxt is not None and nxt.text in _JOINERS:
             return False  # a compound
         if nxt is not None and nxt.is_word and nxt.text[0].isupper():
@@ -116,39 +122,22 @@ class MidSentenceCapital(Rule):
         lang, profile = sent.doc.language, sent.doc.profile
         if prev.lower() in profile.noun_markers or _in_list_of_names(text, prev, prev_start, nxt, sent):
             return False
-        return is_verb_form(low, lang, profile)
+        return is_verb_form(low, lang)
 
 
-def _candidates(caps, verdicts: list[str | None], starts, sentence_starts: list[int]):
-    """(word index, verdict, start) of the capitals with a verdict, less those that open a
-    running sentence (where any word takes a capital): most capitals with a verdict, dropped in
-    C before the word-by-word tests."""
-    wanted = list(map(is_not, verdicts, repeat(None)))
-    kept = list(compress(caps, wanted))
-    kept_starts = list(map(starts.__getitem__, kept))
-    inside = list(map(not_, map(set(sentence_starts).__contains__, kept_starts)))
-    return zip(compress(kept, inside), compress(compress(verdicts, wanted), inside), compress(kept_starts, inside))
-
-
-def _next_in(text: str, pos: int, sent: Sentence):
-    """The token after offset ``pos`` inside the sentence, or None."""
-    nxt = next_token(text, pos)
-    return nxt if nxt is not None and nxt.start < sent.end else None
-
-
-def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: int, low: str, kind: str,
+def _wrong_after_comma(text: str, sent: Sentence, token: str, nxt: Token | None, low: str, kind: str,
                        evidence: CasingEvidence) -> bool:
     """Whether a capitalised word after a comma or semicolon is an ordinary word capitalised by
-    mistake rather than a name, title or month. ``kind`` is the word's verdict."""
+    mistake rather than a name, title or month. ``kind`` is the word's verdict, ``nxt`` the
+    token after it."""
     doc = sent.doc
     lang, profile = doc.language, doc.profile
     function_word = kind == _FUNCTION
-    nxt = _next_in(text, token_end, sent)
     if nxt is not None and nxt.text in _JOINERS:
         return False
     word_follows = nxt is not None and nxt.is_word
     if word_follows and nxt.text[0].isupper():
-        if kind in (_FUNCTION, _COMMON) and never_in_name(low, lang, profile, function_word):
+        if kind in (_FUNCTION, _COMMON) and never_in_name(low, lang, function_word):
             return True
         # An article or particle before a word that the document writes after the same word in
         # lower case ("the FBI", "du Danemark"), or an article before a word that the document
@@ -169,7 +158,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: i
             and not evidence.capitalised_elsewhere(low.capitalize())
     # (After a comma, a word that the ending shows to be a verb needs fewer letters than after a
     # lower-case word, where nouns in -ia and the like follow articles.)
-    if function_word or is_verb_form(low, lang, profile, 5) or is_nonfinite(low, lang, profile):
+    if function_word or is_verb_form(low, lang, 5) or is_nonfinite(low, lang):
         return True
     if kind == _RARE:
         return False
@@ -190,7 +179,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token_start: int, token_end: i
     # Diddy", "Rocha de Velândia").
     word = low.capitalize()
     if evidence.capitalised_elsewhere(word) or known_name(word, lang) \
-            or possessive_of_non_noun(low, lang, text[token_start:token_end]):
+            or possessive_of_non_noun(low, lang, token):
         return False
     if lower_follows:
         return not _name_goes_on(text, nxt, sent) and not looks_like_subject(low, lang, nxt.text)
@@ -227,28 +216,15 @@ def _head(word: str) -> str:
 _TOKEN_VERDICTS = FormMemo(_token_verdict)
 
 
-def _after_space(text: str, lo: int, start: int) -> int | None:
-    """Where the word before the white space ending at ``start`` ends, when that space follows a
-    comma, semicolon, closing quote or word character inside ``text[lo:start]`` and an upper-case
-    letter opens ``start``; else None."""
-    before = _SPACE_AFTER_CANDIDATE.search(text, lo, start)
-    if before is None or before.end() != start or not _UPPER.match(text, start):
-        return None
-    return before.start() + 1
-
-
-def _after_space_fast(text: str, lo: int, start: int) -> int | None:
-    """:func:`_after_space` in plain Python, for a text on which str.isspace, str.isalnum and
-    str.isupper agree with the regex module's classes (:func:`auditor.words.re_reads_alike`)."""
-    if not text[start].isupper():
-        return None
-    j = start
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j == start or j == lo:
-        return None
-    c = text[j - 1]
-    return j if c in _AFTER_THESE or c.isalnum() or c == "_" else None
+@lru_cache(maxsize=1 << 16)
+def _may_follow_word(token: str, lang: str) -> bool:
+    """Whether a capital on ``token`` can be wrong after a lower-case word: only on a function
+    word or a verb form (:meth:`MidSentenceCapital._suspicious`). Decided once per form, before
+    the tests of the context, for most capitals after a word are neither."""
+    kind = _token_verdict(token, lang)
+    if kind != _COMMON:
+        return kind == _FUNCTION
+    return is_verb_form(_head(base_form(token)).lower(), lang)
 
 
 # Verdicts on a capitalised word form (None: a capital is normal for it, a name).
@@ -279,7 +255,7 @@ def _capital_verdict(word: str, lang: str) -> str | None:
         return None if lang == "en" else _TITLE
     if is_common_word(word, lang) or shared_with_sibling(low, lang):
         return _COMMON
-    return _RARE if rare_verb_form(low, lang, profile) else None
+    return _RARE if rare_verb_form(low, lang) else None
 
 
 def _in_list_of_names(text: str, prev: str, prev_start: int, nxt, sent: Sentence) -> bool:
