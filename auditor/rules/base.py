@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, TypeVar
 
-from auditor.document import Document, Sentence
+from auditor.document import _TERMINALS, _TRAILERS, Document, Sentence
 from auditor.findings import Finding, Severity
 from auditor.lazy import cached_property
 
@@ -172,16 +173,28 @@ class Context:
 def is_headline(sent: Sentence) -> bool:
     """A line that stands alone without terminal punctuation, or in title case: headline, caption,
     dateline or label. Casing and grammar rules do not apply to these."""
-    if sent.is_whole_paragraph and not sent.is_terminated:
-        return True
+    # Sentence.is_whole_paragraph, is_terminated and Document.word_range written out: this runs
+    # on every sentence of every document.
+    doc = sent.doc
     start, end = sent.start, sent.end
+    para = sent.paragraph
+    if start == para.start and end == para.end \
+            and not doc.text[start:end].rstrip(_TRAILERS).endswith(_TERMINALS):
+        return True
     if end - start > 300:
         return False
-    doc = sent.doc
-    lo, hi = doc.word_range(start, end)
+    starts = doc.words.starts
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end, lo)
     # Title case takes three capitalised words at least (70% of four or more): most sentences
     # have fewer, counted by two bisections.
-    if bisect.bisect_left(doc.capitalised, hi) - bisect.bisect_left(doc.capitalised, lo) < 3:
+    capitalised = doc.capitalised
+    capitals = bisect_left(capitalised, hi) - bisect_left(capitalised, lo)
+    if capitals < 3:
         return False
-    initials = list(filter(str.isalpha, map(itemgetter(0), doc.words.forms[lo:hi])))  # words, not numbers
-    return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7
+    initials = doc.initials[lo:hi]
+    if not initials.isalpha():
+        initials = "".join(filter(str.isalpha, initials))  # words, not numbers
+    if len(initials) < 4 or capitals / len(initials) < 0.7:
+        return False  # the capitals among the initials are no more than all the capitals
+    return sum(map(str.isupper, initials)) / len(initials) >= 0.7
