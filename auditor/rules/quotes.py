@@ -4,7 +4,7 @@ only once in their paragraph (unbalanced-quote)."""
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Iterable
 
 import regex
@@ -80,15 +80,10 @@ class UnbalancedQuote(Rule):
         garbles = _garbles(ctx)
         garble_starts = [g.start() for g in garbles]
         function_words = None if doc.language == "en" else doc.profile.function_words
-        para_starts = list(map(_START, paras))
-        # The paragraphs that hold a quotation mark, in order: most hold none.
-        for k in sorted({bisect.bisect_right(para_starts, q) - 1 for q in quotes}):
-            if k < 0:
-                continue  # a mark before the first paragraph (there is none: marks are not white space)
-            para = paras[k]
+        for k, para in enumerate(paras):
             first = bisect.bisect_left(quotes, para.start)
-            if quotes[first] >= para.end:
-                continue  # nor one between paragraphs
+            if first == len(quotes) or quotes[first] >= para.end:
+                continue  # no quotation mark in this paragraph
             if ctx.in_boilerplate(para.start, para.end):
                 continue
             in_para = garbles[bisect.bisect_left(garble_starts, para.start):bisect.bisect_left(garble_starts, para.end)]
@@ -116,7 +111,6 @@ class UnbalancedQuote(Rule):
 # What a double quotation mark does in its paragraph (see _quote_events).
 _OPEN, _CLOSE, _GARBLED, _GARBLED_OPEN, _MAYBE_APOSTROPHE = range(5)
 _WHAT = itemgetter(1)  # of an event
-_START = attrgetter("start")
 _SHAPES = str.maketrans("“«”»", "(())")  # opening and closing marks; a straight quote stays itself
 
 
@@ -124,6 +118,8 @@ def _paired(text: str, positions: list[int]) -> bool:
     """Whether the marks at ``positions`` are curly or angle quotes that open and close in turn
     (“...” «...» “...”), the common case that :func:`_balance` passes without a finding: each of
     those marks opens or closes by its shape alone."""
+    if len(positions) % 2 or text[positions[0]] not in "“«":
+        return False  # ruled out at once, as in a paragraph of straight quotes
     marks = "".join(map(text.__getitem__, positions)).translate(_SHAPES)
     return marks == "()" * (len(marks) // 2)
 
