@@ -79,5 +79,6 @@ def test_patterns_tried_at_their_possible_starts_find_what_finditer_finds():
         starts = [c.start() for c in p._MARK_BEFORE_LETTER.finditer(text)]
         assert [m.span() for m in matches_at(p._MISSING_SPACE, text, starts)] == missing
         spaced = [m.span() for m in p._MARK_AFTER_SPACE.finditer(text)]
-        starts = [c.start() + 1 for c in p._SPACE_THEN_MARK.finditer(text)]
+        needles = [space + mark for space in p._SPACES for mark in p._AFTER_SPACE_MARKS]
+        starts = [pos + 1 for pos in find_all(text, needles)]
         assert [m.span() for m in matches_at(p._MARK_AFTER_SPACE, text, starts)] == spaced
