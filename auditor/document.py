@@ -29,6 +29,8 @@ _NEXT_TOKEN_RE = regex.compile(rf"\s*({TOKEN_RE.pattern})", regex.V1)
 _PREVIOUS_TOKEN_RE = regex.compile(rf"(?r)({TOKEN_RE.pattern})\s*", regex.V1)
 _CLOSERS = "\"”’'»)]"
 _TERMINALS = (".", "!", "?", "…")
+# What may follow a sentence's terminal punctuation: closers and (non-breaking) spaces.
+_TRAILERS = _CLOSERS + " \t\u00a0\u202f"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]:
@@ -108,7 +110,7 @@ class Sentence:
     @property
     def is_terminated(self) -> bool:
         """Ends in terminal punctuation, as running text does (headlines and captions do not)."""
-        return self.doc.text[self.start:self.end].rstrip(_CLOSERS + " \t\u00a0\u202f").endswith(_TERMINALS)
+        return self.doc.text[self.start:self.end].rstrip(_TRAILERS).endswith(_TERMINALS)
 
     @property
     def is_whole_paragraph(self) -> bool:
@@ -182,7 +184,11 @@ class Document:
         spans = segment.paragraphs(self.text, self.lines)
         for i, ((s, e), sentences) in enumerate(zip(spans, segment.paragraph_sentences(self.text, spans, self.profile))):
             para = Paragraph(s, e, i)
-            para.sentences = [Sentence(ss, se, para, j, self) for j, (ss, se) in enumerate(sentences)]
+            if len(sentences) == 1:  # most paragraphs: no comprehension to set up
+                (ss, se), = sentences
+                para.sentences = [Sentence(ss, se, para, 0, self)]
+            else:
+                para.sentences = [Sentence(ss, se, para, j, self) for j, (ss, se) in enumerate(sentences)]
             paras.append(para)
         return paras
 
@@ -221,9 +227,15 @@ class Document:
         return (self.words.lower_forms if lower else self.words.forms)[lo:hi]
 
     @cached_property
+    def initials(self) -> str:
+        """The first character of each form of :attr:`words`, in order: ``initials[i]`` opens
+        ``words.forms[i]``, and a slice covers a run of words without a call per word."""
+        return "".join(map(itemgetter(0), self.words.forms))
+
+    @cached_property
     def capitalised(self) -> array:
         """Indexes into :attr:`words` of the forms that open with a capital letter."""
-        return array("q", compress(count(), map(str.isupper, map(itemgetter(0), self.words.forms))))
+        return array("q", compress(count(), map(str.isupper, self.initials)))
 
     @cached_property
     def capitalised_forms(self) -> list[str]:

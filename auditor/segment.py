@@ -30,6 +30,7 @@ _GLUED_BOUNDARY = regex.compile(r"(?<=\p{Ll}{2})[.!?][\"”’]?(?=\p{Lu}\p{Ll})
 # after its marks and a glued one a letter, so the two can never match at the same offset and
 # finditer finds exactly the matches of the two patterns apart.
 _CUT = regex.compile(f"{_BOUNDARY.pattern}|(?P<glued>{_GLUED_BOUNDARY.pattern})", regex.V1)
+_CLOSE, _NEXT = _CUT.groupindex["close"], _CUT.groupindex["next"]
 _MARKS = ".!?…"
 _MARKS_AND_CLOSERS = frozenset(_MARKS + "\"”’'»)]")  # what _BOUNDARY's punct and close groups take
 # The run of word characters, dots and joiners that ends where a (backward, (?r)) search stops.
@@ -105,6 +106,7 @@ def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProf
     if not paragraphs:
         return []
     starts = [s for s, _ in paragraphs]
+    ends = [e for _, e in paragraphs]
     lo, hi = paragraphs[0][0], paragraphs[-1][1]
     cuts: list[list[int]] = [[] for _ in paragraphs]
     # Every cut starts at a sentence mark, which str.find locates far faster than a pattern scan.
@@ -117,21 +119,26 @@ def paragraph_sentences(text: str, paragraphs: list[Span], profile: LanguageProf
         closing.update(range(tail, end))
     marks = [pos for pos in find_all(text, _MARKS, lo, hi) if pos not in closing]
     for m in matches_at(_CUT, text, marks, hi):
+        punct, close, _, nxt, glued = m.groups()  # one call, not one a group
         i = bisect.bisect_right(starts, m.start()) - 1
-        if m.group("glued") is not None:
+        if glued is not None:
             cuts[i].append(m.end())
-        elif m.end("next") <= paragraphs[i][1] and _is_boundary(text, m, starts[i], profile):
-            cuts[i].append(m.end("close"))
-    result = []
-    for (start, end), para_cuts in zip(paragraphs, cuts):
-        spans: list[Span] = []
-        prev = start
-        for cut in sorted(set(para_cuts)):
-            _append_trimmed(text, prev, cut, spans)
-            prev = cut
-        _append_trimmed(text, prev, end, spans)
-        result.append(spans)
-    return result
+        elif m.end(_NEXT) <= ends[i] and _is_boundary(text, m, punct, close, nxt, starts[i], profile):
+            cuts[i].append(m.end(_CLOSE))
+    return [_spans_between(text, start, end, para_cuts) for start, end, para_cuts in zip(starts, ends, cuts)]
+
+
+def _spans_between(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
+    """The trimmed, non-empty spans into which ``cuts`` divide ``text[start:end]``."""
+    if not cuts and start < end and not (text[start].isspace() or text[end - 1].isspace()):
+        return [(start, end)]  # most paragraphs: one sentence, the paragraph's span already stripped
+    spans: list[Span] = []
+    prev = start
+    for cut in sorted(set(cuts)):
+        _append_trimmed(text, prev, cut, spans)
+        prev = cut
+    _append_trimmed(text, prev, end, spans)
+    return spans
 
 
 def _append_trimmed(text: str, s: int, e: int, out: list[Span]) -> None:
@@ -143,20 +150,22 @@ def _append_trimmed(text: str, s: int, e: int, out: list[Span]) -> None:
         out.append((s, e))
 
 
-def _is_boundary(text: str, m: regex.Match, para_start: int, profile: LanguageProfile) -> bool:
-    punct = m.group("punct")
-    nxt = m.group("next")
+def _is_boundary(text: str, m: regex.Match, punct: str, close: str, nxt: str, para_start: int,
+                 profile: LanguageProfile) -> bool:
+    """Whether the boundary candidate ``m`` (of :data:`_CUT`, with its groups ``punct``,
+    ``close`` and ``next``) ends a sentence."""
     if nxt.islower():
         return False
-    if punct != "." or m.group("close"):
+    if punct != "." or close:
         return True
-    before = _WORD_BEFORE.search(text, para_start, m.start())
+    mark = m.start()
+    before = _WORD_BEFORE.search(text, para_start, mark)
     if not before:
         return True
     word = before.group(1).lstrip("'’-")
     if not word:
         return True
-    key = _abbreviation_before(text, para_start, m.start() - len(word), word, profile)
+    key = _abbreviation_before(text, para_start, mark - len(word), word, profile)
     if _abbreviation_goes_on(text, m.end(), key, profile):
         return False  # the first part of "EE. UU." or "p. ej."
     if key in profile.abbreviations:

@@ -77,16 +77,16 @@ class WordIndex:
 
     @property
     def lower_forms(self) -> list[str]:
-        """The forms lower-cased (joined, lowered and split again, one C call each; the NUL
-        between forms keeps a final sigma final). In the compact form, each distinct form is
-        lowered once and the results mapped onto the forms in C, so they stay shared."""
+        """The forms lower-cased, each on its own (mapped in C: faster than joining, lowering and
+        splitting again, which a text outside ASCII makes slow). In the compact form, each
+        distinct form is lowered once and the results mapped onto the forms in C, so they stay
+        shared."""
         if self._lower is None:
             if not self._compact:
-                self._lower = "\x00".join(self.forms).lower().split("\x00") if self.forms else []
+                self._lower = list(map(str.lower, self.forms))
             else:
                 distinct = list(dict.fromkeys(self.forms))
-                lowered = "\x00".join(distinct).lower().split("\x00") if distinct else []
-                self._lower = list(map(dict(zip(distinct, lowered)).__getitem__, self.forms))
+                self._lower = list(map(dict(zip(distinct, map(str.lower, distinct))).__getitem__, self.forms))
         return self._lower
 
     @property

@@ -116,6 +116,21 @@ def test_word_index_matches_the_word_tokens():
     assert doc.words.lower_forms == [t.text.lower() for t in words]
     assert doc.word_count == len(__import__("regex").findall(r"\w+", MIXED))
     assert list(doc.capitalised) == [i for i, t in enumerate(words) if t.text[0].isupper()]
+    assert doc.initials == "".join(t.text[0] for t in words)
+
+
+def test_headlines_judged_for_a_whole_document_as_one_by_one():
+    from auditor.rules.base import Context, _headlines, is_headline
+
+    text = ("Markets Rally As Oil Falls\nPrices rose on Monday. They Met The New Iraqi Prime Minister "
+            "And The 2 Envoys Today.\nA caption without a stop\nThe talks ended. 12 34 56 78.\n")
+    doc = Document(text)
+    flags = [is_headline(s) for s in doc.sentences]
+    assert flags == _headlines(doc, doc.sentences)
+    assert [s.text for s, flag in zip(doc.sentences, flags) if flag] == [
+        "Markets Rally As Oil Falls", "They Met The New Iraqi Prime Minister And The 2 Envoys Today.",
+        "A caption without a stop"]
+    assert Context(doc).running_sentences().__next__().text == "Prices rose on Monday."
 
 
 def test_sentence_tokens_are_the_same_with_or_without_the_document_tokens():

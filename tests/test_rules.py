@@ -432,6 +432,12 @@ def test_unbalanced_quotes():
     assert fired("unbalanced-quote", "He warned of “grave consequences for the region.") == ["“grave"]
 
 
+def test_unbalanced_quote_reads_paired_curly_and_angle_marks_and_their_slips():
+    assert fired("unbalanced-quote", "“One,” he said, «two» and “three” «four».") == []
+    assert fired("unbalanced-quote", "“One,” he said, ”two” and “three.") == ["”", "”two”", "“three."]
+    assert fired("unbalanced-quote", "“One “two” three” four” five.") == ["four”"]
+
+
 def test_quotation_continued_over_paragraphs_is_balanced():
     text = "“We looked at every alternative.\n\n“This plan works,” she said.\n"
     assert fired("unbalanced-quote", text) == []
@@ -616,6 +622,9 @@ def test_doubled_word_inside_elisions_runs_and_hyphens():
     assert fired("doubled-word", "It was a well-known known fact.") == []
     assert fired("doubled-word", "The talks were in in-person format.") == []
     assert fired("doubled-word", "They met on The the day.") == ["The the"]
+    # Found from the joiners of the text: a curly apostrophe, after and before the doubled run.
+    assert fired("doubled-word", "Il a vu l’homme homme hier, puis qu’il il partit.", "fr") == ["homme homme", "il il"]
+    assert fired("doubled-word", "Il y a l'homme homme-orchestre et l’homme’s - homme.", "fr") == []
 
 # ---------------------------------------------------------------- mojibake
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, TypeVar
 
-from auditor.document import Document, Sentence
+from auditor.document import _TERMINALS, _TRAILERS, Document, Sentence
 from auditor.findings import Finding, Severity
 from auditor.lazy import cached_property
 
@@ -138,7 +140,7 @@ class Context:
         sentences = self.doc.sentences
         if self.boilerplate:
             sentences = [s for s in sentences if not self.in_boilerplate(s.start, s.end)]
-        return [s for s in sentences if not is_headline(s)]
+        return list(compress(sentences, map(not_, _headlines(self.doc, sentences))))
 
     def findings_within(self, spans: list[tuple[int, int]]) -> list[list[Finding]]:
         """For each (start, end) span, the findings so far (:attr:`findings`) that start inside
@@ -172,16 +174,39 @@ class Context:
 def is_headline(sent: Sentence) -> bool:
     """A line that stands alone without terminal punctuation, or in title case: headline, caption,
     dateline or label. Casing and grammar rules do not apply to these."""
-    if sent.is_whole_paragraph and not sent.is_terminated:
-        return True
-    start, end = sent.start, sent.end
-    if end - start > 300:
-        return False
-    doc = sent.doc
-    lo, hi = doc.word_range(start, end)
-    # Title case takes three capitalised words at least (70% of four or more): most sentences
-    # have fewer, counted by two bisections.
-    if bisect.bisect_left(doc.capitalised, hi) - bisect.bisect_left(doc.capitalised, lo) < 3:
-        return False
-    initials = list(filter(str.isalpha, map(itemgetter(0), doc.words.forms[lo:hi])))  # words, not numbers
-    return len(initials) >= 4 and sum(map(str.isupper, initials)) / len(initials) >= 0.7
+    return _headlines(sent.doc, [sent])[0]
+
+
+def _headlines(doc: Document, sentences: list[Sentence]) -> list[bool]:
+    """:func:`is_headline` of each of ``sentences`` (of ``doc``), in one loop: it runs on every
+    sentence of every document, so Sentence.is_whole_paragraph, is_terminated and
+    Document.word_range are written out and the document's attributes read once."""
+    text, starts, capitalised, initials = doc.text, doc.words.starts, doc.capitalised, doc.initials
+    flags = []
+    for sent in sentences:
+        start, end = sent.start, sent.end
+        para = sent.paragraph
+        if start == para.start and end == para.end \
+                and not text[start:end].rstrip(_TRAILERS).endswith(_TERMINALS):
+            flags.append(True)
+            continue
+        if end - start > 300:
+            flags.append(False)
+            continue
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        # Title case takes three capitalised words at least (70% of four or more): most
+        # sentences have fewer, counted by two bisections.
+        capitals = bisect_left(capitalised, hi) - bisect_left(capitalised, lo)
+        flags.append(capitals >= 3 and _title_case(initials[lo:hi], capitals))
+    return flags
+
+
+def _title_case(initials: str, capitals: int) -> bool:
+    """Whether most of the words whose first characters are ``initials`` (``capitals`` of them
+    capitalised) open with a capital letter; numbers do not count."""
+    if not initials.isalpha():
+        initials = "".join(filter(str.isalpha, initials))
+    if len(initials) < 4 or capitals / len(initials) < 0.7:
+        return False  # the capitals among the initials are no more than all the capitals
+    return sum(map(str.isupper, initials)) / len(initials) >= 0.7

@@ -73,14 +73,20 @@ class Fragment(Rule):
             text = sent.text
             if text.rstrip(_CLOSERS).endswith(("?", "!")):
                 continue  # questions and exclamations are elliptical by nature
-            words = sent.words
-            if not 1 <= len(words) <= _MAX_WORDS or any(w[0].isdigit() for w in words[:1]):
+            lo, hi = doc.word_range(sent.start, sent.end)
+            if not 1 <= hi - lo <= _MAX_WORDS:
+                continue
+            words = doc.words.forms[lo:hi]
+            if words[0][0].isdigit():
                 continue
             first = text[0]
             if not first.isalpha() or not first.isupper() or ":" in text:
                 continue
+            lowered = doc.words.lower_forms[lo:hi]
+            if "’" in text:
+                lowered = [w.replace("’", "'") for w in lowered]
             # (Most sentences have a verb: asked first, that spares the quotation test.)
-            reason = _fragment_reason(words, doc.profile, doc.language)
+            reason = _fragment_reason(words, lowered, doc.profile, doc.language)
             if reason and not _inside_quotation(ctx, sent) and not _set_off_opener(text):
                 yield self.finding(ctx, sent.start, sent.end, f"sentence fragment: {reason}")
 
@@ -122,8 +128,9 @@ def _quote_marks(ctx: Context) -> dict[str, list[int]]:
                     lambda: {mark: where for mark in _QUOTE_MARKS if (where := find_all(text, mark))})
 
 
-def _fragment_reason(words: list[str], profile: LanguageProfile, lang: str) -> str | None:
-    lowered = [w.lower().replace("’", "'") for w in words]
+def _fragment_reason(words: list[str], lowered: list[str], profile: LanguageProfile, lang: str) -> str | None:
+    """Why the sentence of ``words`` (and their ``lowered`` forms, with ’ read as ') is a
+    fragment, or None."""
     if lang == "en" and lowered[0] in _EN_AUX_START and len(words) <= 4:
         return f"'{words[0]}' with no subject"
     if len(words) < _MIN_VERBLESS_WORDS:
@@ -168,6 +175,8 @@ def has_finite_verb(words: list[str], profile: LanguageProfile, lang: str, lower
     glued-token rule, which must be sure of a sentence before it suggests one) does not take a
     function word that is no listed verb for one on its ending alone ("hasta", "entre")."""
     lowered = lowered if lowered is not None else [w.lower() for w in words]
+    if not profile.finite_verbs.isdisjoint(lowered):
+        return True  # a listed verb, the first thing _may_be_finite asks, found by one set operation
     return any(_may_be_finite(lowered, i, words[i], profile, lang)
                and not (strict and lowered[i] in profile.function_words and lowered[i] not in profile.finite_verbs)
                for i in range(len(words)))

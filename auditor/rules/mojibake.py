@@ -33,7 +33,8 @@ class Mojibake(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.doc.text
-        if _REPLACEMENT not in text and not _SUSPECT.search(text):
+        # An ASCII text (a flag of the string, read at no cost) has neither.
+        if text.isascii() or (_REPLACEMENT not in text and not _SUSPECT.search(text)):
             return  # one scan of the whole text clears almost every document
         for para in ctx.doc.paragraphs:
             chunk = text[para.start:para.end]

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import compress, count, islice
-from operator import eq, not_
+from operator import eq
 from typing import Iterable
 
 import regex
@@ -36,6 +37,7 @@ _DOUBLED = re.compile(r"(?<!-)\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", re.IGNOREC
 
 
 
+_JOINERS = "'’-"  # what WORD allows inside a word
 _ONE_JOINER = str.maketrans("'’", "--")
 
 
@@ -123,7 +125,7 @@ class DoubledWord(Rule):
         text = ctx.doc.text
         words = ctx.doc.words
         taken = 0  # matches do not overlap, as with finditer: "the the the" is one finding
-        for i in _doubled_candidates(words):
+        for i in _doubled_candidates(words, text):
             window_end = min(len(text), words.starts[i + 1] + len(words.forms[i + 1]) + 1)
             m = _DOUBLED.search(text, max(words.starts[i], taken), window_end)
             if m is None:
@@ -142,16 +144,30 @@ class DoubledWord(Rule):
             yield self.finding(ctx, m.start(), m.end(), f"doubled word '{first}'", first)
 
 
-def _doubled_candidates(words: WordIndex) -> list[int]:
+def _forms_with_joiners(words: WordIndex, text: str) -> list[int]:
+    """Indexes of the forms of ``words`` (the word index of ``text``) that hold a joiner, found
+    from the joiners in the text (str.find, then a bisection each) rather than form by form."""
+    starts, forms = words.starts, words.forms
+    found = []
+    for pos in find_all(text, _JOINERS):
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < starts[i] + len(forms[i]) and (not found or found[-1] != i):
+            found.append(i)
+    return found
+
+
+def _doubled_candidates(words: WordIndex, text: str) -> list[int]:
     """Indexes i where word i may end in the run of letters that word i + 1 starts with.
 
     Equal neighbours are found in C; a word with a joiner inside ("l'homme homme") is compared
-    by its last and first runs. The pattern then decides on the few candidates."""
+    by its last and first runs. (A form without a joiner needs no such test: its runs are the
+    form itself, so it matches a neighbour's run only where the two are equal or the neighbour,
+    which has a joiner, makes the same test.) The pattern then decides on the few candidates."""
     lower = words.lower_forms
     candidates = set(compress(count(), map(eq, lower, islice(lower, 1, None))))
-    # Forms with a joiner inside are not alphanumeric; compare their first and last runs.
-    # A neighbour without a joiner is its own run, so a cheap prefix or suffix test rules most out.
-    for i in compress(count(), map(not_, map(str.isalnum, lower))):
+    # Forms with a joiner inside: compare their first and last runs. A neighbour without a joiner
+    # is its own run, so a cheap prefix or suffix test rules most out.
+    for i in _forms_with_joiners(words, text):
         form = lower[i]
         if i + 1 < len(lower):
             nxt = lower[i + 1]

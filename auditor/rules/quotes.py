@@ -4,6 +4,7 @@ only once in their paragraph (unbalanced-quote)."""
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from typing import Iterable
 
 import regex
@@ -22,6 +23,9 @@ _GARBLE = regex.compile(
     """,
     regex.VERBOSE | regex.V1,
 )
+# The characters that can open a _GARBLE match, and those that can follow the first.
+_GARBLE_FIRST = "”\"“.!?,;:«»"
+_GARBLE_SECOND = "“\"”«» \u00a0\u202f"
 _CLOSED_THEN_PUNCT = regex.compile(r"[.!?][”\"][,;:]")
 _DOUBLE_QUOTES = "“”\"«»"
 _WORD_BEFORE = regex.compile(r"\S*$")
@@ -83,10 +87,12 @@ class UnbalancedQuote(Rule):
             if ctx.in_boilerplate(para.start, para.end):
                 continue
             in_para = garbles[bisect.bisect_left(garble_starts, para.start):bisect.bisect_left(garble_starts, para.end)]
-            events = _quote_events(text, quotes[first:bisect.bisect_left(quotes, para.end)], para.start, para.end,
-                                   in_para, function_words)
+            positions = quotes[first:bisect.bisect_left(quotes, para.end)]
+            if not in_para and _paired(text, positions):
+                continue
+            events = _quote_events(text, positions, para.start, para.end, in_para, function_words)
             unmatched, left = _balance(events, apostrophes=False)
-            if any(what == _MAYBE_APOSTROPHE for _, what in events):
+            if _MAYBE_APOSTROPHE in map(_WHAT, events):
                 other = _balance(events, apostrophes=True)
                 if len(other[0]) + len(other[1]) < len(unmatched) + len(left):
                     unmatched, left = other
@@ -104,6 +110,18 @@ class UnbalancedQuote(Rule):
 
 # What a double quotation mark does in its paragraph (see _quote_events).
 _OPEN, _CLOSE, _GARBLED, _GARBLED_OPEN, _MAYBE_APOSTROPHE = range(5)
+_WHAT = itemgetter(1)  # of an event
+_SHAPES = str.maketrans("“«”»", "(())")  # opening and closing marks; a straight quote stays itself
+
+
+def _paired(text: str, positions: list[int]) -> bool:
+    """Whether the marks at ``positions`` are curly or angle quotes that open and close in turn
+    (“...” «...» “...”), the common case that :func:`_balance` passes without a finding: each of
+    those marks opens or closes by its shape alone."""
+    if len(positions) % 2 or text[positions[0]] not in "“«":
+        return False  # ruled out at once, as in a paragraph of straight quotes
+    marks = "".join(map(text.__getitem__, positions)).translate(_SHAPES)
+    return marks == "()" * (len(marks) // 2)
 
 
 def _quote_events(text: str, positions: list[int], start: int, end: int, garbles: list[regex.Match],
@@ -213,7 +231,11 @@ def _garble_matches(text: str, quotes: list[int]) -> list[regex.Match]:
     Every garble has a double quotation mark first or second, so matches can start only at or
     just before one; trying those offsets in order, after the previous match, keeps finditer's
     leftmost, non-overlapping semantics at a fraction of a full scan."""
-    return list(matches_at(_GARBLE, text, sorted({q - 1 for q in quotes if q > 0} | set(quotes))))
+    starts = sorted({q - 1 for q in quotes if q > 0} | set(quotes))
+    # Most of those offsets are ruled out by their first two characters, read for a fraction of
+    # the cost of trying the pattern there.
+    starts = [p for p in starts if text[p] in _GARBLE_FIRST and text[p + 1:p + 2] in _GARBLE_SECOND]
+    return list(matches_at(_GARBLE, text, starts))
 
 
 def _is_opening(text: str, pos: int, start: int, end: int) -> bool:
