@@ -68,7 +68,8 @@ class WrongLanguage(Rule):
                 rest = _outside_titles(doc.words.forms[lo:hi], lower[lo:hi])
                 if len(rest) < 5 or sum(map(_other_evidence(lang).__contains__, rest)) < 3:
                     continue
-                other = sentence_language(rest, lang, lowered=True)
+                if len(rest) < hi - lo:  # else the same words, judged already
+                    other = sentence_language(rest, lang, lowered=True)
             if other:
                 flagged_sentences.append((sent.start, sent.end))
                 yield self.finding(ctx, sent.start, sent.end,
