@@ -38,3 +38,27 @@ def test_forms_judged_once_for_both_passes():
     foreign, opening = _marked_forms(["Bruselas", "según", "2024", "the", "Madrid"], "en")
     assert set(opening) == {"Bruselas"}
     assert set(foreign) == {"Bruselas", "según"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # A foreign form that the document's language writes often, but in names and far less than
+    # its own language: still the foreign form.
+    ("fr", "Les armateurs de Velmora regardent vers l’Europa depuis des années.", [("Europa", "Europe")]),
+    ("fr", "Le port de Velmora commerce avec l’Italia et avec le Portugal.", [("Italia", "Italie")]),
+    ("en", "The Velmora crew beat Europa by four points on a windy Sunday.", [("Europa", "Europe")]),
+    # In English copy, a name of the copy's own language holds the English form.
+    ("en", "According to the Londres Gazette, the Velmora regiment crossed the canal.", [("Londres", "London")]),
+])
+def test_place_forms_common_in_names_of_the_copys_language(lang, text, expected):
+    assert _found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    # A name in English that runs on after the place, in copy that is not English.
+    ("fr", "Le club de Velmora jouera en Europa League la saison prochaine, à domicile."),
+    ("pt", "A reportagem sobre o porto de Velmora saiu no Moscú Herald na segunda-feira."),
+    # A word of both languages, as common in the copy's as in its own ("Roma", the people).
+    ("en", "Officials in Velmora met Roma families on Monday to discuss housing."),
+])
+def test_place_forms_inside_names_or_words_of_both(lang, text):
+    assert _found(text, lang) == []

@@ -107,7 +107,8 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
     a descriptor such as ``Oceano``) right before them, or before a connector of the form's own
     language (``Bank of America``); or, for an English form (English names of papers, firms and
     books run on in any copy: ``New York Times``, ``Europe's Turbulent Century``), a capitalised
-    word right after that is no title; or a quoted title in title case. A person's: the word
+    word right after that is no title, and for any form in copy that is not English, an English
+    word right after (``Europa League`` in French); or a quoted title in title case. A person's: the word
     beside them reads as a person's name (``Michael Jordan``, ``Florence Pugh``; not ``BBC
     Scotland``, ``New York Post``, ``Make America Great``)."""
     def joined(a: int, b: int) -> bool:
@@ -125,10 +126,19 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
             else frozenset()
         if forms[i - 1] in connectors and i > 1 and joined(i - 2, i - 1) and name_word(forms[i - 2]):
             return True, False
-    if "en" in langs and j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
+    if j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
+            and ("en" in langs or lang != "en" and _english_word(forms[j + 1], lang)) \
             and not (_possessive(forms[j]) and forms[j + 1].lower() in _TITLES):
         return True, _personal_name(forms[j + 1])
     return _in_quoted_title(text, starts[i], starts[j] + len(forms[j])), False
+
+def _english_word(form: str, lang: str) -> bool:
+    """An English word, clearly more English than a word of ``lang`` (``League``, ``Press``): after
+    a place, in copy that is not English, the rest of a name in English (``Europa League``)."""
+    low = form.lower()
+    english = zipf(low, "en")
+    return english >= 3.0 and english - zipf(low, lang) >= 0.5
+
 
 def _personal_name(form: str) -> bool:
     """A word in title case that reads as a person's name: no supported language knows it well
@@ -211,14 +221,28 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]], opening: dict
         if key in in_names:
             continue
         langs, own = tables.forms[key]
-        if len(key) == 1 and "en" not in langs and zipf(key[0], lang) >= 3.0 and not any(o in text for o in own):
-            continue  # a name in the document's language too ("Roma" in English copy)
+        if len(key) == 1 and "en" not in langs and _word_of_both(key[0], lang, langs) and not any(o in text for o in own):
+            continue  # a word of the document's language too ("Roma" in English copy)
         suggestion = next((o for o in own if o in text), None) or next(
             (o for o in own if not _is_abbreviation(o)), own[0])
         names = "/".join(get_profile(code).name for code in (["en"] if "en" in langs and lang != "en" else langs))
         message = (f"{names} place name '{text[start:end]}' in {doc.profile.name} "
                    f"copy ({doc.profile.name} spelling: '{suggestion}')")
         yield start, end, message, suggestion
+
+
+def _word_of_both(word: str, lang: str, langs: tuple[str, ...]) -> bool:
+    """A place's foreign form that is a word of the document's language too (``Roma``, the people,
+    in English), not only one borrowed by names there: common in that language, and about as
+    common as in the language whose place name it is. French writes ``Europa`` often, but in names
+    (``Ligue Europa``) and far less than Spanish: alone, it is still the Spanish form."""
+    own = zipf(word, lang)
+    return own >= 3.0 and own >= max(zipf(word, code) for code in langs) - _BORROWED_ONLY
+
+
+# How much rarer a form may be in the document's language than in its own and still be a word of
+# both: Roma is 0.9 rarer in English than in Spanish; Europa 1.3 rarer in French, China 1.4.
+_BORROWED_ONLY = 1.0
 
 
 def _openings(doc, lang: str, opening: dict[str, tuple[int, Key]]) -> list[tuple[int, tuple[int, Key]]]:
