@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from functools import lru_cache
 from itertools import compress, count, filterfalse, repeat
+from operator import eq
 from typing import Iterable
 
 import regex
@@ -134,10 +134,14 @@ def _sentences_holding(sentences: list[Sentence], positions: list[int], least: i
         return []
     starts = [sent.start for sent in sentences]
     # Counted by the last sentence that starts at or before each position (in C); a position
-    # after that sentence's end counts too, so each candidate is counted again exactly.
-    after = Counter(map(bisect.bisect_right, repeat(starts), positions))
+    # after that sentence's end counts too, so each candidate is counted again exactly. The
+    # positions are sorted, so are these indexes: one that occurs ``least`` times occurs both at
+    # some i and at i + least - 1 (found in C, cheaper than a Counter for the few a text has).
+    after = list(map(bisect.bisect_right, repeat(starts), positions))
     held = []
-    for k in sorted(k for k, n in after.items() if n >= least and k > 0):
+    for k in sorted(set(compress(after, map(eq, after, after[least - 1:])))):
+        if k == 0:
+            continue
         sent = sentences[k - 1]
         if bisect.bisect_left(positions, sent.end) - bisect.bisect_left(positions, sent.start) >= least:
             held.append(sent)
