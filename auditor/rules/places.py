@@ -1,15 +1,21 @@
 """Place names left in another language's form, for the wrong-language rule: ``London`` in
 Portuguese copy, ``Nueva York`` in English copy. The forms come from the exonym table
 (:mod:`auditor.languages.exonyms`); the rest of this module tells a place from the same words
-inside a longer name (a newspaper, a bank, a person, a quoted title)."""
+inside a longer name (a newspaper, a bank, a person, a quoted title).
+
+The pass runs on every document and most hold no candidate: which forms may open a name
+(:func:`place_start`) the rule judges in the same memoised lookup of each distinct form as its
+foreign words, so a document without one costs nothing more here. A candidate is then extended
+word by word through memoised normal forms (the regular expressions behind
+:func:`~auditor.languages.exonyms.normal_form` run once per distinct form, not per occurrence),
+and only a match is told apart from a longer name."""
 
 from __future__ import annotations
 
 import bisect
 from functools import lru_cache
 from itertools import compress, count
-from operator import methodcaller
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -17,8 +23,10 @@ from auditor.languages import get_profile
 from auditor.languages.exonyms import _is_abbreviation, foreign_first_words, foreign_forms, normal_form
 from auditor.languages.exonyms import own_forms as _own_forms
 from auditor.lexicon import zipf
-from auditor.memo import FormMemo
 from auditor.rules.base import Context
+
+Key = tuple[str, ...]  # the words of a name's normal form: ("nueva", "york")
+
 
 @lru_cache(maxsize=None)
 def plain_words(lang: str) -> frozenset[str]:
@@ -26,13 +34,8 @@ def plain_words(lang: str) -> frozenset[str]:
     profile = get_profile(lang)
     return profile.function_words | profile.sentence_openers
 
+
 _ELISION = regex.compile(r"\p{L}\p{Ll}{0,4}['’](?=\p{Lu})", regex.V1)  # l', d', qu' before a name
-# What every form that _ELISION matches holds: a text without it has no elided place names.
-_ELIDED_CAPITAL = regex.compile(r"['’]\p{Lu}", regex.V1)
-
-_HAS_APOSTROPHE = methodcaller("__contains__", "'")
-
-_HAS_TYPO_APOSTROPHE = methodcaller("__contains__", "’")
 
 _LANGUAGES = ("en", "es", "fr", "pt")
 
@@ -46,12 +49,43 @@ _LONG_WORD = regex.compile(r"\w+", regex.V1)
 
 _SENTENCE_END = regex.compile(r"[.!?]\s+\p{Lu}", regex.V1)
 
+
+class _Tables(NamedTuple):
+    """What the pass consults for one document language, built once."""
+
+    forms: dict[Key, tuple[tuple[str, ...], tuple[str, ...]]]  # foreign form -> (its languages, own forms)
+    prefixes: frozenset[Key]   # every leading part of a foreign form: how far a candidate may grow
+    own_tails: frozenset[Key]  # every trailing part of an own form: what may end one ("Gales")
+    plain: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _tables(lang: str) -> _Tables:
+    forms = foreign_forms(lang)
+    own = [tuple(form.split()) for form in _own_forms(lang)]
+    return _Tables(forms, frozenset(key[:n] for key in forms for n in range(1, len(key) + 1)),
+                   frozenset(words[n:] for words in own for n in range(len(words))),
+                   plain_words(lang), get_profile(lang).title_words)
+
+
 def _possessive(form: str) -> bool:
     return form.endswith(("'s", "’s"))
 
-def _place_start(form: str, lang: str) -> tuple[int, tuple[str, ...]] | None:
-    """Where a place name in another language's form may start in this word: the length of an
-    elided article before it (``l'``) and the word's normal form, or None. Pure, so memoised."""
+
+@lru_cache(maxsize=1 << 16)
+def _normal_words(form: str) -> Key:
+    """The words of a form's normal form (``États-Unis`` -> ``("etats", "unis")``): bounded, as
+    the forms of a batch run are unbounded."""
+    return tuple(normal_form(form).split())
+
+
+def place_start(form: str, lang: str) -> tuple[int, Key] | None:
+    """Where a place name in another language's form may start in this word of a ``lang``
+    document: the length of an elided article before it (``l'``, French only) and the word's
+    normal form, or None. Pure: the rule memoises it with its other judgements of each form."""
+    if not (form[0].isupper() or lang == "fr"):
+        return None  # a name opens with a capital, or after an elided article (French "l'Europe")
     m = _ELISION.match(form)
     elided = m.end() if m else 0
     core = form[elided:-2] if _possessive(form) else form[elided:]
@@ -60,14 +94,10 @@ def _place_start(form: str, lang: str) -> tuple[int, tuple[str, ...]] | None:
     key = tuple(normal_form(core).split())
     return (elided, key) if key and key[0] in foreign_first_words(lang) else None
 
-_PLACE_STARTS = FormMemo(_place_start)
-
-@lru_cache(maxsize=None)
-def _foreign_prefixes(lang: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(key[:n] for key in foreign_forms(lang) for n in range(1, len(key) + 1))
 
 def capitalised_name_word(form: str, plain: frozenset[str]) -> bool:
     return form[0].isupper() and form.lower() not in plain
+
 
 def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs, lang: str,
                  titles: frozenset[str]) -> tuple[bool, bool]:
@@ -77,7 +107,8 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
     a descriptor such as ``Oceano``) right before them, or before a connector of the form's own
     language (``Bank of America``); or, for an English form (English names of papers, firms and
     books run on in any copy: ``New York Times``, ``Europe's Turbulent Century``), a capitalised
-    word right after that is no title; or a quoted title in title case. A person's: the word
+    word right after that is no title, and for any form in copy that is not English, an English
+    word right after (``Europa League`` in French); or a quoted title in title case. A person's: the word
     beside them reads as a person's name (``Michael Jordan``, ``Florence Pugh``; not ``BBC
     Scotland``, ``New York Post``, ``Make America Great``)."""
     def joined(a: int, b: int) -> bool:
@@ -95,10 +126,19 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
             else frozenset()
         if forms[i - 1] in connectors and i > 1 and joined(i - 2, i - 1) and name_word(forms[i - 2]):
             return True, False
-    if "en" in langs and j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
+    if j + 1 < len(forms) and joined(j, j + 1) and forms[j + 1][0].isupper() \
+            and ("en" in langs or lang != "en" and _english_word(forms[j + 1], lang)) \
             and not (_possessive(forms[j]) and forms[j + 1].lower() in _TITLES):
         return True, _personal_name(forms[j + 1])
     return _in_quoted_title(text, starts[i], starts[j] + len(forms[j])), False
+
+def _english_word(form: str, lang: str) -> bool:
+    """An English word, clearly more English than a word of ``lang`` (``League``, ``Press``): after
+    a place, in copy that is not English, the rest of a name in English (``Europa League``)."""
+    low = form.lower()
+    english = zipf(low, "en")
+    return english >= 3.0 and english - zipf(low, lang) >= 0.5
+
 
 def _personal_name(form: str) -> bool:
     """A word in title case that reads as a person's name: no supported language knows it well
@@ -110,11 +150,16 @@ def _personal_name(form: str) -> bool:
     freqs = [zipf(low, code) for code in _LANGUAGES]
     return max(freqs) < 3.0 or max(freqs) - min(freqs) < 1.0
 
-def _tail_of_own_name(forms, starts, text, i: int, j: int, lang: str) -> bool:
+def _tail_of_own_name(forms, starts, text, i: int, j: int, lang: str, own_tails: frozenset[Key]) -> bool:
     """Words ``i..j`` end a longer name that is the language's own form of a place (``Gales`` in
     Portuguese ``País de Gales``)."""
+    # Their words must end one of the own forms (rarely so) before any longer span can be one.
+    words = _normal_words(forms[i]) if i == j else tuple(w for k in range(i, j + 1) for w in _normal_words(forms[k]))
+    if words not in own_tails:
+        return False
     end = starts[j] + len(forms[j])
     return any(normal_form(text[starts[k]:end]) in _own_forms(lang) for k in range(max(0, i - 3), i))
+
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Inside a quoted title in title case (« AI Superpowers: China, Silicon Valley and the New
@@ -132,64 +177,38 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
-def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:
+def foreign_place_names(ctx: Context, skip: list[tuple[int, int]], opening: dict[str, tuple[int, Key]]
+                        ) -> Iterator[tuple[int, int, str, str]]:
     """Place names in another language's form where the document's language has its own
     (``London`` in Portuguese copy, ``Nueva York`` in English copy), from the exonym table, as
-    (start, end, message, suggestion); ``skip`` lists spans other findings already cover."""
+    (start, end, message, suggestion); ``skip`` lists spans other findings already cover, and
+    ``opening`` the document's forms that :func:`place_start` accepts, with its verdicts."""
     doc = ctx.doc
     lang = doc.language
-    forms = doc.words.forms
-    # A place name opens with a capital, or after an elided article (French "l'Europe").
-    capitalised = doc.capitalised
-    vocabulary = set(doc.capitalised_forms)
-    elided = lang == "fr" and _ELIDED_CAPITAL.search(doc.text) is not None
-    if elided:
-        lowered = list(doc.word_counts)
-        vocabulary.update(compress(lowered, map(_HAS_APOSTROPHE, lowered)))
-        vocabulary.update(compress(lowered, map(_HAS_TYPO_APOSTROPHE, lowered)))
-    vocabulary = list(vocabulary)
-    verdicts = _PLACE_STARTS.values(vocabulary, lang)
-    starts_here = dict(compress(zip(vocabulary, verdicts), verdicts))
-    if not starts_here:
-        return
-    table, prefixes = foreign_forms(lang), _foreign_prefixes(lang)
-    starts, text = doc.words.starts, doc.text
+    openings = _openings(doc, lang, opening)
+    if not openings:
+        return  # most documents
+    tables = _tables(lang)
+    forms, starts, text = doc.words.forms, doc.words.starts, doc.text
     skip_starts = [s for s, _ in skip]
-    plain = plain_words(lang)
     found, in_names = [], set()
     consumed = -1  # the last word of the last name matched
-    # The words that may open a name, found in C: only capitalised ones unless an elided article
-    # may open one.
-    opening = compress(count(), map(starts_here.__contains__, forms)) if elided else \
-        compress(capitalised, map(starts_here.__contains__, doc.capitalised_forms))
-    for i in opening:
+    for i, (elided, key) in openings:
         if i <= consumed:
             continue
-        elided, key = starts_here[forms[i]]
-        best, j = None, i
-        while True:
-            if key in table:
-                best = (j, key)
-            nxt = j + 1
-            if _possessive(forms[j]) or nxt >= len(forms) or text[starts[j] + len(forms[j]):starts[nxt]] != " ":
-                break
-            following = forms[nxt][:-2] if _possessive(forms[nxt]) else forms[nxt]
-            longer = key + tuple(normal_form(following).split())
-            if longer not in prefixes:
-                break
-            key, j = longer, nxt
-        if best is None:
+        match = _longest_match(forms, starts, text, i, key, tables)
+        if match is None:
             continue
-        j, key = best
+        j, key = match
         consumed = j
-        if _tail_of_own_name(forms, starts, text, i, j, lang):
+        if _tail_of_own_name(forms, starts, text, i, j, lang, tables.own_tails):
             continue
         start = starts[i] + elided
         end = starts[j] + len(forms[j]) - (2 if _possessive(forms[j]) else 0)
         # Part of a longer name ("Bank of America", "Florence Pugh", a title in title case):
         # that name, and the same form elsewhere in the text (a person's name), are left alone.
-        inside, personal = _inside_name(forms, starts, text, i, j, elided, plain, table[key][0], lang,
-                                        doc.profile.title_words)
+        inside, personal = _inside_name(forms, starts, text, i, j, elided, tables.plain, tables.forms[key][0],
+                                        lang, tables.titles)
         if inside:
             if personal:
                 in_names.add(key)  # "Florence Pugh", then "Florence" alone: the same person
@@ -201,12 +220,58 @@ def foreign_place_names(ctx: Context, skip: list[tuple[int, int]]) -> Iterator[t
     for start, end, key in found:
         if key in in_names:
             continue
-        langs, own = table[key]
-        if len(key) == 1 and "en" not in langs and zipf(key[0], lang) >= 3.0 and not any(o in text for o in own):
-            continue  # a name in the document's language too ("Roma" in English copy)
+        langs, own = tables.forms[key]
+        if len(key) == 1 and "en" not in langs and _word_of_both(key[0], lang, langs) and not any(o in text for o in own):
+            continue  # a word of the document's language too ("Roma" in English copy)
         suggestion = next((o for o in own if o in text), None) or next(
             (o for o in own if not _is_abbreviation(o)), own[0])
         names = "/".join(get_profile(code).name for code in (["en"] if "en" in langs and lang != "en" else langs))
         message = (f"{names} place name '{text[start:end]}' in {doc.profile.name} "
                    f"copy ({doc.profile.name} spelling: '{suggestion}')")
         yield start, end, message, suggestion
+
+
+def _word_of_both(word: str, lang: str, langs: tuple[str, ...]) -> bool:
+    """A place's foreign form that is a word of the document's language too (``Roma``, the people,
+    in English), not only one borrowed by names there: common in that language, and about as
+    common as in the language whose place name it is. French writes ``Europa`` often, but in names
+    (``Ligue Europa``) and far less than Spanish: alone, it is still the Spanish form."""
+    own = zipf(word, lang)
+    return own >= 3.0 and own >= max(zipf(word, code) for code in langs) - _BORROWED_ONLY
+
+
+# How much rarer a form may be in the document's language than in its own and still be a word of
+# both: Roma is 0.9 rarer in English than in Spanish; Europa 1.3 rarer in French, China 1.4.
+_BORROWED_ONLY = 1.0
+
+
+def _openings(doc, lang: str, opening: dict[str, tuple[int, Key]]) -> list[tuple[int, tuple[int, Key]]]:
+    """The words that may open a place name, in text order, each with the length of an elided
+    article in it and its normal form; ``opening`` maps the document's forms that may open one
+    to those two (from :func:`place_start`)."""
+    if not opening:
+        return []  # most documents
+    forms = doc.words.forms
+    if lang == "fr" and not all(form[0].isupper() for form in opening):
+        at = compress(count(), map(opening.__contains__, forms))  # "l'Europe": any word
+    else:
+        at = compress(doc.capitalised, map(opening.__contains__, doc.capitalised_forms))
+    return [(i, opening[forms[i]]) for i in at]
+
+
+def _longest_match(forms, starts, text, i: int, key: Key, tables: _Tables) -> tuple[int, Key] | None:
+    """The longest foreign form that opens at word ``i`` (``key``: its words so far) and runs on
+    through words joined by single spaces, as (its last word, its words); None when none does."""
+    best, j = None, i
+    while True:
+        if key in tables.forms:
+            best = (j, key)
+        nxt = j + 1
+        if _possessive(forms[j]) or nxt >= len(forms) or text[starts[j] + len(forms[j]):starts[nxt]] != " ":
+            return best
+        following = forms[nxt]
+        longer = key + _normal_words(following[:-2] if _possessive(following) else following)
+        if longer not in tables.prefixes:
+            return best
+        key, j = longer, nxt
+

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import compress, count, filterfalse, repeat
+from operator import eq
 from typing import Iterable
 
 import regex
@@ -18,7 +18,7 @@ from auditor.languages import get_profile
 from auditor.lexicon import best_other_language, fold, zipf
 from auditor.memo import FormMemo
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.places import capitalised_name_word, foreign_place_names, plain_words
+from auditor.rules.places import capitalised_name_word, foreign_place_names, place_start, plain_words
 
 _ROMANCE_MARKS = regex.compile(r"[áéíóúñãõçâêôàèìòùëïü]", regex.IGNORECASE)
 # Particles that other languages lend to names in any copy ("Charles de Gaulle", "al-Quds").
@@ -68,30 +68,25 @@ class WrongLanguage(Rule):
                 rest = _outside_titles(doc.words.forms[lo:hi], lower[lo:hi])
                 if len(rest) < 5 or sum(map(_other_evidence(lang).__contains__, rest)) < 3:
                     continue
-                other = sentence_language(rest, lang, lowered=True)
+                if len(rest) < hi - lo:  # else the same words, judged already
+                    other = sentence_language(rest, lang, lowered=True)
             if other:
                 flagged_sentences.append((sent.start, sent.end))
                 yield self.finding(ctx, sent.start, sent.end,
                                    f"sentence appears to be {get_profile(other).name} in "
                                    f"{doc.profile.name} copy")
-        places = list(self._places(ctx, flagged_sentences))
+        foreign, opening = _marked_forms(doc.word_counts, lang)
+        places = [self.finding(ctx, start, end, message, suggestion)
+                  for start, end, message, suggestion in foreign_place_names(ctx, flagged_sentences, opening)]
         yield from places
-        yield from self._words(ctx, flagged_sentences, {f.start for f in places})
+        if foreign:
+            yield from self._words(ctx, flagged_sentences, {f.start for f in places}, foreign)
 
-    def _places(self, ctx: Context, skip: list[tuple[int, int]]) -> Iterable[Finding]:
-        """Place names in another language's form (see :func:`auditor.rules.places.foreign_place_names`)."""
-        for start, end, message, suggestion in foreign_place_names(ctx, skip):
-            yield self.finding(ctx, start, end, message, suggestion)
-
-    def _words(self, ctx: Context, skip: list[tuple[int, int]], taken: set[int]) -> Iterable[Finding]:
+    def _words(self, ctx: Context, skip: list[tuple[int, int]], taken: set[int],
+               foreign: dict[str, tuple[str, bool]]) -> Iterable[Finding]:
+        """Foreign words and phrases; ``foreign`` maps the document's foreign forms to their verdicts."""
         doc = ctx.doc
         lang = doc.language
-        # Only words of letters can be foreign (numbers, the unbounded part of a vocabulary, never).
-        vocabulary = list(filter(str.isalpha, doc.word_counts))
-        verdicts = _FOREIGN_WORDS.values(vocabulary, lang)
-        foreign = dict(compress(zip(vocabulary, verdicts), verdicts))
-        if not foreign:
-            return
         forms, starts = doc.words.forms, doc.words.starts
         skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         # A capitalised foreign word next to a capitalised word of the text's own is part of a
@@ -139,10 +134,14 @@ def _sentences_holding(sentences: list[Sentence], positions: list[int], least: i
         return []
     starts = [sent.start for sent in sentences]
     # Counted by the last sentence that starts at or before each position (in C); a position
-    # after that sentence's end counts too, so each candidate is counted again exactly.
-    after = Counter(map(bisect.bisect_right, repeat(starts), positions))
+    # after that sentence's end counts too, so each candidate is counted again exactly. The
+    # positions are sorted, so are these indexes: one that occurs ``least`` times occurs both at
+    # some i and at i + least - 1 (found in C, cheaper than a Counter for the few a text has).
+    after = list(map(bisect.bisect_right, repeat(starts), positions))
     held = []
-    for k in sorted(k for k, n in after.items() if n >= least and k > 0):
+    for k in sorted(set(compress(after, map(eq, after, after[least - 1:])))):
+        if k == 0:
+            continue
         sent = sentences[k - 1]
         if bisect.bisect_left(positions, sent.end) - bisect.bisect_left(positions, sent.start) >= least:
             held.append(sent)
@@ -198,7 +197,36 @@ def _foreign_language(text: str, lang: str) -> str | None:
     return None
 
 
-_FOREIGN_WORDS = FormMemo(_foreign_word)
+WordVerdict = tuple[str, bool]  # the other language, and whether the word is a loanword alone
+PlaceVerdict = tuple[int, tuple[str, ...]]  # see auditor.rules.places.place_start
+
+
+def _marks(form: str, lang: str) -> tuple[WordVerdict | None, PlaceVerdict | None] | None:
+    """What the rule makes of a form: its verdict as a foreign word (:func:`_foreign_word`) and
+    as the opening of a place name (:func:`auditor.rules.places.place_start`), or None when it is
+    neither, as nearly every form is. Pure, so memoised."""
+    word, place = _foreign_word(form, lang), place_start(form, lang)
+    return (word, place) if word or place else None
+
+
+# One memo for both judgements: a document's forms are looked up once. The lookups, not the
+# judgements, are what every document pays, the more as the table outgrows the processor's cache.
+_MARKS = FormMemo(_marks)
+
+
+def _marked_forms(word_counts: Iterable[str], lang: str) -> tuple[dict[str, WordVerdict], dict[str, PlaceVerdict]]:
+    """The document's foreign words and the forms that may open a place name, with their verdicts."""
+    # Numbers, the unbounded part of a vocabulary, are neither and never reach the memo.
+    vocabulary = list(filterfalse(str.isdigit, word_counts))
+    marks = _MARKS.values(vocabulary, lang)
+    foreign, opening = {}, {}
+    for form, (word, place) in compress(zip(vocabulary, marks), marks):
+        if word:
+            foreign[form] = word
+        if place:
+            opening[form] = place
+    return foreign, opening
+
 
 _QUOTES_OPEN = "\"“‘'«*_"
 _QUOTES_CLOSE = "\"”’'»*_"
