@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from itertools import compress
@@ -131,9 +132,11 @@ class Context:
 
     @cached_property
     def name_knowledge(self) -> "NameKnowledge":
-        from auditor.names.knowledge import WordFrequencyKnowledge, as_knowledge
+        if self.knowledge is None:
+            return _default_name_knowledge()
+        from auditor.names.knowledge import as_knowledge
 
-        return as_knowledge(self.knowledge) if self.knowledge is not None else WordFrequencyKnowledge()
+        return as_knowledge(self.knowledge)
 
     @cached_property
     def _running(self) -> list[Sentence]:
@@ -169,6 +172,14 @@ class Context:
     def running_sentences(self) -> Iterator[Sentence]:
         """Sentences of running text: not headlines, captions or page furniture."""
         return iter(self._running)
+
+
+@functools.cache
+def _default_name_knowledge() -> "NameKnowledge":
+    """The word-frequency knowledge: stateless, so one instance serves every document."""
+    from auditor.names.knowledge import WordFrequencyKnowledge
+
+    return WordFrequencyKnowledge()
 
 
 def is_headline(sent: Sentence) -> bool:
