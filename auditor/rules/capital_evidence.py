@@ -161,8 +161,8 @@ def looks_like_subject(low: str, lang: str, following: str) -> bool:
     """An English word in the singular followed by a verb's past or third-person form ("Variety
     reported", "Revere presents"): the subject of the clause, and with no article before it a
     name, for a common noun in the singular would need one ("the moderator said")."""
-    if lang != "en" or (low.endswith("s") and not low.endswith("ss")):
-        return False  # a plural takes no article ("Analysts suggested")
+    if lang != "en" or (low.endswith("s") and not low.endswith("ss")) or low in get_profile(lang).numerals:
+        return False  # a plural takes no article ("Analysts suggested", "Three points")
     # (Not a gerund or participle in -ing, which no subject needs: "Already suffering".)
     return english_inflected_verb(following) and not following.endswith("ing")
 
