@@ -61,7 +61,7 @@ class MidSentenceCapital(Rule):
                 continue  # after a word: only a function word or verb after a lower-case one
             # After white space that follows a comma, a closing quote or a word: the only places
             # this rule looks (inside the sentence, as tested below).
-            prev_end = space_before(text, 0, start)
+            prev_end = space_before(text, starts[i - 1], start)  # the white space lies after the word before
             if prev_end is None:
                 continue
             sent = running.running_at(start)
