@@ -3,7 +3,6 @@ other rules, which stay out of it."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import compress, count, islice, repeat
 from operator import methodcaller
@@ -12,7 +11,7 @@ import regex
 
 from auditor.document import Document
 from auditor.furniture_phrases import (DISCLAIMER, LABEL_END, LEAD_MARKS, TAIL, TRAIL_MARKS, PhraseTable,
-                                       phrase_table)
+                                       literal_finder, phrase_table)
 from auditor.languages import LanguageProfile, get_profile
 
 _MAX_FURNITURE_WORDS = 25
@@ -107,8 +106,8 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[Phr
 
     One anchored match per line tries every whole-line phrase at once. Phrases that may sit
     anywhere in a line each contain a literal (see :mod:`auditor.prefilter`), and finding those
-    in the lower-cased text costs a fraction of searching every line with every phrase. Almost
-    every line of real copy is ruled out; each suspect is tested only against its phrases.
+    in the lower-cased text, all in one pass (see :class:`LiteralFinder`), costs a fraction of
+    searching every line with every phrase. Almost every line of real copy is ruled out; each suspect is tested only against its phrases.
     ``twins`` says whether the lower-case twins of the patterns apply to this document.
     """
     text, low = doc.text, doc.lower_text
@@ -136,16 +135,8 @@ def _suspect_lines(doc: Document, spans: list[tuple[int, int]], tables: list[Phr
         for i in range(len(spans)):
             suspects.setdefault(i, set()).update(rest)
         return suspects
-    for table in tables:
-        for lit, ids in table.by_literal.items():
-            pos = low.find(lit)
-            while pos != -1:
-                # The literal's first visible character lies inside its line.
-                line = bisect.bisect_right(starts, pos + len(lit) - len(lit.lstrip())) - 1
-                suspects.setdefault(line, set()).update(ids)
-                if line + 1 >= len(starts):
-                    break
-                pos = low.find(lit, starts[line + 1])
+    for line, ids in literal_finder(tables).lines(low, starts):
+        suspects.setdefault(line, set()).update(ids)
     return suspects
 
 

@@ -4,9 +4,11 @@ the lines where those may match."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Iterator
 
 import regex
 
@@ -157,6 +159,51 @@ def phrase_table(p: LanguageProfile) -> PhraseTable:
     _TABLES[p.code] = table = PhraseTable(p, f"(?:{items}){more}", stamp, whole_line, phrases, by_literal, complete,
                                           whole_line_lower, line_phrases, stamp_phrases)
     return table
+
+
+@dataclass
+class LiteralFinder:
+    """The literals of several phrase tables, found together: ``automaton`` reports every
+    occurrence of each (by index, overlapping ones too) in one pass over the text, where a
+    ``str.find`` per literal scans the text once for each; ``ids[k]`` are the phrases of every
+    table whose literal ``k`` is, ``skips[k]`` the white space that opens it."""
+
+    automaton: object  # ahocorasick_rs.AhoCorasick
+    ids: list[list[tuple[str, int]]]
+    skips: list[int]
+
+    def lines(self, low: str, starts: list[int]) -> Iterator[tuple[int, list[tuple[str, int]]]]:
+        """``(line, ids)`` for each line of ``low`` (lines open at the sorted ``starts``) where a
+        literal's first visible character lies, with the phrases of that literal. After each
+        occurrence a literal is sought again from the next line on, as one ``str.find`` per line
+        would seek it (the lines found are the same)."""
+        resume = [0] * len(self.ids)
+        for k, pos, _ in self.automaton.find_matches_as_indexes(low, overlapping=True):
+            if pos >= resume[k]:
+                line = bisect.bisect_right(starts, pos + self.skips[k]) - 1
+                resume[k] = starts[line + 1] if line + 1 < len(starts) else len(low) + 1
+                yield line, self.ids[k]
+
+
+_FINDERS: dict[tuple[str, ...], LiteralFinder] = {}
+
+
+def literal_finder(tables: list[PhraseTable]) -> LiteralFinder:
+    """The :class:`LiteralFinder` of ``tables``' literals, built once per list of languages."""
+    key = tuple(t.profile.code for t in tables)
+    finder = _FINDERS.get(key)
+    if finder is None:
+        import ahocorasick_rs  # compiled Aho-Corasick (Rust), imported with the first document
+
+        merged: dict[str, list[tuple[str, int]]] = {}
+        for table in tables:
+            for lit, ids in table.by_literal.items():
+                merged.setdefault(lit, []).extend(ids)
+        literals = list(merged)
+        automaton = ahocorasick_rs.AhoCorasick(literals, matchkind=ahocorasick_rs.MatchKind.Standard)
+        finder = _FINDERS[key] = LiteralFinder(automaton, [merged[lit] for lit in literals],
+                                               [len(lit) - len(lit.lstrip()) for lit in literals])
+    return finder
 
 
 # Syntax that reads differently in the two engines (inline flags, the regex module's set

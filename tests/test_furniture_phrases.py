@@ -102,3 +102,40 @@ def test_the_whole_line_items_are_joined_as_the_profile_joins_them(code):
     profile = get_profile(code)
     table = phrase_table(profile)
     assert alternation(table.line_phrases) == profile.pattern("boilerplate_lines", "teaser_headings").pattern
+
+
+def _lines_by_find(low: str, starts: list[int], tables) -> dict[int, set]:
+    """The suspect lines of each literal as one str.find per line finds them (the reference)."""
+    import bisect
+
+    found: dict[int, set] = {}
+    for table in tables:
+        for lit, ids in table.by_literal.items():
+            pos = low.find(lit)
+            while pos != -1:
+                line = bisect.bisect_right(starts, pos + len(lit) - len(lit.lstrip())) - 1
+                found.setdefault(line, set()).update(ids)
+                if line + 1 >= len(starts):
+                    break
+                pos = low.find(lit, starts[line + 1])
+    return found
+
+
+@pytest.mark.parametrize("code", ["en", "es", "fr", "pt"])
+def test_the_literal_finder_finds_the_lines_that_a_find_per_literal_finds(code):
+    from auditor.furniture import _tables
+    from auditor.furniture_phrases import literal_finder
+
+    tables = _tables(code)
+    finder = literal_finder(tables)
+    literals = [lit for t in tables for lit in t.by_literal]
+    pieces = literals + ["\n", " \n ", "“", "é", "x", " ", "  ", "ç"]
+    rng = random.Random(5)
+    for _ in range(300):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        starts = sorted({0, *(i + 1 for i, ch in enumerate(low) if ch == "\n" and rng.random() < 0.8)})
+        expected = _lines_by_find(low, starts, tables)
+        got: dict[int, set] = {}
+        for line, ids in finder.lines(low, starts):
+            got.setdefault(line, set()).update(ids)
+        assert got == expected, low
