@@ -34,16 +34,32 @@ class FormMemo(Generic[T]):
         table = self._tables.get(lang)
         if table is None:
             table = self._tables[lang] = {}
-        found = list(map(table.get, forms, repeat(_MISSING)))
-        if _MISSING in found:  # rarer than not, once a batch run is under way
-            missing = list(compress(count(), map(is_, found, repeat(_MISSING))))
-            if len(table) + len(missing) > self.limit:
-                table.clear()
-            func = self.func
+        known = len(table)
+        # setdefault marks each new form in the table, so that the table's size alone tells
+        # whether any form is new, where a search of the answers for the mark costs a comparison
+        # per form.
+        found = list(map(table.setdefault, forms, repeat(_MISSING)))
+        if len(table) != known:  # rarer than not, once a batch run is under way
+            self._compute_missing(table, forms, found, lang)
+        return found
+
+    def _compute_missing(self, table: dict[str, T], forms: Sequence[str], found: list, lang: str) -> None:
+        """Put the values of the forms marked missing in ``found`` and in the table, emptied
+        first of every other form when it outgrows its limit."""
+        missing = list(compress(count(), map(is_, found, repeat(_MISSING))))
+        func = self.func
+        computed: dict[str, T] = {}
+        try:
             for i in missing:
                 form = forms[i]
-                value = table.get(form, _MISSING)  # a form repeated in ``forms`` is computed once
+                value = computed.get(form, _MISSING)  # a form repeated in ``forms`` is computed once
                 if value is _MISSING:
-                    value = table[form] = func(form, lang)
+                    value = computed[form] = func(form, lang)
                 found[i] = value
-        return found
+        except BaseException:
+            for form in map(forms.__getitem__, missing):  # no mark may outlive this call
+                table.pop(form, None)
+            raise
+        if len(table) > self.limit:
+            table.clear()
+        table.update(computed)

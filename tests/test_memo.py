@@ -36,3 +36,20 @@ def test_a_full_table_is_emptied_rather_than_growing_past_its_limit():
     assert memo.values(["a", "bb", "ccc"]) == [1, 2, 3]
     assert memo.values(["dddd", "a"]) == [4, 1]  # still right after the table was emptied
     assert len(memo._tables[""]) <= 3
+
+
+def test_a_form_whose_function_raised_is_computed_again_next_time():
+    def fussy(form: str, lang: str) -> int:
+        if form == "bad" and not fussy.ready:
+            raise ValueError(form)
+        return len(form)
+
+    fussy.ready = False
+    memo = FormMemo(fussy)
+    assert memo.values(["ok"]) == [2]
+    try:
+        memo.values(["new", "bad", "later"])
+    except ValueError:
+        pass
+    fussy.ready = True
+    assert memo.values(["ok", "new", "bad", "later"]) == [2, 3, 3, 5]
