@@ -10,7 +10,7 @@ from operator import methodcaller
 import regex
 
 from auditor.document import Document
-from auditor.furniture_phrases import (DISCLAIMER, LABEL_END, LEAD_MARKS, TAIL, TRAIL_MARKS, PhraseTable,
+from auditor.furniture_phrases import (DISCLAIMER, LEAD_MARKS, TAIL, TRAIL_MARKS, PhraseTable,
                                        literal_finder, phrase_table)
 from auditor.languages import LanguageProfile, get_profile
 

@@ -21,7 +21,7 @@ LAYERS = {
     "auditor.io": 0, "auditor.lazy": 0, "auditor.findings": 0, "auditor.languages": 0,
     "auditor.document": 0, "auditor.words": 0, "auditor.segment": 0, "auditor.lexicon": 0, "auditor.langid": 0,
     "auditor.memo": 0, "auditor.prefilter": 0, "auditor.scoring": 0, "auditor.furniture": 0,
-    "auditor.markup": 0, "auditor.furniture_phrases": 0,
+    "auditor.markup": 0, "auditor.furniture_phrases": 0, "auditor.pattern_openings": 0,
     # 1 analyses and rules: what can be said of a document, and the checker that runs the rules
     "auditor.rules": 1, "auditor.checker": 1, "auditor.fix": 1, "auditor.names": 1,
     "auditor.roundtrip.align": 1, "auditor.roundtrip.metrics": 1, "auditor.roundtrip.quality": 1,

@@ -88,10 +88,15 @@ class LanguageProfile:
             for name in names:
                 value = getattr(self, name)
                 parts.extend([value] if isinstance(value, str) else value)
-            body = "|".join(f"(?:{p})" for p in parts if p) or r"(?!x)x"
+            body = alternation(parts)
             self._compiled[key] = regex.compile(f"{prefix}(?:{body}){suffix}" if prefix or suffix else body,
                                                 regex.IGNORECASE | regex.VERSION1)
         return self._compiled[key]
+
+
+def alternation(phrases: list[str]) -> str:
+    """``phrases`` as one pattern, each in its own group; one that never matches when none."""
+    return "|".join(f"(?:{p})" for p in phrases if p) or r"(?!x)x"
 
 
 _PROFILES: dict[str, LanguageProfile] = {}
