@@ -122,11 +122,17 @@ def test_word_index_matches_the_word_tokens():
 def test_headlines_judged_for_a_whole_document_as_one_by_one():
     from auditor.rules.base import Context, _headlines, is_headline
 
+    def reference(sent) -> bool:  # the definition, written the slow way
+        initials = [w[0] for w in sent.words if w[0].isalpha()]
+        title = len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
+        return sent.is_whole_paragraph and not sent.is_terminated or sent.end - sent.start <= 300 and title
+
     text = ("Markets Rally As Oil Falls\nPrices rose on Monday. They Met The New Iraqi Prime Minister "
-            "And The 2 Envoys Today.\nA caption without a stop\nThe talks ended. 12 34 56 78.\n")
+            "And The 2 Envoys Today.\nA caption without a stop\nThe talks ended. 12 34 56 78.\n"
+            "Short Title Case Line Here: " + "Word " * 70 + "end.\n")
     doc = Document(text)
     flags = [is_headline(s) for s in doc.sentences]
-    assert flags == _headlines(doc, doc.sentences)
+    assert flags == _headlines(doc, doc.sentences) == [reference(s) for s in doc.sentences]
     assert [s.text for s, flag in zip(doc.sentences, flags) if flag] == [
         "Markets Rally As Oil Falls", "They Met The New Iraqi Prime Minister And The 2 Envoys Today.",
         "A caption without a stop"]

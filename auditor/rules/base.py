@@ -213,6 +213,14 @@ def _headlines(doc: Document, sentences: list[Sentence]) -> list[bool]:
     return flags
 
 
+def title_case(sent: Sentence) -> bool:
+    """Four words or more, and most of them (70%) capitalised: the title-case test of
+    :func:`is_headline`, on any sentence."""
+    lo, hi = sent.doc.word_range(sent.start, sent.end)
+    initials = sent.doc.initials[lo:hi]
+    return _title_case(initials, sum(map(str.isupper, initials)))
+
+
 def _title_case(initials: str, capitals: int) -> bool:
     """Whether most of the words whose first characters are ``initials`` (``capitals`` of them
     capitalised) open with a capital letter; numbers do not count."""

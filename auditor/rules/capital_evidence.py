@@ -4,11 +4,11 @@ capitalised by right ("in Paris, Lee said", "John Smith, Chairman of the board")
 
 from __future__ import annotations
 
-import regex
-
 import bisect
 from functools import lru_cache
 from operator import attrgetter
+
+import regex
 
 from auditor.document import Document, Sentence
 from auditor.languages import get_profile
@@ -16,7 +16,7 @@ from auditor.languages.exonyms import is_place
 from auditor.lexicon import (FREQUENCY_LANGUAGES, english_inflected_verb, english_noun, english_pos,
                              english_proper_noun, zipf)
 from auditor.names.keys import PARTICLES
-from auditor.rules.base import Context
+from auditor.rules.base import Context, title_case
 
 # A word character, comma or semicolon, then white space: what precedes a word inside a sentence.
 _INSIDE = regex.compile(r"[\w,;]\s+$", regex.V1)
@@ -131,13 +131,6 @@ def sentence_case(sent: Sentence) -> bool:
         return False  # fewer than eight words, let alone initials (most headlines)
     initials = [w[0] for w in sent.words if w[0].isalpha()]
     return len(initials) >= 8 and sum(map(str.isupper, initials)) <= 0.4 * len(initials)
-
-
-def title_case(sent: Sentence) -> bool:
-    """Four words or more, and most of them (70%) capitalised, as :func:`auditor.rules.base.
-    is_headline` tells a title-case line."""
-    initials = [w[0] for w in sent.words if w[0].isalpha()]
-    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
 
 
 @lru_cache(maxsize=1 << 16)
