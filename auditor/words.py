@@ -16,7 +16,8 @@ from typing import Sequence
 import regex
 
 # Words keep inner apostrophes and hyphens ("Haniyeh’s", "al-Sudani").
-WORD = r"\w+(?:['’\-]\w+)*"
+JOINERS = "'’-"  # the characters that join the parts of one word ("don't", "Porta-voz")
+WORD = r"\w+(?:['’\-]\w+)*"  # the joiners above, inside a word
 _WORD_SPLIT = regex.compile(f"({WORD})", regex.V1)
 # The standard library's `re` runs simple patterns faster than the regex module. Its \w is
 # str.isalnum() and its \s str.isspace() where the regex module uses Unicode's classes; the two

@@ -8,23 +8,24 @@ from typing import Iterable
 import regex
 
 from auditor.document import Sentence, Token, next_token, previous_token
-from auditor.rules.capital_places import AFTER_THESE, after_space, after_space_fast, candidates, next_in
 from auditor.findings import Finding, Severity
 from auditor.languages import get_profile
 from auditor.lexicon import is_common_word
 from auditor.memo import FormMemo
 from auditor.names.keys import PARTICLES, base_form
 from auditor.rules.base import Context, Rule, register
+from auditor.rules.capital_places import AFTER_THESE, after_space, after_space_fast, candidates, next_in
 from auditor.rules.capital_evidence import (CasingEvidence, RunningText, is_nonfinite, rare_verb_form,
                                             shared_with_sibling, is_verb_form, known_name,
                                             looks_like_subject, never_a_noun, never_in_name,
                                             possessive_of_non_noun)
+from auditor.words import JOINERS
 
 _WORD = regex.compile(r"\w", regex.V1)
 _CLOSING_QUOTES = set("”\"’»")
-_JOINERS = ("-", "’", "'")  # inside a compound ("Porta-voz", "Qu’il")
 _JOINER = regex.compile(r"[-’']", regex.V1)
 _SENTENCE_END = set(".!?…")
+_JOINER_TOKENS = frozenset(JOINERS)  # a token that is one joiner, inside a compound ("Porta-voz", "Qu’il")
 
 
 @register
@@ -191,7 +192,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token: str, nxt: Token | None,
 def _joined(text: str, nxt: Token | None) -> bool:
     """Whether ``nxt`` joins the word before it into a compound ("Porta-voz", "Qu’il"): a hyphen
     or apostrophe right after it, not a dash after a space ("big, Big -- I'm")."""
-    return nxt is not None and nxt.text in _JOINERS and not text[nxt.start - 1].isspace()
+    return nxt is not None and nxt.text in _JOINER_TOKENS and not text[nxt.start - 1].isspace()
 
 
 def _name_goes_on(text: str, nxt, sent: Sentence) -> bool:

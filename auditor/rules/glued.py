@@ -19,9 +19,9 @@ from auditor.rules.glue_forms import CANDIDATES, KNOWN_RUN, WELL_ATTESTED, elisi
 from auditor.rules.glue_sentences import after_name_word, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
 from auditor.rules.glue_verdicts import FUNCTION_WORD, SENTENCE_WORD, attested_glue, inner_capital, lower_run
+from auditor.words import JOINERS
 
 # Characters that join a word to the next into one form: a glue inside one is no glue.
-_JOINERS = "'’-"
 
 
 @register
@@ -87,7 +87,7 @@ class GluedToken(Rule):
             form = heads.get(words.forms[i], words.forms[i])
             start = words.starts[i]
             end = start + len(form)
-            if start > 0 and text[start - 1] in _JOINERS or end < len(text) and text[end] in _JOINERS \
+            if start > 0 and text[start - 1] in JOINERS or end < len(text) and text[end] in JOINERS \
                     and form == words.forms[i]:
                 continue  # part of a hyphenated or elided form
             if not ctx.in_boilerplate(start, end):

@@ -11,10 +11,10 @@ from typing import Iterable
 
 import regex
 
-from auditor.words import WordIndex
 from auditor.findings import Finding, Severity
 from auditor.prefilter import find_all, matches_at
 from auditor.rules.base import Context, Rule, register
+from auditor.words import JOINERS, WordIndex
 
 
 _MISSING_SPACE = regex.compile(
@@ -37,7 +37,6 @@ _DOUBLED = re.compile(r"(?<!-)\b(?P<w>[^\W\d_]+)[ \t]+(?P=w)\b(?!-)", re.IGNOREC
 
 
 
-_JOINERS = "'’-"  # what WORD allows inside a word
 _ONE_JOINER = str.maketrans("'’", "--")
 
 
@@ -149,7 +148,7 @@ def _forms_with_joiners(words: WordIndex, text: str) -> list[int]:
     from the joiners in the text (str.find, then a bisection each) rather than form by form."""
     starts, forms = words.starts, words.forms
     found = []
-    for pos in find_all(text, _JOINERS):
+    for pos in find_all(text, JOINERS):
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and pos < starts[i] + len(forms[i]) and (not found or found[-1] != i):
             found.append(i)
