@@ -33,6 +33,12 @@ _TERMINALS = (".", "!", "?", "…")
 _TRAILERS = _CLOSERS + " \t\u00a0\u202f"
 
 
+def ends_terminated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in terminal punctuation (closing quotes and spaces aside),
+    as running text does and headlines and captions do not."""
+    return text[start:end].rstrip(_TRAILERS).endswith(_TERMINALS)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list["Token"]:
     """The tokens of ``text[start:end]``, with offsets into ``text``."""
     return [Token(m.group(), m.start(), m.end())
@@ -110,7 +116,7 @@ class Sentence:
     @property
     def is_terminated(self) -> bool:
         """Ends in terminal punctuation, as running text does (headlines and captions do not)."""
-        return self.doc.text[self.start:self.end].rstrip(_TRAILERS).endswith(_TERMINALS)
+        return ends_terminated(self.doc.text, self.start, self.end)
 
     @property
     def is_whole_paragraph(self) -> bool:

@@ -10,7 +10,7 @@ from itertools import compress
 from operator import attrgetter, not_
 from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, TypeVar
 
-from auditor.document import _TERMINALS, _TRAILERS, Document, Sentence
+from auditor.document import Document, Sentence, ends_terminated
 from auditor.findings import Finding, Severity
 from auditor.lazy import cached_property
 
@@ -198,7 +198,7 @@ def _headlines(doc: Document, sentences: list[Sentence]) -> list[bool]:
         start, end = sent.start, sent.end
         para = sent.paragraph
         if start == para.start and end == para.end \
-                and not text[start:end].rstrip(_TRAILERS).endswith(_TERMINALS):
+                and not ends_terminated(text, start, end):
             flags.append(True)
             continue
         if end - start > 300:
