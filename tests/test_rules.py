@@ -824,3 +824,21 @@ def test_fast_paths_find_what_the_regex_module_paths_find(monkeypatch):
     assert all(map(words.re_reads_alike, texts)) and sum(map(len, fast["en"])) > 300
     monkeypatch.setattr(words, "re_reads_alike", lambda text: False)
     assert {lang: findings(lang) for lang in ("en", "fr")} == fast
+
+
+def test_quote_garble_prefilter_admits_every_opening_of_its_pattern():
+    """quote-garble tries its pattern only where _GARBLE_FIRST and _GARBLE_SECOND allow: every
+    match of the pattern, over every short string of the characters it names, must open so."""
+    from itertools import product
+
+    from auditor.rules.quotes import _GARBLE, _GARBLE_FIRST, _GARBLE_SECOND
+
+    alphabet = "”\"“.!?,;:«» \u00a0\u202fa"
+    matched = 0
+    for n in (2, 3):
+        for chars in product(alphabet, repeat=n):
+            m = _GARBLE.match("".join(chars))
+            if m:
+                matched += 1
+                assert chars[0] in _GARBLE_FIRST and chars[1] in _GARBLE_SECOND, chars
+    assert matched > 100
