@@ -45,6 +45,15 @@ _MENTION_NAMES = FormMemo(_mention_name)
 _COMMON_WORDS = FormMemo(is_common_word)
 
 
+def _cuts(spelling: str, _lang: str = "") -> tuple[str, ...]:
+    """What cutting one to three letters off a spelling leaves, four letters or more: the only
+    spellings that may be its truncation (see :meth:`NameIndex.truncation_of`)."""
+    return tuple(spelling[:n] for n in range(max(4, len(spelling) - 3), len(spelling)))
+
+
+_CUTS = FormMemo(_cuts)
+
+
 # A particle and its hyphen ("al-"), which every particle name holds: searched from each hyphen.
 _PARTICLE_HYPHEN = re.compile("-(?:" + "|".join(f"(?<={re.escape(p)}-)" for p in sorted(PARTICLES)) + ")")
 
@@ -99,12 +108,14 @@ class NameIndex:
         """How often each spelling is written, as a name of its own or as a part of a hyphenated
         one ("Plasco" in "Plasco-Flaxman"): the evidence for a spelling that :meth:`joins` and
         the variant clusters weigh."""
+        hyphenated = [form for form in self.counts if "-" in form]
+        if not hyphenated:
+            return self.counts  # read only, as the spellings' counts are
         uses = Counter(self.counts)
-        for form, n in self.counts.items():
-            if "-" in form:
-                for part in form.split("-"):
-                    if part in uses and part[:1].isupper():
-                        uses[part] += n
+        for form in hyphenated:
+            for part in form.split("-"):
+                if part in uses and part[:1].isupper():
+                    uses[part] += self.counts[form]
         return uses
 
     @cached_property
@@ -129,10 +140,7 @@ class NameIndex:
         """Each cut-off name with the longer name it was cut from (see :meth:`truncation_of`)."""
         if not self._prefixes:
             return {}
-        ordered = self._sorted_names
-        # A name that begins another one sits right before a name that begins with it in sorted
-        # order, so one pass over neighbours (in C) finds every candidate.
-        prefixes = set(compress(ordered, map(str.startswith, ordered[1:], ordered)))
+        prefixes = set(self._prefixes)
         return {name: full for name in compress(self._names, map(prefixes.__contains__, self._names))
                 if (full := self.truncation_of(name, max_attestation))}
 
@@ -142,11 +150,12 @@ class NameIndex:
 
     @cached_property
     def _prefixes(self) -> list[str]:
-        """The spellings that begin another one, in sorted order: each sits right before a
-        spelling that begins with it, so one pass over neighbours (in C) finds them all. Those of
-        :meth:`truncations` and :meth:`word_truncations` are among them; none in most texts."""
-        ordered = self._sorted_spellings
-        return list(compress(ordered, map(str.startswith, ordered[1:], ordered)))
+        """The spellings of four letters or more that another one extends by one to three
+        letters, in sorted order: those of :meth:`truncations` and :meth:`word_truncations` are
+        among them; none in most texts. Each spelling's cuts are remembered across documents
+        (spellings recur), so one set intersection (in C) finds them."""
+        cuts = set(chain.from_iterable(_CUTS.values(self.spellings)))
+        return sorted(cuts.intersection(self.spellings)) if cuts else []
 
     def truncation_of(self, name: str, max_attestation: float = 2.0) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any.
