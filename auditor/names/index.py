@@ -11,7 +11,7 @@ import bisect
 import re
 from array import array
 from collections import Counter
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, islice, repeat
 from operator import is_not, not_
 from typing import Container, Iterator, NamedTuple
 
@@ -44,14 +44,6 @@ def _mention_name(form: str, _lang: str = "") -> str | None:
 _MENTION_NAMES = FormMemo(_mention_name)
 _COMMON_WORDS = FormMemo(is_common_word)
 
-
-def _cuts(spelling: str, _lang: str = "") -> tuple[str, ...]:
-    """What cutting one to three letters off a spelling leaves, four letters or more: the only
-    spellings that may be its truncation (see :meth:`NameIndex.truncation_of`)."""
-    return tuple(spelling[:n] for n in range(max(4, len(spelling) - 3), len(spelling)))
-
-
-_CUTS = FormMemo(_cuts)
 
 
 # A particle and its hyphen ("al-"), which every particle name holds: searched from each hyphen.
@@ -152,10 +144,21 @@ class NameIndex:
     def _prefixes(self) -> list[str]:
         """The spellings of four letters or more that another one extends by one to three
         letters, in sorted order: those of :meth:`truncations` and :meth:`word_truncations` are
-        among them; none in most texts. Each spelling's cuts are remembered across documents
-        (spellings recur), so one set intersection (in C) finds them."""
-        cuts = set(chain.from_iterable(_CUTS.values(self.spellings)))
-        return sorted(cuts.intersection(self.spellings)) if cuts else []
+        among them; none in most texts. A spelling that begins another sits right before a
+        spelling that begins with it, so one pass over neighbours (in C) finds the few to look
+        at; a longer extension ("Echeverríaasegur", a glued word) is no cut."""
+        ordered = self._sorted_spellings
+        found = []
+        for k in compress(count(1), map(str.startswith, ordered[1:], ordered)):
+            prefix = ordered[k - 1]
+            if len(prefix) >= 4:
+                for other in islice(ordered, k, None):
+                    if not other.startswith(prefix):
+                        break
+                    if len(other) - len(prefix) <= 3:
+                        found.append(prefix)
+                        break
+        return found
 
     def truncation_of(self, name: str, max_attestation: float = 2.0) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any.
