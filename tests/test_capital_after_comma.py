@@ -48,6 +48,18 @@ RULE = "mid-sentence-capital"
      "Titled"),
     # An adverb before a gerund: no subject of a verb, so no name.
     ("The minister is a weakened figure, Already facing a revolt in his party. He denies it.", "en", "Already"),
+    # Pronouns and numerals that the English lexicon lacks: a closed class, never a bare name (a
+    # numeral above one is plural, no singular subject of the verb after it).
+    ("The crew worked through the night on the hull, Everything that floated was saved. The tug left.", "en",
+     "Everything"),
+    ("The keeper fumbled twice in the first half, Nothing went right for him. The fans left early.", "en",
+     "Nothing"),
+    ("The league table is tight after the derby, Four clubs trail the leaders. It resumes in May.", "en",
+     "Four"),
+    ("Rescuers reached the village by boat, Twelve survivors were found. More are missing.", "en", "Twelve"),
+    # A word before a spaced dash, which joins nothing into a compound.
+    ("It was a long, Long -- and I mean long -- night for the crew. Dawn came late.", "en", "Long"),
+    ("O autocarro parou na ponte, Uma - segundo a polícia - ficou em chamas. Ninguém morreu.", "pt", "Uma"),
     # A sentence-case paragraph that lacks only its full stop.
     ("O ministro falou ontem.\n\nNa segunda-feira à noite, Foi detido e acusado de um incidente de violência "
      "doméstica\n\nO caso segue.", "pt", "Foi"),
@@ -84,6 +96,12 @@ def test_ordinary_word_capitalised_after_a_comma(text, lang, expected):
     ("Le prix a été remis à Lyon, Jean-Pierre a remercié le jury. La salle a applaudi.", "fr"),
     # Irregular past forms that are given names, before the surname.
     ("Talks ended late in the capital, Drew Harlan told reporters. He left early.", "en"),
+    # Numerals that open names, and a hyphenated name after a comma.
+    ("The dam was finished in 2006, Three Gorges being the largest of its kind. It floods often.", "en"),
+    ("The coalition needs a partner, Five Star having refused to join. Talks go on.", "en"),
+    ("Many artists played at the festival, Nine-Inch Tarvels closing the night. It rained.", "en"),
+    # A singular word before a verb, which may be a name ("Vogue reported"): not a numeral.
+    ("The crowd left the stadium early, Tarvelo reported on its website. The club apologised.", "en"),
     # A name that the running text capitalises again, though the headline is in title case.
     ("Storm Hits Coast, Tarvel Says\n\nThe storm hit the coast overnight, Tarvel said. Tarvel warned of more.", "en"),
     # A possessive of a word that is never a noun: a name.

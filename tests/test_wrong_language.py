@@ -62,3 +62,17 @@ def test_place_forms_common_in_names_of_the_copys_language(lang, text, expected)
 ])
 def test_place_forms_inside_names_or_words_of_both(lang, text):
     assert _found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # An untranslated English weekday, article or connective after a place is no name running on.
+    ("fr", "Les pourparlers de Velmora ont repris à Bruselas Monday matin, selon le ministère.",
+     [("Bruselas", "Bruxelles")]),
+    ("pt", "As negociações de Velmora foram retomadas em Nueva York The ministério confirmou.",
+     [("Nueva York", "Nova Iorque")]),
+    ("es", "El equipo de Velmora viajó a Bruxelles However nadie lo confirmó.", [("Bruxelles", "Bruselas")]),
+    # A noun that runs on the name is still the rest of it.
+    ("es", "El equipo de Velmora perdió en Bruxelles Marathon el domingo.", []),
+])
+def test_english_function_words_do_not_continue_a_name(lang, text, expected):
+    assert _found(text, lang) == expected

@@ -75,6 +75,16 @@ PROFILE = register(LanguageProfile(
         bush rice brown white black green king young price hill wood hunt may march will bill mark
         rob frank grant hope faith joy rose lily ray dean baker cook smith miller carter turner
     """),
+    pronouns=words("""
+        something anything nothing everything someone anyone everyone somebody anybody nobody
+        everybody none whatever whoever whichever myself yourself himself herself itself ourselves
+        yourselves themselves
+    """),
+    numerals=words("""
+        two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+        hundreds thousand thousands millions billions dozens
+    """),
     months=words("january february march april may june july august september october november december"),
     weekdays=words("monday tuesday wednesday thursday friday saturday sunday"),
     # Grammar ("had had", "that that"), intensifiers, interjections and coinages ("Canada plus plus").

@@ -52,6 +52,12 @@ class LanguageProfile:
     # "Contudo,", "Posteriormente,"): words that never end a name or a brand, so a capitalised one
     # right after a name is the next sentence run in ("Brassigny|However, he ...").
     connectives: frozenset[str] = frozenset()
+    # Pronouns the function-word list leaves out (indefinite and reflexive: "something",
+    # "themselves"), which the capital rule counts as function words: never a name.
+    pronouns: frozenset[str] = frozenset()
+    # Cardinal numbers above one: plural, so never the bare singular subject that a name can be
+    # ("Three points", but "Variety reported"), though they open names ("Three Gorges").
+    numerals: frozenset[str] = frozenset()
     # Common words that are also frequent place or person names ("China", "Turkey", "Jordan").
     name_homographs: frozenset[str] = frozenset()
     # Words that legitimately occur twice in a row ("had had", "nous nous").

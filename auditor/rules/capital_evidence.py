@@ -163,8 +163,10 @@ def looks_like_subject(low: str, lang: str, following: str) -> bool:
     name, for a common noun in the singular would need one ("the moderator said")."""
     if lang != "en" or (low.endswith("s") and not low.endswith("ss")):
         return False  # a plural takes no article ("Analysts suggested")
-    # (Not a gerund or participle in -ing, which no subject needs: "Already suffering".)
-    return english_inflected_verb(following) and not following.endswith("ing")
+    # (Not a gerund or participle in -ing, which no subject needs: "Already suffering"; nor a
+    # numeral, which is plural: "Three points".)
+    return english_inflected_verb(following) and not following.endswith("ing") \
+        and low not in get_profile(lang).numerals
 
 
 def possessive_of_non_noun(low: str, lang: str, token: str) -> bool:

@@ -61,7 +61,7 @@ class MidSentenceCapital(Rule):
                 continue  # after a word: only a function word or verb after a lower-case one
             # After white space that follows a comma, a closing quote or a word: the only places
             # this rule looks (inside the sentence, as tested below).
-            prev_end = space_before(text, 0, start)
+            prev_end = space_before(text, starts[i - 1], start)  # the white space lies after the word before
             if prev_end is None:
                 continue
             sent = running.running_at(start)
@@ -105,7 +105,7 @@ class MidSentenceCapital(Rule):
         if kind not in (_FUNCTION, _COMMON):
             return False  # titles, months and rare words are judged after a comma only
         function_word = kind == _FUNCTION
-        if nxt is not None and nxt.text in _JOINERS:
+        if _joined(text, nxt):
             return False  # a compound
         if nxt is not None and nxt.is_word and nxt.text[0].isupper():
             return False  # part of a name or title ("Supreme Leader", "Bank of America")
@@ -133,7 +133,7 @@ def _wrong_after_comma(text: str, sent: Sentence, token: str, nxt: Token | None,
     doc = sent.doc
     lang, profile = doc.language, doc.profile
     function_word = kind == _FUNCTION
-    if nxt is not None and nxt.text in _JOINERS:
+    if _joined(text, nxt):
         return False
     word_follows = nxt is not None and nxt.is_word
     if word_follows and nxt.text[0].isupper():
@@ -186,6 +186,12 @@ def _wrong_after_comma(text: str, sent: Sentence, token: str, nxt: Token | None,
     # Before punctuation names abound ("in Jakarta.", "Missouri, and"): only a word the document
     # writes in lower case, or one that is never a noun.
     return evidence.writes_lower(low) or never_a_noun(low, lang)
+
+
+def _joined(text: str, nxt: Token | None) -> bool:
+    """Whether ``nxt`` joins the word before it into a compound ("Porta-voz", "Qu’il"): a hyphen
+    or apostrophe right after it, not a dash after a space ("big, Big -- I'm")."""
+    return nxt is not None and nxt.text in _JOINERS and not text[nxt.start - 1].isspace()
 
 
 def _name_goes_on(text: str, nxt, sent: Sentence) -> bool:
@@ -244,7 +250,7 @@ def _capital_verdict(word: str, lang: str) -> str | None:
         return None  # "US's", "McCain", "A": not a plain capitalised word
     profile = get_profile(lang)
     low = word.lower()
-    if low in profile.function_words:
+    if low in profile.function_words or low in profile.pronouns:
         return _FUNCTION
     if low in profile.name_homographs:
         return None
@@ -253,7 +259,7 @@ def _capital_verdict(word: str, lang: str) -> str | None:
     if low in profile.title_words:
         # (English house styles capitalise titles after a name: "John Smith, Chairman of".)
         return None if lang == "en" else _TITLE
-    if is_common_word(word, lang) or shared_with_sibling(low, lang):
+    if is_common_word(word, lang) or shared_with_sibling(low, lang) or low in profile.numerals:
         return _COMMON
     return _RARE if rare_verb_form(low, lang) else None
 

@@ -22,7 +22,7 @@ import regex
 from auditor.languages import get_profile
 from auditor.languages.exonyms import _is_abbreviation, foreign_first_words, foreign_forms, normal_form
 from auditor.languages.exonyms import own_forms as _own_forms
-from auditor.lexicon import zipf
+from auditor.lexicon import english_noun, zipf
 from auditor.rules.base import Context
 
 Key = tuple[str, ...]  # the words of a name's normal form: ("nueva", "york")
@@ -132,12 +132,24 @@ def _inside_name(forms, starts, text, i: int, j: int, elided: int, plain, langs,
         return True, _personal_name(forms[j + 1])
     return _in_quoted_title(text, starts[i], starts[j] + len(forms[j])), False
 
+@lru_cache(maxsize=4096)
 def _english_word(form: str, lang: str) -> bool:
-    """An English word, clearly more English than a word of ``lang`` (``League``, ``Press``): after
-    a place, in copy that is not English, the rest of a name in English (``Europa League``)."""
+    """An English noun, clearly more English than a word of ``lang`` (``League``, ``Press``):
+    after a place, in copy that is not English, the rest of a name in English (``Europa League``).
+    Not a word of a closed class, a weekday or a month: an untranslated ``Monday``, ``The`` or
+    ``However`` after a place is what machine translation leaves, not the rest of a name."""
     low = form.lower()
+    if not english_noun(low) or low in _english_non_name_words():
+        return False
     english = zipf(low, "en")
     return english >= 3.0 and english - zipf(low, lang) >= 0.5
+
+
+@lru_cache(maxsize=1)
+def _english_non_name_words() -> frozenset[str]:
+    profile = get_profile("en")
+    return (profile.function_words | profile.connectives | profile.sentence_openers | profile.weekdays
+            | profile.months | profile.finite_verbs)
 
 
 def _personal_name(form: str) -> bool:
