@@ -132,7 +132,7 @@ class NameIndex:
         """Each cut-off name with the longer name it was cut from (see :meth:`truncation_of`)."""
         if not self._prefixes:
             return {}
-        prefixes = set(self._prefixes)
+        prefixes = self._prefix_set
         return {name: full for name in compress(self._names, map(prefixes.__contains__, self._names))
                 if (full := self.truncation_of(name, max_attestation))}
 
@@ -160,13 +160,18 @@ class NameIndex:
                         break
         return found
 
+    @cached_property
+    def _prefix_set(self) -> set[str]:
+        return set(self._prefixes)
+
     def truncation_of(self, name: str, max_attestation: float = 2.0) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any.
 
         A form attested in word lists at ``max_attestation`` or more is a word of its own (by
         default 2.0; the rule passes more where the text shows the cut)."""
-        if len(name) < 4 or attestation(name) >= max_attestation:
-            return None
+        if len(name) < 4 or name in self.counts and name not in self._prefix_set \
+                or attestation(name) >= max_attestation:
+            return None  # too short, no spelling of the text extends it (most), or a word
         function_words = self.doc.profile.function_words
         best = None
         ordered = self._sorted_names
