@@ -11,7 +11,7 @@ import bisect
 import re
 from array import array
 from collections import Counter
-from itertools import chain, compress, count, islice, repeat
+from itertools import compress, count, islice, repeat
 from operator import is_not, not_
 from typing import Container, Iterator, NamedTuple
 
@@ -50,18 +50,27 @@ _COMMON_WORDS = FormMemo(is_common_word)
 _PARTICLE_HYPHEN = re.compile("-(?:" + "|".join(f"(?<={re.escape(p)}-)" for p in sorted(PARTICLES)) + ")")
 
 
-def _with_particle_names(capitalised: array, forms: list[str], starts, text: str) -> array:
-    """The capitalised words' indexes and, in order among them, those of names that open on a
-    lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too.
-    Only the words holding a particle's hyphen (found in C, none in most texts) are looked at."""
+def _with_particle_names(doc: Document) -> tuple[array, list[str]]:
+    """The capitalised words' indexes and forms and, in order among them, those of names that
+    open on a lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages
+    too. Only the words holding a particle's hyphen (found in C, none in most texts) are looked
+    at, and the few found are slotted in: the capitalised words need no new sort or look-up."""
+    capitalised, text = doc.capitalised, doc.text
     first = _PARTICLE_HYPHEN.search(text)
     if first is None:
-        return capitalised
+        return capitalised, doc.capitalised_forms
+    forms, starts = doc.words.forms, doc.words.starts
     held = {bisect.bisect_right(starts, m.start()) - 1 for m in _PARTICLE_HYPHEN.finditer(text, first.start())}
     extra = sorted(i for i in held if i >= 0 and _particle_name(forms[i]))
     if not extra:
-        return capitalised
-    return array("q", sorted(chain(capitalised, extra)))
+        return capitalised, doc.capitalised_forms
+    positions, at = array("q", capitalised), list(doc.capitalised_forms)
+    # From the last: each slot, found among the capitalised words, stays right for the ones before.
+    for i in reversed(extra):
+        slot = bisect.bisect_left(capitalised, i)
+        positions.insert(slot, i)
+        at.insert(slot, forms[i])
+    return positions, at
 
 
 def _particle_name(form: str) -> bool:
@@ -74,10 +83,8 @@ class NameIndex:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
-        positions = _with_particle_names(doc.capitalised, words.forms, words.starts, doc.text)
-        at = doc.capitalised_forms if positions is doc.capitalised else list(map(words.forms.__getitem__, positions))
+        positions, at = _with_particle_names(doc)
         names = _MENTION_NAMES.values(at)
         is_name = list(map(is_not, names, repeat(None)))
         # The name-shaped mentions: their word indexes, in text order, and the spellings they mention.
