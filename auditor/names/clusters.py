@@ -60,6 +60,19 @@ def _repeated(keys: list[str | None]) -> set[str]:
     return set(compress(ordered, map(eq, ordered, ordered[1:])))
 
 
+def _joinable(shared: set[str], spellings: list[str], keys: list[str | None]) -> set[str]:
+    """The ``shared`` keys under which two spellings could be joined: all the spellings under a
+    key (names, common words and three-letter forms alike, more than its bucket will hold) are
+    weighed by :func:`_may_join_any`, remembered across documents. Most shared keys are chance
+    meetings ("Wire", "Havre"), and no work of the text's is spent on them."""
+    if not shared:
+        return shared
+    under: dict[str, list[str]] = {}
+    for spelling, key in compress(zip(spellings, keys), map(shared.__contains__, keys)):
+        under.setdefault(key, []).append(spelling)
+    return {key for key, forms in under.items() if _may_join_any(tuple(forms))}
+
+
 @lru_cache(maxsize=1 << 14)
 def _may_join_any(forms: tuple[str, ...]) -> bool:
     """Whether any two of a group's spellings could be joined (see :func:`_may_join`): groups
@@ -133,7 +146,7 @@ class SpellingClusters:
         are found in C; only the spellings under a shared key reach Python, a few in most texts."""
         index = self.index
         keys = _BUCKET_KEYS.values(index.spellings)
-        shared = _repeated(keys)
+        shared = _joinable(_repeated(keys), index.spellings, keys)
         if not shared:
             return []
         buckets: dict[str, list[str]] = {}  # the names under each shared key, in order of mention

@@ -4,7 +4,6 @@ after each mention of a spelling, which tell whether two similar spellings are o
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from itertools import compress
 from typing import Container, Sequence
@@ -46,15 +45,16 @@ class FullNames:
         self.doc = doc
         self.positions = positions
         self.names = names
-        self._context: dict[str, Counter[tuple[int, str]]] = {}
+        self._context: dict[str, dict[tuple[int, str], int]] = {}
         self._given: set[str] | None = None
 
-    def of(self, name: str) -> Counter[tuple[int, str]]:
+    def of(self, name: str) -> dict[tuple[int, str], int]:
         """The name words beside the mentions of ``name``, worked out only for the spellings a
         decision asks about, each once."""
         context = self._context.get(name)
         if context is None:
-            context = self._context[name] = Counter()
+            # A plain dictionary: a Counter's construction and its += cost more than the counting.
+            context = self._context[name] = {}
             for i in compress(self.positions, map(name.__eq__, self.names)):  # found in C
                 before, inside = self._before(i)
                 # A sentence's opening word is no part of a name unless it is a name of its own,
@@ -62,10 +62,10 @@ class FullNames:
                 # Pelin, 26, ..." at a paragraph's start); a common word capitalised inside a
                 # sentence is ("Jack Ross").
                 if before and (inside or _name_word(before, self.doc.language) or before in self._given_names()):
-                    context[-1, before] += 1
+                    context[-1, before] = context.get((-1, before), 0) + 1
                 after = self._after(i)
                 if after:
-                    context[1, after] += 1
+                    context[1, after] = context.get((1, after), 0) + 1
         return context
 
     def _before(self, i: int) -> tuple[str | None, bool]:

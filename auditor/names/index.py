@@ -11,7 +11,7 @@ import bisect
 import re
 from array import array
 from collections import Counter
-from itertools import chain, compress, repeat
+from itertools import compress, count, islice, repeat
 from operator import is_not, not_
 from typing import Container, Iterator, NamedTuple
 
@@ -45,22 +45,32 @@ _MENTION_NAMES = FormMemo(_mention_name)
 _COMMON_WORDS = FormMemo(is_common_word)
 
 
+
 # A particle and its hyphen ("al-"), which every particle name holds: searched from each hyphen.
 _PARTICLE_HYPHEN = re.compile("-(?:" + "|".join(f"(?<={re.escape(p)}-)" for p in sorted(PARTICLES)) + ")")
 
 
-def _with_particle_names(capitalised: array, forms: list[str], starts, text: str) -> array:
-    """The capitalised words' indexes and, in order among them, those of names that open on a
-    lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages too.
-    Only the words holding a particle's hyphen (found in C, none in most texts) are looked at."""
+def _with_particle_names(doc: Document) -> tuple[array, list[str]]:
+    """The capitalised words' indexes and forms and, in order among them, those of names that
+    open on a lower-case particle ("al-Mahdi", "bin-Salman"), which a cut or a respelling damages
+    too. Only the words holding a particle's hyphen (found in C, none in most texts) are looked
+    at, and the few found are slotted in: the capitalised words need no new sort or look-up."""
+    capitalised, text = doc.capitalised, doc.text
     first = _PARTICLE_HYPHEN.search(text)
     if first is None:
-        return capitalised
+        return capitalised, doc.capitalised_forms
+    forms, starts = doc.words.forms, doc.words.starts
     held = {bisect.bisect_right(starts, m.start()) - 1 for m in _PARTICLE_HYPHEN.finditer(text, first.start())}
     extra = sorted(i for i in held if i >= 0 and _particle_name(forms[i]))
     if not extra:
-        return capitalised
-    return array("q", sorted(chain(capitalised, extra)))
+        return capitalised, doc.capitalised_forms
+    positions, at = array("q", capitalised), list(doc.capitalised_forms)
+    # From the last: each slot, found among the capitalised words, stays right for the ones before.
+    for i in reversed(extra):
+        slot = bisect.bisect_left(capitalised, i)
+        positions.insert(slot, i)
+        at.insert(slot, forms[i])
+    return positions, at
 
 
 def _particle_name(form: str) -> bool:
@@ -73,10 +83,8 @@ class NameIndex:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        words = doc.words
         # In C, over the capitalised word forms: their base forms, and whether each is name-shaped.
-        positions = _with_particle_names(doc.capitalised, words.forms, words.starts, doc.text)
-        at = doc.capitalised_forms if positions is doc.capitalised else list(map(words.forms.__getitem__, positions))
+        positions, at = _with_particle_names(doc)
         names = _MENTION_NAMES.values(at)
         is_name = list(map(is_not, names, repeat(None)))
         # The name-shaped mentions: their word indexes, in text order, and the spellings they mention.
@@ -99,12 +107,14 @@ class NameIndex:
         """How often each spelling is written, as a name of its own or as a part of a hyphenated
         one ("Plasco" in "Plasco-Flaxman"): the evidence for a spelling that :meth:`joins` and
         the variant clusters weigh."""
+        hyphenated = [form for form in self.counts if "-" in form]
+        if not hyphenated:
+            return self.counts  # read only, as the spellings' counts are
         uses = Counter(self.counts)
-        for form, n in self.counts.items():
-            if "-" in form:
-                for part in form.split("-"):
-                    if part in uses and part[:1].isupper():
-                        uses[part] += n
+        for form in hyphenated:
+            for part in form.split("-"):
+                if part in uses and part[:1].isupper():
+                    uses[part] += self.counts[form]
         return uses
 
     @cached_property
@@ -129,10 +139,7 @@ class NameIndex:
         """Each cut-off name with the longer name it was cut from (see :meth:`truncation_of`)."""
         if not self._prefixes:
             return {}
-        ordered = self._sorted_names
-        # A name that begins another one sits right before a name that begins with it in sorted
-        # order, so one pass over neighbours (in C) finds every candidate.
-        prefixes = set(compress(ordered, map(str.startswith, ordered[1:], ordered)))
+        prefixes = self._prefix_set
         return {name: full for name in compress(self._names, map(prefixes.__contains__, self._names))
                 if (full := self.truncation_of(name, max_attestation))}
 
@@ -142,19 +149,36 @@ class NameIndex:
 
     @cached_property
     def _prefixes(self) -> list[str]:
-        """The spellings that begin another one, in sorted order: each sits right before a
-        spelling that begins with it, so one pass over neighbours (in C) finds them all. Those of
-        :meth:`truncations` and :meth:`word_truncations` are among them; none in most texts."""
+        """The spellings of four letters or more that another one extends by one to three
+        letters, in sorted order: those of :meth:`truncations` and :meth:`word_truncations` are
+        among them; none in most texts. A spelling that begins another sits right before a
+        spelling that begins with it, so one pass over neighbours (in C) finds the few to look
+        at; a longer extension ("Echeverríaasegur", a glued word) is no cut."""
         ordered = self._sorted_spellings
-        return list(compress(ordered, map(str.startswith, ordered[1:], ordered)))
+        found = []
+        for k in compress(count(1), map(str.startswith, ordered[1:], ordered)):
+            prefix = ordered[k - 1]
+            if len(prefix) >= 4:
+                for other in islice(ordered, k, None):
+                    if not other.startswith(prefix):
+                        break
+                    if len(other) - len(prefix) <= 3:
+                        found.append(prefix)
+                        break
+        return found
+
+    @cached_property
+    def _prefix_set(self) -> set[str]:
+        return set(self._prefixes)
 
     def truncation_of(self, name: str, max_attestation: float = 2.0) -> str | None:
         """The longer name this one is a cut-off form of ("Khamene" -> "Khamenei"), if any.
 
         A form attested in word lists at ``max_attestation`` or more is a word of its own (by
         default 2.0; the rule passes more where the text shows the cut)."""
-        if len(name) < 4 or attestation(name) >= max_attestation:
-            return None
+        if len(name) < 4 or name in self.counts and name not in self._prefix_set \
+                or attestation(name) >= max_attestation:
+            return None  # too short, no spelling of the text extends it (most), or a word
         function_words = self.doc.profile.function_words
         best = None
         ordered = self._sorted_names

@@ -4,6 +4,8 @@ and the union-find that groups the spellings it joins."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -55,8 +57,11 @@ _VOWELS_H = regex.compile(r"[aeiouyh]")
 _DOUBLE = regex.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 16)
 def are_variants(a: str, b: str) -> bool:
-    """Two spellings of one name, not two names and not a truncation."""
+    """Two spellings of one name, not two names and not a truncation. Remembered, as are the
+    other tests of a pair of spellings here: pairs recur from document to document, and a test
+    that reaches the edit distance costs more than a look-up."""
     if a.lower() == b.lower():
         return False  # a difference of case only ("E-Account"/"E-account") is style, not spelling
     fa, fb = fold(a), fold(b)
@@ -69,6 +74,7 @@ def are_variants(a: str, b: str) -> bool:
     return ratio(fa, fb) >= 85
 
 
+@lru_cache(maxsize=1 << 16)
 def loose_variants(a: str, b: str) -> bool:
     """Two spellings that differ only in transliteration choices too short for the string ratio
     of :func:`are_variants`: a vowel swapped or doubled, an h dropped, a consonant doubled
@@ -85,6 +91,7 @@ def consonant_skeleton(folded: str) -> str:
     return folded[0] + _DOUBLE.sub(r"\1", _VOWELS_H.sub("", folded[1:]))
 
 
+@lru_cache(maxsize=1 << 16)
 def comparable(a: str, b: str, both_established: bool = False) -> bool:
     """The tests both kinds of pair share: same opening, no cut-off form, not two established
     names (unless ``both_established``: the caller weighs them), at most a couple of edits

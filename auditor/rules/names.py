@@ -219,12 +219,13 @@ def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -
     return {s: c for s, c in found.items() if c not in found}
 
 
-def _house_spellings(knowledge: NameKnowledge, names: list[str]) -> list[tuple[str, str]]:
-    """Each name the knowledge spells another way, with its house spelling. A knowledge without
-    house spellings (the protocol's default, as the default knowledge has it) is not asked."""
+def _house_spellings(knowledge: NameKnowledge, index) -> list[tuple[str, str]]:
+    """Each name of the index that the knowledge spells another way, with its house spelling. A
+    knowledge without house spellings (the protocol's default, as the default knowledge has it)
+    is not asked."""
     if getattr(type(knowledge), "house_spelling", None) is NameKnowledge.house_spelling:
         return []
-    return [(name, preferred) for name in names
+    return [(name, preferred) for name in index.names()
             if (preferred := knowledge.house_spelling(name)) and preferred != name]
 
 
@@ -260,7 +261,7 @@ class NameVariant(Rule):
                     if spelling != canonical and (canonical not in cluster or index.joins(spelling, canonical)):
                         replace[spelling] = canonical
         # A house style sheet also corrects a spelling the text uses consistently.
-        for name, preferred in _house_spellings(knowledge, index.names()):
+        for name, preferred in _house_spellings(knowledge, index):
             replace.setdefault(name, preferred)
         if not replace:
             return
