@@ -91,9 +91,9 @@ class UnbalancedQuote(Rule):
             if not in_para and _paired(text, positions):
                 continue
             events = _quote_events(text, positions, para.start, para.end, in_para, function_words)
-            unmatched, left = _balance(events, apostrophes=False)
+            unmatched, left = _balance(text, events, apostrophes=False)
             if _MAYBE_APOSTROPHE in map(_WHAT, events):
-                other = _balance(events, apostrophes=True)
+                other = _balance(text, events, apostrophes=True)
                 if len(other[0]) + len(other[1]) < len(unmatched) + len(left):
                     unmatched, left = other
             for pos in unmatched:
@@ -111,17 +111,18 @@ class UnbalancedQuote(Rule):
 # What a double quotation mark does in its paragraph (see _quote_events).
 _OPEN, _CLOSE, _GARBLED, _GARBLED_OPEN, _MAYBE_APOSTROPHE = range(5)
 _WHAT = itemgetter(1)  # of an event
-_SHAPES = str.maketrans("“«”»", "(())")  # opening and closing marks; a straight quote stays itself
+_SHAPES = str.maketrans("“”«»", "()<>")  # opening and closing marks; a straight quote stays itself
+_PAIRS_IN_TURN = regex.compile(r"(?:\(\)|<>)+")
 
 
 def _paired(text: str, positions: list[int]) -> bool:
     """Whether the marks at ``positions`` are curly or angle quotes that open and close in turn
     (“...” «...» “...”), the common case that :func:`_balance` passes without a finding: each of
-    those marks opens or closes by its shape alone."""
+    those marks opens or closes by its shape alone, and each closes the opening of its kind."""
     if len(positions) % 2 or text[positions[0]] not in "“«":
         return False  # ruled out at once, as in a paragraph of straight quotes
     marks = "".join(map(text.__getitem__, positions)).translate(_SHAPES)
-    return marks == "()" * (len(marks) // 2)
+    return _PAIRS_IN_TURN.fullmatch(marks) is not None
 
 
 def _quote_events(text: str, positions: list[int], start: int, end: int, garbles: list[regex.Match],
@@ -169,12 +170,13 @@ def _maybe_apostrophe(text: str, pos: int, start: int, end: int, function_words:
     return nxt.lower() not in function_words
 
 
-def _balance(events: list[tuple[int, int]], apostrophes: bool) -> tuple[list[int], list[int]]:
+def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool) -> tuple[list[int], list[int]]:
     """Pair the marks of one paragraph: the closing marks with no opening one, and the openings
     left open. A garbled run closes what is open and is never unmatched itself, and one that
     opens is quote-garble's finding if left open; an opening left open around a nested quotation
-    that closed counts as closed with it (one closing mark for both). ``apostrophes``: read the
-    marks that may be apostrophes so."""
+    that closed counts as closed with it (one closing mark for both). A curly closing mark never
+    closes a guillemet nor a guillemet a curly quote (see :func:`_closes`). ``apostrophes``: read
+    the marks that may be apostrophes so."""
     stack: list[list] = []  # [offset, a nested quotation closed, garbled]
     unmatched: list[int] = []
     for pos, what in events:
@@ -182,13 +184,26 @@ def _balance(events: list[tuple[int, int]], apostrophes: bool) -> tuple[list[int
             stack.append([pos, False, what == _GARBLED_OPEN])
         elif what == _MAYBE_APOSTROPHE and apostrophes:
             continue
-        elif stack:
+        elif stack and (what == _GARBLED or _closes(text, pos, stack)):
             stack.pop()
             if stack:
                 stack[-1][1] = True
         elif what != _GARBLED:
             unmatched.append(pos)
     return unmatched, [pos for pos, nested_closed, garbled in stack if not nested_closed and not garbled]
+
+
+_FAMILY = {"“": "curly", "”": "curly", "«": "angle", "»": "angle"}  # a straight quote has none
+
+
+def _closes(text: str, pos: int, stack: list[list]) -> bool:
+    """Whether the closing mark at ``pos`` closes the innermost open quotation. A curly mark and
+    a guillemet are never a pair (« … ” is a closing mark whose opening “ was lost, as in
+    `« Je pense que Ye” est…`); a straight quote, which copy mixes with either, pairs with any
+    opening mark."""
+    closing = _FAMILY.get(text[pos])
+    opening = _FAMILY.get(text[stack[-1][0]])
+    return closing is None or opening is None or closing == opening
 
 
 def _garbles(ctx: Context) -> list[regex.Match]:
