@@ -91,11 +91,7 @@ class UnbalancedQuote(Rule):
             if not in_para and _paired(text, positions):
                 continue
             events = _quote_events(text, positions, para.start, para.end, in_para, function_words)
-            unmatched, left = _balance(text, events, apostrophes=False)
-            if _MAYBE_APOSTROPHE in map(_WHAT, events):
-                other = _balance(text, events, apostrophes=True)
-                if len(other[0]) + len(other[1]) < len(unmatched) + len(left):
-                    unmatched, left = other
+            unmatched, left = _best_reading(text, positions, events)
             for pos in unmatched:
                 start = pos - len(_WORD_BEFORE.search(text, para.start, pos).group())
                 yield self.finding(ctx, start, pos + 1, "closing quotation mark without an opening one")
@@ -170,13 +166,30 @@ def _maybe_apostrophe(text: str, pos: int, start: int, end: int, function_words:
     return nxt.lower() not in function_words
 
 
-def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool) -> tuple[list[int], list[int]]:
+def _best_reading(text: str, positions: list[int], events: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The closing marks with no opening one and the openings left open, under the reading of
+    the paragraph that leaves the fewest: straight quotes that may be apostrophes read as quotes
+    or not, and, where straight and curly or angle marks mix, straight ones paired with any mark
+    or only with each other. On a tie the earlier reading wins: quotes before apostrophes, and
+    marks paired with their own kind (`« Il a dit : Non" », a-t-il raconté` lacks the opening
+    of `Non"`, not that of `»`)."""
+    mixed = '"' in map(text.__getitem__, positions) and any(text[p] != '"' for p in positions)
+    readings = [(False, True)] if mixed else []
+    readings.append((False, False))
+    if _MAYBE_APOSTROPHE in map(_WHAT, events):
+        readings += [(True, True), (True, False)] if mixed else [(True, False)]
+    balances = [_balance(text, events, apostrophes, strict) for apostrophes, strict in readings]
+    return min(balances, key=lambda b: len(b[0]) + len(b[1]))
+
+
+def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool,
+             strict: bool = False) -> tuple[list[int], list[int]]:
     """Pair the marks of one paragraph: the closing marks with no opening one, and the openings
     left open. A garbled run closes what is open and is never unmatched itself, and one that
     opens is quote-garble's finding if left open; an opening left open around a nested quotation
     that closed counts as closed with it (one closing mark for both). A curly closing mark never
     closes a guillemet nor a guillemet a curly quote (see :func:`_closes`). ``apostrophes``: read
-    the marks that may be apostrophes so."""
+    the marks that may be apostrophes so; ``strict``: a straight quote pairs only with another."""
     stack: list[list] = []  # [offset, a nested quotation closed, garbled]
     unmatched: list[int] = []
     for pos, what in events:
@@ -184,7 +197,7 @@ def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool) -> tup
             stack.append([pos, False, what == _GARBLED_OPEN])
         elif what == _MAYBE_APOSTROPHE and apostrophes:
             continue
-        elif stack and (what == _GARBLED or _closes(text, pos, stack)):
+        elif stack and (what == _GARBLED or _closes(text, pos, stack, strict)):
             stack.pop()
             if stack:
                 stack[-1][1] = True
@@ -196,14 +209,14 @@ def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool) -> tup
 _FAMILY = {"“": "curly", "”": "curly", "«": "angle", "»": "angle"}  # a straight quote has none
 
 
-def _closes(text: str, pos: int, stack: list[list]) -> bool:
+def _closes(text: str, pos: int, stack: list[list], strict: bool) -> bool:
     """Whether the closing mark at ``pos`` closes the innermost open quotation. A curly mark and
     a guillemet are never a pair (« … ” is a closing mark whose opening “ was lost, as in
     `« Je pense que Ye” est…`); a straight quote, which copy mixes with either, pairs with any
-    opening mark."""
+    opening mark, unless ``strict``."""
     closing = _FAMILY.get(text[pos])
     opening = _FAMILY.get(text[stack[-1][0]])
-    return closing is None or opening is None or closing == opening
+    return closing == opening or not strict and (closing is None or opening is None)
 
 
 def _garbles(ctx: Context) -> list[regex.Match]:
