@@ -118,7 +118,8 @@ def _paired(text: str, positions: list[int]) -> bool:
     if len(positions) % 2 or text[positions[0]] not in "“«":
         return False  # ruled out at once, as in a paragraph of straight quotes
     marks = "".join(map(text.__getitem__, positions)).translate(_SHAPES)
-    return _PAIRS_IN_TURN.fullmatch(marks) is not None
+    pairs = len(marks) // 2
+    return marks == "()" * pairs or marks == "<>" * pairs or _PAIRS_IN_TURN.fullmatch(marks) is not None
 
 
 def _quote_events(text: str, positions: list[int], start: int, end: int, garbles: list[regex.Match],
@@ -173,31 +174,39 @@ def _best_reading(text: str, positions: list[int], events: list[tuple[int, int]]
     or only with each other. On a tie the earlier reading wins: quotes before apostrophes, and
     marks paired with their own kind (`« Il a dit : Non" », a-t-il raconté` lacks the opening
     of `Non"`, not that of `»`)."""
-    mixed = '"' in map(text.__getitem__, positions) and any(text[p] != '"' for p in positions)
+    loose = _balance(text, events, apostrophes=False, strict=False)
+    if not (loose[0] or loose[1]):
+        return loose
+    kinds = {_KIND.get(text[p], 0) for p in positions}
+    mixed = 0 in kinds and len(kinds) > 1
     readings = [(False, True)] if mixed else []
-    readings.append((False, False))
     if _MAYBE_APOSTROPHE in map(_WHAT, events):
         readings += [(True, True), (True, False)] if mixed else [(True, False)]
-    balances = [_balance(text, events, apostrophes, strict) for apostrophes, strict in readings]
+    if not readings:
+        return loose  # the only reading there is
+    balances = [_balance(text, events, as_apostrophes, strict) for as_apostrophes, strict in readings]
+    balances.insert(1 if mixed else 0, loose)  # after the strict reading, which wins a tie
     return min(balances, key=lambda b: len(b[0]) + len(b[1]))
 
 
 def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool,
-             strict: bool = False) -> tuple[list[int], list[int]]:
+             strict: bool) -> tuple[list[int], list[int]]:
     """Pair the marks of one paragraph: the closing marks with no opening one, and the openings
     left open. A garbled run closes what is open and is never unmatched itself, and one that
     opens is quote-garble's finding if left open; an opening left open around a nested quotation
     that closed counts as closed with it (one closing mark for both). A curly closing mark never
-    closes a guillemet nor a guillemet a curly quote (see :func:`_closes`). ``apostrophes``: read
-    the marks that may be apostrophes so; ``strict``: a straight quote pairs only with another."""
+    closes a guillemet nor a guillemet a curly quote, and a straight quote, which copy mixes with
+    either, pairs with any opening mark unless ``strict`` (`« Je pense que Ye” est…` lacks the
+    opening of `Ye”`). ``apostrophes``: read the marks that may be apostrophes so."""
     stack: list[list] = []  # [offset, a nested quotation closed, garbled]
     unmatched: list[int] = []
+    unpaired = _OF_OTHER_KINDS if strict else _CURLY_AND_ANGLE
     for pos, what in events:
         if what == _OPEN or what == _GARBLED_OPEN:
             stack.append([pos, False, what == _GARBLED_OPEN])
         elif what == _MAYBE_APOSTROPHE and apostrophes:
             continue
-        elif stack and (what == _GARBLED or _closes(text, pos, stack, strict)):
+        elif stack and (what == _GARBLED or text[stack[-1][0]] + text[pos] not in unpaired):
             stack.pop()
             if stack:
                 stack[-1][1] = True
@@ -206,17 +215,10 @@ def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool,
     return unmatched, [pos for pos, nested_closed, garbled in stack if not nested_closed and not garbled]
 
 
-_FAMILY = {"“": "curly", "”": "curly", "«": "angle", "»": "angle"}  # a straight quote has none
-
-
-def _closes(text: str, pos: int, stack: list[list], strict: bool) -> bool:
-    """Whether the closing mark at ``pos`` closes the innermost open quotation. A curly mark and
-    a guillemet are never a pair (« … ” is a closing mark whose opening “ was lost, as in
-    `« Je pense que Ye” est…`); a straight quote, which copy mixes with either, pairs with any
-    opening mark, unless ``strict``."""
-    closing = _FAMILY.get(text[pos])
-    opening = _FAMILY.get(text[stack[-1][0]])
-    return closing == opening or not strict and (closing is None or opening is None)
+_KIND = {"“": 1, "”": 1, "«": 2, "»": 2}  # curly and angle marks; a straight quote is kind 0
+# An opening and a closing mark that make no quotation, always and when ``strict``.
+_OF_OTHER_KINDS = frozenset(o + c for o in "\"“«" for c in "\"”»" if _KIND.get(o, 0) != _KIND.get(c, 0))
+_CURLY_AND_ANGLE = frozenset({"“»", "«”"})
 
 
 def _garbles(ctx: Context) -> list[regex.Match]:
