@@ -143,3 +143,13 @@ def test_lone_one_letter_respelling_of_a_repeated_name(lang, text, expected):
 ])
 def test_lone_respelling_needs_a_repeated_name_and_no_other_person(lang, text):
     assert _found("name-variant", text, lang) == []
+
+
+def test_tie_of_two_unestablished_spellings_keeps_the_better_attested():
+    text = "The poet Tomos Caradoc read on Friday. Critics said Caradog had never sounded better."
+    assert _found("name-variant", text, "en") == [("Caradog", "Caradoc")]
+
+
+def test_tie_without_an_attestation_gap_chooses_nothing():
+    text = "The poet Ellis Tolley read on Friday. Critics said Tolly had never sounded better."
+    assert _found("name-variant", text, "en") == []
