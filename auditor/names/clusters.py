@@ -250,9 +250,9 @@ class SpellingClusters:
                     and attestation(common) - attestation(rare) >= _FAR_RARER):
                 return False
         short, long = sorted((a, b), key=len)
-        if len(short) < 4:  # only beside its doubled form, used at least twice, in one full name or alone
+        if len(short) < 4:  # only beside its doubled form, used at least twice, in one full name
             return is_doubled_ending(short, long) and counts[long] >= 2 * counts[short] \
-                and (index.shares_full_name(short, long) or self._lone_slip(short, long))
+                and index.shares_full_name(short, long)
         if fold(rare) == fold(common):
             return are_variants(a, b)  # accents only
         if not comparable(rare, common, both_established=True) or index.full_names.in_another(rare, common):
