@@ -207,17 +207,18 @@ def _lost_letter_tie(cluster: dict[str, int]) -> str | None:
 _TIE_MARGIN = 0.3
 
 
-def _attested_tie(cluster: dict[str, int]) -> str | None:
+def _attested_tie(index, cluster: dict[str, int]) -> str | None:
     """Two close spellings used equally often ("Pallu", "Palu"): a respelling is rarer in
     published text than the name it respells, so the better-attested spelling is kept, by a
     margin too small for the knowledge to choose between unrelated spellings. Only between
     spellings that are no established names ("Kieran" is one beside "Kiernan"): a better-known
-    name of its own may be another person's."""
+    name of its own may be another person's, and so is a spelling in another full name
+    ("Yevgeny Orlov", "Yevgeni Markov")."""
     if len(cluster) != 2:
         return None
     a, b = sorted(cluster, key=attestation, reverse=True)
     return a if cluster[a] == cluster[b] and attestation(a) < ESTABLISHED \
-        and attestation(a) - attestation(b) >= _TIE_MARGIN else None
+        and attestation(a) - attestation(b) >= _TIE_MARGIN and not index.full_names.differ(a, b) else None
 
 
 def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -> dict[str, str]:
@@ -268,7 +269,7 @@ class NameVariant(Rule):
         replace: dict[str, str] = {}
         for cluster in index.variant_clusters():
             canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster) \
-                or _lost_letter_tie(cluster) or _attested_tie(cluster)
+                or _lost_letter_tie(cluster) or _attested_tie(index, cluster)
             if not canonical and len(cluster) > 2:
                 replace.update(_pairwise_canonicals(index, knowledge, cluster, ctx.doc.language))
             elif canonical:
