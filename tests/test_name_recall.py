@@ -112,3 +112,42 @@ def test_particle_names_used_consistently_are_left_alone():
     text = ("Hassan al-Rashadi met Omar al-Rashadi and the al-Qasr council. Later al-Rashadi said the "
             "al-Qasr council agreed.")
     assert _found("truncated-name", text, "en") == [] and _found("name-variant", text, "en") == []
+
+
+# ---------------------------------------------------------------- name-variant: a lone respelling
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # A repeated surname respelt once, standing alone, though both spellings are names of their own.
+    ("en", "Defender Luke Barnes signed a new deal on Monday. Barnes, 24, joined in 2019. "
+           "The manager said Burnes had earned it.", ("Burnes", "Barnes")),
+    ("es", "El entrenador Tom Walker llegó el lunes. Walker dijo que el equipo está listo. "
+           "Según la prensa, Wilker firmó por dos años.", ("Wilker", "Walker")),
+    ("fr", "Le pilote Max Tanner a gagné dimanche. Tanner partait cinquième. "
+           "Derrière Tenner, les autres ont abandonné.", ("Tenner", "Tanner")),
+])
+def test_lone_one_letter_respelling_of_a_repeated_name(lang, text, expected):
+    assert _found("name-variant", text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # Another person, introduced by a full name.
+    ("en", "Defender Luke Barnes signed a new deal. Barnes, 24, joined in 2019. Coach Sarah Burnes agreed."),
+    # Three letters alone are too little (another name, or a word), as test_name_variant has it.
+    ("pt", "O treinador Jack Ross chegou em maio. Ross venceu a taça. Depois, Ros disse que ficava."),
+    # A letter added is as often another family's name.
+    ("en", "Anna Fisher spoke first. Fisher said the vote was close. Fischer disagreed."),
+    # The name the respelling would join is used once only.
+    ("en", "Defender Luke Barnes signed a new deal on Monday. The manager said Burnes had earned it."),
+])
+def test_lone_respelling_needs_a_repeated_name_and_no_other_person(lang, text):
+    assert _found("name-variant", text, lang) == []
+
+
+def test_tie_of_two_unestablished_spellings_keeps_the_better_attested():
+    text = "The poet Tomos Caradoc read on Friday. Critics said Caradog had never sounded better."
+    assert _found("name-variant", text, "en") == [("Caradog", "Caradoc")]
+
+
+def test_tie_without_an_attestation_gap_chooses_nothing():
+    text = "The poet Ellis Tolley read on Friday. Critics said Tolly had never sounded better."
+    assert _found("name-variant", text, "en") == []

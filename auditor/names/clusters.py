@@ -15,6 +15,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from auditor.languages.exonyms import normal_form, place_spellings
 from auditor.lexicon import fold
 from auditor.memo import FormMemo
 from auditor.names.keys import bucket_key
@@ -97,6 +98,18 @@ def _may_join(a: str, b: str) -> bool:
     if attestation(a) >= ESTABLISHED and attestation(b) >= ESTABLISHED:
         return ratio(fa, fb) >= 85 or fa[0] == fb[0] and consonant_skeleton(fa) == consonant_skeleton(fb)
     return are_variants(a, b) or loose_variants(a, b)
+
+
+def _one_letter_respelt(a: str, b: str) -> bool:
+    """Two folded spellings one letter apart by a letter changed ("vettel"/"vittel") or a
+    letter doubled ("hazard"/"hazzard"), not one added or dropped ("davis"/"davies")."""
+    if len(a) == len(b):
+        return Levenshtein.distance(a, b) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and _DOUBLED.sub(r"\1", short) == _DOUBLED.sub(r"\1", long)
+
+
+_DOUBLED = regex.compile(r"(.)\1+")
 
 
 class SpellingClusters:
@@ -259,7 +272,8 @@ class SpellingClusters:
             # times or more ("Johny" beside "Johnny") is the slip; else only a shared full name
             # makes two established names one.
             return (counts[rare] == 1 and counts[common] >= 3 and attestation(rare) < WEAKLY_ESTABLISHED
-                    and attestation(common) - attestation(rare) >= 1.5) or index.shares_full_name(rare, common)
+                    and attestation(common) - attestation(rare) >= 1.5) or index.shares_full_name(rare, common) \
+                or self._lone_slip(rare, common)
         close = are_variants(a, b)
         if not close and not loose_variants(a, b):
             return False
@@ -281,3 +295,17 @@ class SpellingClusters:
         does not tell them apart."""
         return attestation(common) - attestation(rare) >= _FAR_RARER \
             and Levenshtein.distance(fold(rare), fold(common)) == 1 and not self.index.full_names.differ(rare, common)
+
+    def _lone_slip(self, rare: str, common: str) -> bool:
+        """A one-off spelling one letter off a name the text repeats, standing alone: no name
+        word beside it, so no full name of another person ("behind Vittel," beside three
+        "Vettel"; "Russ says" beside "Ross" twice). A second person is introduced by a full
+        name, and a one-off surname alone is the repeated name respelt, even where both
+        spellings are names of their own. A letter added or dropped is no such slip: "Davies"
+        beside "Davis" is as often another family's name, and a place spelt as another language
+        has it ("Europa" beside "Europe") is the wrong-language rule's."""
+        counts = self.index.uses
+        return counts[rare] == 1 and counts[common] >= 2 \
+            and _one_letter_respelt(fold(rare), fold(common)) and not self.index.full_names.of(rare) \
+            and normal_form(common) not in place_spellings(rare)
+

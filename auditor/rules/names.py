@@ -12,7 +12,7 @@ from auditor.document import Token, next_token, previous_token
 from auditor.findings import Finding, Severity
 from auditor.lexicon import english_pos, english_proper_noun, fold, is_common_word, zipf
 from auditor.names.knowledge import NameKnowledge, attestation
-from auditor.names.variants import is_doubled_ending
+from auditor.names.variants import ESTABLISHED, is_doubled_ending
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.fragment import has_finite_verb
 
@@ -203,6 +203,24 @@ def _lost_letter_tie(cluster: dict[str, int]) -> str | None:
     return long if cluster[short] == cluster[long] and is_doubled_ending(short, long) else None
 
 
+# Attestation gap by which, of two spellings used equally often, the better-known one is kept.
+_TIE_MARGIN = 0.3
+
+
+def _attested_tie(index, cluster: dict[str, int]) -> str | None:
+    """Two close spellings used equally often ("Pallu", "Palu"): a respelling is rarer in
+    published text than the name it respells, so the better-attested spelling is kept, by a
+    margin too small for the knowledge to choose between unrelated spellings. Only between
+    spellings that are no established names ("Kieran" is one beside "Kiernan"): a better-known
+    name of its own may be another person's, and so is a spelling in another full name
+    ("Yevgeny Orlov", "Yevgeni Markov")."""
+    if len(cluster) != 2:
+        return None
+    a, b = sorted(cluster, key=attestation, reverse=True)
+    return a if cluster[a] == cluster[b] and attestation(a) < ESTABLISHED \
+        and attestation(a) - attestation(b) >= _TIE_MARGIN and not index.full_names.differ(a, b) else None
+
+
 def _pairwise_canonicals(index, knowledge, cluster: dict[str, int], lang: str) -> dict[str, str]:
     """Where a cluster of three or more spellings has no canonical one as a whole (two
     established names each used once, and a slip of one of them), each spelling against the
@@ -251,7 +269,7 @@ class NameVariant(Rule):
         replace: dict[str, str] = {}
         for cluster in index.variant_clusters():
             canonical = knowledge.canonical(cluster, ctx.doc.language) or _same_person_tie(index, cluster) \
-                or _lost_letter_tie(cluster)
+                or _lost_letter_tie(cluster) or _attested_tie(index, cluster)
             if not canonical and len(cluster) > 2:
                 replace.update(_pairwise_canonicals(index, knowledge, cluster, ctx.doc.language))
             elif canonical:
