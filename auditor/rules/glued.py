@@ -16,9 +16,10 @@ from auditor.lexicon import is_common_word
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
 from auditor.rules.glue_forms import CANDIDATES, KNOWN_RUN, WELL_ATTESTED, elision_pattern
-from auditor.rules.glue_sentences import after_name_word, glued_to_function_word, reads_on, runs_into_sentence
+from auditor.rules.glue_sentences import after_name_word, before_participle, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
-from auditor.rules.glue_verdicts import FUNCTION_WORD, SENTENCE_WORD, attested_glue, inner_capital, lower_run
+from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, PERFECT_HEADS, SENTENCE_WORD, attested_glue,
+                                         inner_capital, lower_run, perfect_glue)
 from auditor.words import JOINERS
 
 # Characters that join a word to the next into one form: a glue inside one is no glue.
@@ -78,9 +79,10 @@ class GluedToken(Rule):
             elif verdict:
                 flagged[form] = verdict
         yield from self._glued_to_elision(ctx)
-        if not flagged and not sentence_glue and not sentence_word:
-            return
         wanted = set(flagged) | set(sentence_glue) | set(sentence_word)
+        yield from self._glued_to_auxiliary(ctx, forms, wanted)
+        if not wanted:
+            return
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
         for i in compress(count(), map(wanted.__contains__, words.forms)):  # found in C
@@ -106,6 +108,26 @@ class GluedToken(Rule):
                     elif weak and not reads_on(text, end, ctx.doc.language):
                         continue  # "Yohannes Sirait, said", "Ahmadian met": a name's own ending
                 yield self.finding(ctx, start, end, message, suggestion)
+
+    def _glued_to_auxiliary(self, ctx: Context, forms: list[str], judged: set[str]) -> Iterable[Finding]:
+        """A subject run into the auxiliary of the perfect ("Blemmingsa indiqué", "Popocatepetlha
+        llegado"): a name plus the auxiliary's letters, before a past participle, which no
+        name ending in those letters is followed by. ``judged``: forms the rule judged already."""
+        lang = ctx.doc.language
+        if lang not in PERFECT_AUXILIARIES:
+            return
+        heads = {form: head for form, head in zip(forms, PERFECT_HEADS.values(forms, lang))
+                 if head and form not in judged and perfect_glue(ctx, form, head)}
+        if not heads:
+            return
+        text, words = ctx.doc.text, ctx.doc.words
+        auxiliary = PERFECT_AUXILIARIES[lang]
+        for i in compress(count(), map(heads.__contains__, words.forms)):
+            form, start = words.forms[i], words.starts[i]
+            end = start + len(form)
+            if before_participle(text, end, lang) and not ctx.in_boilerplate(start, end):
+                head = heads[form]
+                yield self.finding(ctx, start, end, f"'{head}' and '{auxiliary}' run together", f"{head} {auxiliary}")
 
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
         """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il"): the form before the
