@@ -227,3 +227,29 @@ def test_name_run_into_the_perfect_auxiliary(lang, text, expected):
 ])
 def test_names_ending_like_the_auxiliary_stay_quiet(lang, text):
     assert _found("glued-token", text, lang) == []
+
+
+# ---------------------------------------------------------------- glued-token: an elided word
+
+@pytest.mark.parametrize("text, expected", [
+    # An elided word of several letters after a name.
+    ("Le chanteur a annoncé sur Vrelinkqu’il quittait le groupe. Vrelink a confirmé.", ("Vrelinkqu", "Vrelink qu")),
+    ("Il aurait frappé le docteur Marvell Tosbyelorsqu’ils étaient jeunes. Tosbye nie.",
+     ("Tosbyelorsqu", "Tosbye lorsqu")),
+    # A name plus an elided "s’" that word lists know as a plural, less than the name itself.
+    ("Le président Trump parle. L’administration Trumps’est engagée à agir.", ("Trumps", "Trump s")),
+])
+def test_name_run_into_an_elided_word(text, expected):
+    assert expected in _found("glued-token", text, "fr")
+
+
+@pytest.mark.parametrize("text", [
+    # Words that end in an elided word of their own.
+    "Jusqu’à présent, rien. Lorsqu’il vient, Puisqu’il faut. Presqu’île. Quelqu’un.",
+    # An English possessive of a name that ends in "s".
+    "Le cas Jones’s Bar est clos, selon Jones.",
+    # A word that ends in an elision letter and is better known than its head.
+    "Aujourd’hui, les Mardis’ouvrent.",
+])
+def test_elided_look_alikes_stay_quiet(text):
+    assert _found("glued-token", text, "fr") == []

@@ -15,7 +15,7 @@ from auditor.findings import Finding, Severity
 from auditor.lexicon import is_common_word
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.glue_forms import CANDIDATES, KNOWN_RUN, WELL_ATTESTED, elision_pattern
+from auditor.rules.glue_forms import CANDIDATES, ELIDED_WORDS, KNOWN_RUN, WELL_ATTESTED, elision_pattern
 from auditor.rules.glue_sentences import after_name_word, before_participle, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
 from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, PERFECT_HEADS, SENTENCE_WORD, attested_glue,
@@ -130,22 +130,39 @@ class GluedToken(Rule):
                 yield self.finding(ctx, start, end, f"'{head}' and '{auxiliary}' run together", f"{head} {auxiliary}")
 
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
-        """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il"): the form before the
-        apostrophe is a name of the text, or a well-attested one, plus an elision letter, and no
-        word of its own (or one word lists know far less than the name: "Bolsonaros")."""
+        """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il", "Twitterqu’il"): the
+        form before the apostrophe is a name of the text, or a well-attested one, plus an elided
+        word, and no word of its own (or one word lists know far less than the name:
+        "Bolsonaros"). Before a word of two letters or more, where no possessive "’s" can be
+        ("Trumps’est"), a form less known than its name is a glue too."""
         elided = ctx.doc.profile.elided
         if not elided:
             return
         counts = ctx.doc.word_counts
-        for m in elision_pattern(elided).finditer(ctx.doc.text):
+        lang = ctx.doc.language
+        for m in elision_pattern(elided, ELIDED_WORDS.get(lang, ())).finditer(ctx.doc.text):
             left, letter = m.group("left"), m.group("letter")
             form = left + letter
-            whole = attestation(form)
-            if counts.get(form, 0) > 1 or whole >= ATTESTED_RUN \
-                    and (whole >= WELL_ATTESTED or whole > attestation(left) - 2.0):
+            if counts.get(form, 0) > 1 or not self._elision_unattested(form, left, letter, m.group("after")):
                 continue
-            if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, ctx.doc.language):
+            if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, lang):
                 continue
             if not ctx.in_boilerplate(m.start("left"), m.end("letter")):
                 yield self.finding(ctx, m.start("left"), m.end("letter"),
                                    f"'{left}' and '{letter}’' run together", f"{left} {letter}")
+
+    @staticmethod
+    def _elision_unattested(form: str, left: str, letter: str, after: str) -> bool:
+        """Whether word lists leave ``form`` (``left`` plus the elided ``letter``, before
+        ``after``) free to be a glue: an elided word of several letters only on an unknown form
+        ("Jusqu’à" is a word); one letter on a form far less known than its name, or, before a
+        word of two letters or more, merely less known ("Trumps’est", "Rosas’affaiblit")."""
+        whole = attestation(form)
+        if len(letter) > 1:
+            return whole < ATTESTED_RUN
+        if whole < ATTESTED_RUN:
+            return True
+        named = attestation(left)
+        if len(after) >= 2 and whole < named:
+            return True
+        return whole < WELL_ATTESTED and whole <= named - 2.0
