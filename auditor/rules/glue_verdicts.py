@@ -5,7 +5,6 @@ occurrence (a name glued to a word that may open a sentence)."""
 from __future__ import annotations
 
 from auditor.lexicon import is_common_word, zipf
-from auditor.memo import FormMemo
 from auditor.names.keys import TITLES
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context
@@ -143,8 +142,6 @@ def perfect_head(form: str, lang: str) -> str | None:
         return None
     return head
 
-
-PERFECT_HEADS = FormMemo(perfect_head)
 
 
 def perfect_glue(ctx: Context, form: str, head: str) -> bool:

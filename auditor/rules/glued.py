@@ -18,8 +18,8 @@ from auditor.rules.base import Context, Rule, register
 from auditor.rules.glue_forms import CANDIDATES, ELIDED_WORDS, KNOWN_RUN, WELL_ATTESTED, elision_pattern
 from auditor.rules.glue_sentences import after_name_word, before_participle, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
-from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, PERFECT_HEADS, SENTENCE_WORD, attested_glue,
-                                         inner_capital, lower_run, perfect_glue)
+from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, SENTENCE_WORD, attested_glue,
+                                         inner_capital, lower_run, perfect_glue, perfect_head)
 from auditor.words import JOINERS
 
 # Characters that join a word to the next into one form: a glue inside one is no glue.
@@ -80,7 +80,7 @@ class GluedToken(Rule):
                 flagged[form] = verdict
         yield from self._glued_to_elision(ctx)
         wanted = set(flagged) | set(sentence_glue) | set(sentence_word)
-        yield from self._glued_to_auxiliary(ctx, forms, wanted)
+        yield from self._glued_to_auxiliary(ctx, shapes, wanted)
         if not wanted:
             return
         wanted.update(form for form, head in heads.items() if head in wanted)
@@ -109,15 +109,17 @@ class GluedToken(Rule):
                         continue  # "Yohannes Sirait, said", "Ahmadian met": a name's own ending
                 yield self.finding(ctx, start, end, message, suggestion)
 
-    def _glued_to_auxiliary(self, ctx: Context, forms: list[str], judged: set[str]) -> Iterable[Finding]:
+    def _glued_to_auxiliary(self, ctx: Context, candidates: Iterable[str], judged: set[str]) -> Iterable[Finding]:
         """A subject run into the auxiliary of the perfect ("Blemmingsa indiqué", "Popocatepetlha
         llegado"): a name plus the auxiliary's letters, before a past participle, which no
-        name ending in those letters is followed by. ``judged``: forms the rule judged already."""
+        name ending in those letters is followed by. ``candidates``: the forms of a glued shape;
+        ``judged``: those the rule flagged already."""
         lang = ctx.doc.language
         if lang not in PERFECT_AUXILIARIES:
             return
-        heads = {form: head for form, head in zip(forms, PERFECT_HEADS.values(forms, lang))
-                 if head and form not in judged and perfect_glue(ctx, form, head)}
+        # Every such form is a candidate of the shape of one capitalised run.
+        heads = {form: head for form in candidates if form not in judged
+                 for head in (perfect_head(form, lang),) if head and perfect_glue(ctx, form, head)}
         if not heads:
             return
         text, words = ctx.doc.text, ctx.doc.words
