@@ -205,6 +205,8 @@ def test_cut_name_before_a_titled_subject():
     # A name word lists know a little as one word ("Vanna"), which the text uses alone as well.
     ("fr", "Le général Vann est rentré en 1919. Le général Bernard Vanna reçu une médaille.",
      ("Vanna", "Vann a")),
+    # The subjunctive of the French auxiliary.
+    ("fr", "Bien que Tom Drelykait affirmé le contraire, Drelyk a perdu.", ("Drelykait", "Drelyk ait")),
     # The Spanish auxiliary.
     ("es", "La lava del volcán Quelmatepetlha llegado hasta la carretera.",
      ("Quelmatepetlha", "Quelmatepetl ha")),

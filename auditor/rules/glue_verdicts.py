@@ -124,9 +124,9 @@ def _uses(counts: dict[str, int], word: str) -> int:
     return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
 
 
-# The auxiliary of the perfect, where it is one or two letters that names end in as well
-# ("Vann|a gagné", "Popocatepetl|ha llegado"): a glue only before a past participle.
-PERFECT_AUXILIARIES = {"fr": "a", "es": "ha"}
+# Short forms of the perfect's auxiliary, letters that names end in as well ("Vann|a gagné",
+# "Furyk|ait affirmé", "Popocatepetl|ha llegado"): a glue only before a past participle.
+PERFECT_AUXILIARIES = {"fr": ("ait", "a"), "es": ("ha",)}
 
 
 def perfect_head(form: str, lang: str) -> str | None:
@@ -134,8 +134,8 @@ def perfect_head(form: str, lang: str) -> str | None:
     "Blemmingsa"), or None. A form word lists know well is a name of its own ("Martina"); one
     they know a little ("Vanna") is a glue only where the text uses the name alone
     (:func:`perfect_glue`)."""
-    auxiliary = PERFECT_AUXILIARIES.get(lang)
-    if not auxiliary or not form.endswith(auxiliary) or not form[0].isupper():
+    auxiliary = next((a for a in PERFECT_AUXILIARIES.get(lang, ()) if form.endswith(a)), None)
+    if not auxiliary or not form[0].isupper():
         return None
     head = form[:-len(auxiliary)]
     if len(head) < 4 or not head[1:].islower() or attestation(form) >= WELL_ATTESTED:

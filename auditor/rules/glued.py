@@ -123,12 +123,12 @@ class GluedToken(Rule):
         if not heads:
             return
         text, words = ctx.doc.text, ctx.doc.words
-        auxiliary = PERFECT_AUXILIARIES[lang]
         for i in compress(count(), map(heads.__contains__, words.forms)):
             form, start = words.forms[i], words.starts[i]
             end = start + len(form)
             if before_participle(text, end, lang) and not ctx.in_boilerplate(start, end):
                 head = heads[form]
+                auxiliary = form[len(head):]
                 yield self.finding(ctx, start, end, f"'{head}' and '{auxiliary}' run together", f"{head} {auxiliary}")
 
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
