@@ -255,3 +255,19 @@ def test_name_run_into_an_elided_word(text, expected):
 ])
 def test_elided_look_alikes_stay_quiet(text):
     assert _found("glued-token", text, "fr") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Il l’a dit Kovenà la radio cette semaine. Koven, dont le livre paraît, se tait.", ("Kovenà", "Koven à")),
+    ("pt", "Disse Kovenà rádio numa entrevista. Koven, cujo livro saiu, calou-se.", ("Kovenà", "Koven à")),
+])
+def test_name_run_into_grave_a(lang, text, expected):
+    assert expected in _found("glued-token", text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # Words that end in "à" ("Déjà", "Voilà"), and a name the text never uses alone.
+    ("fr", "Déjà vu. Voilà tout. Il est déjà là avec Kovenà Paris."),
+])
+def test_grave_a_look_alikes_stay_quiet(lang, text):
+    assert _found("glued-token", text, lang) == []

@@ -123,3 +123,12 @@ def elision_pattern(letters: str, words: tuple[str, ...] = ()) -> regex.Pattern:
     elided = "|".join([*words, f"[{letters}]"])
     word = rf"(?<![\p{{L}}'’-])(?P<left>\p{{Lu}}\p{{Ll}}{{2,}}?)(?P<letter>{elided})"
     return regex.compile(rf"['’](?<={word}['’])(?=(?P<after>\p{{Ll}}+))", regex.V1)
+
+
+# Languages whose preposition "à" ends no word of theirs but a few adverbs ("déjà", "voilà"):
+# a name the text uses, run into it, is a glue ("Leeà CNBC").
+GRAVE_A_LANGUAGES = frozenset({"fr", "pt"})
+
+# "à" right after a capitalised word (``left``), at the end of the word. Like
+# :func:`elision_pattern`, the match opens on the rarer character and looks behind.
+GLUED_GRAVE_A = regex.compile(r"à(?<=(?<![\p{L}'’-])(?P<left>\p{Lu}\p{Ll}{1,})à)(?= )", regex.V1)

@@ -15,7 +15,8 @@ from auditor.findings import Finding, Severity
 from auditor.lexicon import is_common_word
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.glue_forms import CANDIDATES, ELIDED_WORDS, KNOWN_RUN, WELL_ATTESTED, elision_pattern
+from auditor.rules.glue_forms import (CANDIDATES, ELIDED_WORDS, GLUED_GRAVE_A, GRAVE_A_LANGUAGES, KNOWN_RUN,
+                                      WELL_ATTESTED, elision_pattern)
 from auditor.rules.glue_sentences import after_name_word, before_participle, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
 from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, SENTENCE_WORD, attested_glue,
@@ -79,6 +80,7 @@ class GluedToken(Rule):
             elif verdict:
                 flagged[form] = verdict
         yield from self._glued_to_elision(ctx)
+        yield from self._glued_to_grave_a(ctx)
         wanted = set(flagged) | set(sentence_glue) | set(sentence_word)
         yield from self._glued_to_auxiliary(ctx, shapes, wanted)
         if not wanted:
@@ -130,6 +132,21 @@ class GluedToken(Rule):
                 head = heads[form]
                 auxiliary = form[len(head):]
                 yield self.finding(ctx, start, end, f"'{head}' and '{auxiliary}' run together", f"{head} {auxiliary}")
+
+    def _glued_to_grave_a(self, ctx: Context) -> Iterable[Finding]:
+        """A name the text uses alone, run into the preposition "à" ("Leeà CNBC", "Parisà
+        Lyon"), where the whole is no word of word lists ("Déjà", "Voilà")."""
+        if ctx.doc.language not in GRAVE_A_LANGUAGES:
+            return
+        counts = ctx.doc.word_counts
+        for m in GLUED_GRAVE_A.finditer(ctx.doc.text):
+            left = m.group("left")
+            if counts.get(left, 0) == 0 or attestation(left + "à") >= ATTESTED_RUN \
+                    or is_common_word(left, ctx.doc.language):
+                continue
+            start, end = m.start("left"), m.end()
+            if not ctx.in_boilerplate(start, end):
+                yield self.finding(ctx, start, end, f"'{left}' and 'à' run together", f"{left} à")
 
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
         """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il", "Twitterqu’il"): the
