@@ -258,8 +258,8 @@ def test_elided_look_alikes_stay_quiet(text):
 
 
 @pytest.mark.parametrize("lang, text, expected", [
-    ("fr", "Il l’a dit Kovenà la radio cette semaine. Koven, dont le livre paraît, se tait.", ("Kovenà", "Koven à")),
-    ("pt", "Disse Kovenà rádio numa entrevista. Koven, cujo livro saiu, calou-se.", ("Kovenà", "Koven à")),
+    ("fr", "Il l’a dit Ruxà la radio cette semaine. Rux, dont le livre paraît, se tait.", ("Ruxà", "Rux à")),
+    ("pt", "Disse Ruxà rádio numa entrevista. Rux, cujo livro saiu, calou-se.", ("Ruxà", "Rux à")),
 ])
 def test_name_run_into_grave_a(lang, text, expected):
     assert expected in _found("glued-token", text, lang)
@@ -267,7 +267,7 @@ def test_name_run_into_grave_a(lang, text, expected):
 
 @pytest.mark.parametrize("lang, text", [
     # Words that end in "à" ("Déjà", "Voilà"), and a name the text never uses alone.
-    ("fr", "Déjà vu. Voilà tout. Il est déjà là avec Kovenà Paris."),
+    ("fr", "Déjà vu. Voilà tout. Il est déjà là avec Ruxà Paris."),
 ])
 def test_grave_a_look_alikes_stay_quiet(lang, text):
     assert _found("glued-token", text, lang) == []
