@@ -476,11 +476,20 @@ def wrong_language(doc: Doc, p: int, rng: random.Random) -> Injection | None:
 
 
 def _quotes(t: str) -> list[tuple[int, int]]:
-    """(opening, closing) offsets of the quotations in a paragraph: straight pairs in order,
-    “…” and «…»."""
+    """(opening, closing) offsets of the quotations in a paragraph: “…”, «…» and straight pairs,
+    nested as they open and close (a straight mark opens after white space or an opening bracket
+    or dash and before a non-space: paired merely in order, `"A "B" C"` would pair the two
+    openings, and deleting the first would leave the gold span short of the mark left unpaired)."""
     out = []
-    straight = [i for i, c in enumerate(t) if c == '"']
-    out += list(zip(straight[::2], straight[1::2]))
+    stack = []
+    for i, c in enumerate(t):
+        if c != '"':
+            continue
+        opens = (i == 0 or t[i - 1].isspace() or t[i - 1] in "([{—–-") and i + 1 < len(t) and not t[i + 1].isspace()
+        if opens:
+            stack.append(i)
+        elif stack:
+            out.append((stack.pop(), i))
     for open_, close in (("“", "”"), ("«", "»")):
         stack = []
         for i, c in enumerate(t):

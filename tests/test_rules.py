@@ -438,6 +438,20 @@ def test_unbalanced_quote_reads_paired_curly_and_angle_marks_and_their_slips():
     assert fired("unbalanced-quote", "“One “two” three” four” five.") == ["four”"]
 
 
+def test_unbalanced_quote_never_pairs_a_curly_mark_with_a_guillemet():
+    # the curly opening before "Ostravel" was lost: its closing mark cannot close the guillemet
+    text = "« Je pense que Ostravel” est le vrai nom du port, où il signifie “rivage”, a dit Tamberlane."
+    assert fired("unbalanced-quote", text, "fr") == ["Ostravel”"]
+    assert fired("unbalanced-quote", "« Il a dit “non” puis « oui ». »", "fr") == []
+    # of a straight and an angle closing mark, the straight one lost its opening straight quote
+    text = "« Il a répondu : Parce que le port d’Ostravel me plaît\" », a dit Tamberlane."
+    assert fired("unbalanced-quote", text, "fr") == ['plaît"']
+    text = "« Il a répondu : \"Parce que le port d’Ostravel me plaît\" », a dit Tamberlane."
+    assert fired("unbalanced-quote", text, "fr") == []
+    # a straight quote pairs with either kind, as in copy that mixes them
+    assert fired("unbalanced-quote", '"O porto de Ostravel cresceu”, afirmou Tamberlane.', "pt") == []
+
+
 def test_quotation_continued_over_paragraphs_is_balanced():
     text = "“We looked at every alternative.\n\n“This plan works,” she said.\n"
     assert fired("unbalanced-quote", text) == []

@@ -91,11 +91,7 @@ class UnbalancedQuote(Rule):
             if not in_para and _paired(text, positions):
                 continue
             events = _quote_events(text, positions, para.start, para.end, in_para, function_words)
-            unmatched, left = _balance(events, apostrophes=False)
-            if _MAYBE_APOSTROPHE in map(_WHAT, events):
-                other = _balance(events, apostrophes=True)
-                if len(other[0]) + len(other[1]) < len(unmatched) + len(left):
-                    unmatched, left = other
+            unmatched, left = _best_reading(text, positions, events)
             for pos in unmatched:
                 start = pos - len(_WORD_BEFORE.search(text, para.start, pos).group())
                 yield self.finding(ctx, start, pos + 1, "closing quotation mark without an opening one")
@@ -111,17 +107,19 @@ class UnbalancedQuote(Rule):
 # What a double quotation mark does in its paragraph (see _quote_events).
 _OPEN, _CLOSE, _GARBLED, _GARBLED_OPEN, _MAYBE_APOSTROPHE = range(5)
 _WHAT = itemgetter(1)  # of an event
-_SHAPES = str.maketrans("“«”»", "(())")  # opening and closing marks; a straight quote stays itself
+_SHAPES = str.maketrans("“”«»", "()<>")  # opening and closing marks; a straight quote stays itself
+_PAIRS_IN_TURN = regex.compile(r"(?:\(\)|<>)+")
 
 
 def _paired(text: str, positions: list[int]) -> bool:
     """Whether the marks at ``positions`` are curly or angle quotes that open and close in turn
     (“...” «...» “...”), the common case that :func:`_balance` passes without a finding: each of
-    those marks opens or closes by its shape alone."""
+    those marks opens or closes by its shape alone, and each closes the opening of its kind."""
     if len(positions) % 2 or text[positions[0]] not in "“«":
         return False  # ruled out at once, as in a paragraph of straight quotes
     marks = "".join(map(text.__getitem__, positions)).translate(_SHAPES)
-    return marks == "()" * (len(marks) // 2)
+    pairs = len(marks) // 2
+    return marks == "()" * pairs or marks == "<>" * pairs or _PAIRS_IN_TURN.fullmatch(marks) is not None
 
 
 def _quote_events(text: str, positions: list[int], start: int, end: int, garbles: list[regex.Match],
@@ -169,26 +167,58 @@ def _maybe_apostrophe(text: str, pos: int, start: int, end: int, function_words:
     return nxt.lower() not in function_words
 
 
-def _balance(events: list[tuple[int, int]], apostrophes: bool) -> tuple[list[int], list[int]]:
+def _best_reading(text: str, positions: list[int], events: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The closing marks with no opening one and the openings left open, under the reading of
+    the paragraph that leaves the fewest: straight quotes that may be apostrophes read as quotes
+    or not, and, where straight and curly or angle marks mix, straight ones paired with any mark
+    or only with each other. On a tie the earlier reading wins: quotes before apostrophes, and
+    marks paired with their own kind (`« Il a dit : Non" », a-t-il raconté` lacks the opening
+    of `Non"`, not that of `»`)."""
+    loose = _balance(text, events, apostrophes=False, strict=False)
+    if not (loose[0] or loose[1]):
+        return loose
+    kinds = {_KIND.get(text[p], 0) for p in positions}
+    mixed = 0 in kinds and len(kinds) > 1
+    readings = [(False, True)] if mixed else []
+    if _MAYBE_APOSTROPHE in map(_WHAT, events):
+        readings += [(True, True), (True, False)] if mixed else [(True, False)]
+    if not readings:
+        return loose  # the only reading there is
+    balances = [_balance(text, events, as_apostrophes, strict) for as_apostrophes, strict in readings]
+    balances.insert(1 if mixed else 0, loose)  # after the strict reading, which wins a tie
+    return min(balances, key=lambda b: len(b[0]) + len(b[1]))
+
+
+def _balance(text: str, events: list[tuple[int, int]], apostrophes: bool,
+             strict: bool) -> tuple[list[int], list[int]]:
     """Pair the marks of one paragraph: the closing marks with no opening one, and the openings
     left open. A garbled run closes what is open and is never unmatched itself, and one that
     opens is quote-garble's finding if left open; an opening left open around a nested quotation
-    that closed counts as closed with it (one closing mark for both). ``apostrophes``: read the
-    marks that may be apostrophes so."""
+    that closed counts as closed with it (one closing mark for both). A curly closing mark never
+    closes a guillemet nor a guillemet a curly quote, and a straight quote, which copy mixes with
+    either, pairs with any opening mark unless ``strict`` (`« Je pense que Ye” est…` lacks the
+    opening of `Ye”`). ``apostrophes``: read the marks that may be apostrophes so."""
     stack: list[list] = []  # [offset, a nested quotation closed, garbled]
     unmatched: list[int] = []
+    unpaired = _OF_OTHER_KINDS if strict else _CURLY_AND_ANGLE
     for pos, what in events:
         if what == _OPEN or what == _GARBLED_OPEN:
             stack.append([pos, False, what == _GARBLED_OPEN])
         elif what == _MAYBE_APOSTROPHE and apostrophes:
             continue
-        elif stack:
+        elif stack and (what == _GARBLED or text[stack[-1][0]] + text[pos] not in unpaired):
             stack.pop()
             if stack:
                 stack[-1][1] = True
         elif what != _GARBLED:
             unmatched.append(pos)
     return unmatched, [pos for pos, nested_closed, garbled in stack if not nested_closed and not garbled]
+
+
+_KIND = {"“": 1, "”": 1, "«": 2, "»": 2}  # curly and angle marks; a straight quote is kind 0
+# An opening and a closing mark that make no quotation, always and when ``strict``.
+_OF_OTHER_KINDS = frozenset(o + c for o in "\"“«" for c in "\"”»" if _KIND.get(o, 0) != _KIND.get(c, 0))
+_CURLY_AND_ANGLE = frozenset({"“»", "«”"})
 
 
 def _garbles(ctx: Context) -> list[regex.Match]:
