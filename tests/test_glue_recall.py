@@ -191,3 +191,83 @@ def test_cut_name_before_a_titled_subject():
     text = ("The talks with El Salvador ended. It meant ending any penalties for El Salvado Vice "
             "President Ana Reyes is now slated to speak, and El Salvador agreed.")
     assert _found("truncated-name", text, "en") == [("Salvado", "Salvador")]
+
+
+# ---------------------------------------------------------------- glued-token: the perfect's auxiliary
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # A name word lists do not know, run into the French auxiliary before its participle.
+    ("fr", "Le commissaire Paul Drevinskia indiqué que la route restait fermée.",
+     ("Drevinskia", "Drevinski a")),
+    # An adverb may sit between the auxiliary and its participle.
+    ("fr", "Le maire Hervé Tallonneta également déclaré que le pont serait rouvert.",
+     ("Tallonneta", "Tallonnet a")),
+    # A name word lists know a little as one word ("Vanna"), which the text uses alone as well.
+    ("fr", "Le général Vann est rentré en 1919. Le général Bernard Vanna reçu une médaille.",
+     ("Vanna", "Vann a")),
+    # The subjunctive of the French auxiliary.
+    ("fr", "Bien que Tom Drelykait affirmé le contraire, Drelyk a perdu.", ("Drelykait", "Drelyk ait")),
+    # The Spanish auxiliary.
+    ("es", "La lava del volcán Quelmatepetlha llegado hasta la carretera.",
+     ("Quelmatepetlha", "Quelmatepetl ha")),
+])
+def test_name_run_into_the_perfect_auxiliary(lang, text, expected):
+    assert expected in _found("glued-token", text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # A name of its own that ends in the auxiliary's letters, before no participle.
+    ("fr", "La chanteuse Drevinskia est arrivée hier soir à Lyon."),
+    # A feminine participle follows a noun as an adjective.
+    ("fr", "La société Drevinskia fondée en 1920 emploie deux cents personnes."),
+    # A comma: the participle opens a clause of its own.
+    ("fr", "Le club de Bajala, fondé en 1920, a gagné la coupe."),
+    # A name word lists know well ("Martina"), and one the text uses more than its head.
+    ("fr", "La joueuse Martina gagné rien"),
+    ("fr", "Vann est là. Vanna est partie, et Vanna chanté hier."),
+    ("es", "La cantante Natasha dedicada al jazz vive en Lima."),
+])
+def test_names_ending_like_the_auxiliary_stay_quiet(lang, text):
+    assert _found("glued-token", text, lang) == []
+
+
+# ---------------------------------------------------------------- glued-token: an elided word
+
+@pytest.mark.parametrize("text, expected", [
+    # An elided word of several letters after a name.
+    ("Le chanteur a annoncé sur Vrelinkqu’il quittait le groupe. Vrelink a confirmé.", ("Vrelinkqu", "Vrelink qu")),
+    ("Il aurait frappé le docteur Marvell Tosbyelorsqu’ils étaient jeunes. Tosbye nie.",
+     ("Tosbyelorsqu", "Tosbye lorsqu")),
+    # A name plus an elided "s’" that word lists know as a plural, less than the name itself.
+    ("Le président Trump parle. L’administration Trumps’est engagée à agir.", ("Trumps", "Trump s")),
+])
+def test_name_run_into_an_elided_word(text, expected):
+    assert expected in _found("glued-token", text, "fr")
+
+
+@pytest.mark.parametrize("text", [
+    # Words that end in an elided word of their own.
+    "Jusqu’à présent, rien. Lorsqu’il vient, Puisqu’il faut. Presqu’île. Quelqu’un.",
+    # An English possessive of a name that ends in "s".
+    "Le cas Jones’s Bar est clos, selon Jones.",
+    # A word that ends in an elision letter and is better known than its head.
+    "Aujourd’hui, les Mardis’ouvrent.",
+])
+def test_elided_look_alikes_stay_quiet(text):
+    assert _found("glued-token", text, "fr") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Il l’a dit Ruxà la radio cette semaine. Rux, dont le livre paraît, se tait.", ("Ruxà", "Rux à")),
+    ("pt", "Disse Ruxà rádio numa entrevista. Rux, cujo livro saiu, calou-se.", ("Ruxà", "Rux à")),
+])
+def test_name_run_into_grave_a(lang, text, expected):
+    assert expected in _found("glued-token", text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # Words that end in "à" ("Déjà", "Voilà"), and a name the text never uses alone.
+    ("fr", "Déjà vu. Voilà tout. Il est déjà là avec Ruxà Paris."),
+])
+def test_grave_a_look_alikes_stay_quiet(lang, text):
+    assert _found("glued-token", text, lang) == []

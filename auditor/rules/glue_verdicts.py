@@ -8,8 +8,8 @@ from auditor.lexicon import is_common_word, zipf
 from auditor.names.keys import TITLES
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context
-from auditor.rules.glue_forms import ATTESTED_PAIR
-from auditor.rules.glue_splits import BEFORE_A_WORD, ENGLISH_NAME_WORDS, IN_A_NAME, Split, sentence_word, verb_like
+from auditor.rules.glue_forms import ATTESTED_PAIR, WELL_ATTESTED
+from auditor.rules.glue_splits import ATTESTED_RUN, BEFORE_A_WORD, ENGLISH_NAME_WORDS, IN_A_NAME, Split, sentence_word, verb_like
 
 # Name prefixes that carry an inner capital by convention: McDonald, MacArthur, DeSantis, LeBron.
 _NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St Al El Ben Abu Bin Ibn".split())
@@ -122,3 +122,33 @@ def attested_glue(ctx: Context, text: str) -> tuple[str, str] | None:
 def _uses(counts: dict[str, int], word: str) -> int:
     """How often the text uses ``word``, bare or in the possessive ("Harvest's")."""
     return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
+
+
+# Short forms of the perfect's auxiliary, letters that names end in as well ("Vann|a gagné",
+# "Furyk|ait affirmé", "Popocatepetl|ha llegado"): a glue only before a past participle.
+PERFECT_AUXILIARIES = {"fr": ("ait", "a"), "es": ("ha",)}
+
+
+def perfect_head(form: str, lang: str) -> str | None:
+    """The name before the auxiliary of the perfect that may end ``form`` ("Blemmings" of
+    "Blemmingsa"), or None. A form word lists know well is a name of its own ("Martina"); one
+    they know a little ("Vanna") is a glue only where the text uses the name alone
+    (:func:`perfect_glue`)."""
+    auxiliary = next((a for a in PERFECT_AUXILIARIES.get(lang, ()) if form.endswith(a)), None)
+    if not auxiliary or not form[0].isupper():
+        return None
+    head = form[:-len(auxiliary)]
+    if len(head) < 4 or not head[1:].islower() or attestation(form) >= WELL_ATTESTED:
+        return None
+    return head
+
+
+
+def perfect_glue(ctx: Context, form: str, head: str) -> bool:
+    """Whether ``form`` may be the name ``head`` run into the auxiliary, as far as the text's
+    counts tell: a form word lists do not know, or one they know a little whose name the text
+    uses alone at least as often as the form."""
+    if attestation(form) < ATTESTED_RUN:
+        return True
+    counts = ctx.doc.word_counts
+    return _uses(counts, head) >= counts.get(form, 0)

@@ -15,10 +15,12 @@ from auditor.findings import Finding, Severity
 from auditor.lexicon import is_common_word
 from auditor.names.knowledge import attestation
 from auditor.rules.base import Context, Rule, register
-from auditor.rules.glue_forms import CANDIDATES, KNOWN_RUN, WELL_ATTESTED, elision_pattern
-from auditor.rules.glue_sentences import after_name_word, glued_to_function_word, reads_on, runs_into_sentence
+from auditor.rules.glue_forms import (CANDIDATES, ELIDED_WORDS, GLUED_GRAVE_A, GRAVE_A_LANGUAGES, KNOWN_RUN,
+                                      WELL_ATTESTED, elision_pattern)
+from auditor.rules.glue_sentences import after_name_word, before_participle, glued_to_function_word, reads_on, runs_into_sentence
 from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
-from auditor.rules.glue_verdicts import FUNCTION_WORD, SENTENCE_WORD, attested_glue, inner_capital, lower_run
+from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, SENTENCE_WORD, attested_glue,
+                                         inner_capital, lower_run, perfect_glue, perfect_head)
 from auditor.words import JOINERS
 
 # Characters that join a word to the next into one form: a glue inside one is no glue.
@@ -78,9 +80,11 @@ class GluedToken(Rule):
             elif verdict:
                 flagged[form] = verdict
         yield from self._glued_to_elision(ctx)
-        if not flagged and not sentence_glue and not sentence_word:
-            return
+        yield from self._glued_to_grave_a(ctx)
         wanted = set(flagged) | set(sentence_glue) | set(sentence_word)
+        yield from self._glued_to_auxiliary(ctx, shapes, wanted)
+        if not wanted:
+            return
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
         for i in compress(count(), map(wanted.__contains__, words.forms)):  # found in C
@@ -107,23 +111,77 @@ class GluedToken(Rule):
                         continue  # "Yohannes Sirait, said", "Ahmadian met": a name's own ending
                 yield self.finding(ctx, start, end, message, suggestion)
 
+    def _glued_to_auxiliary(self, ctx: Context, candidates: Iterable[str], judged: set[str]) -> Iterable[Finding]:
+        """A subject run into the auxiliary of the perfect ("Blemmingsa indiqué", "Popocatepetlha
+        llegado"): a name plus the auxiliary's letters, before a past participle, which no
+        name ending in those letters is followed by. ``candidates``: the forms of a glued shape;
+        ``judged``: those the rule flagged already."""
+        lang = ctx.doc.language
+        if lang not in PERFECT_AUXILIARIES:
+            return
+        # Every such form is a candidate of the shape of one capitalised run.
+        heads = {form: head for form in candidates if form not in judged
+                 for head in (perfect_head(form, lang),) if head and perfect_glue(ctx, form, head)}
+        if not heads:
+            return
+        text, words = ctx.doc.text, ctx.doc.words
+        for i in compress(count(), map(heads.__contains__, words.forms)):
+            form, start = words.forms[i], words.starts[i]
+            end = start + len(form)
+            if before_participle(text, end, lang) and not ctx.in_boilerplate(start, end):
+                head = heads[form]
+                auxiliary = form[len(head):]
+                yield self.finding(ctx, start, end, f"'{head}' and '{auxiliary}' run together", f"{head} {auxiliary}")
+
+    def _glued_to_grave_a(self, ctx: Context) -> Iterable[Finding]:
+        """A name the text uses alone, run into the preposition "à" ("Leeà CNBC", "Parisà
+        Lyon"), where the whole is no word of word lists ("Déjà", "Voilà")."""
+        if ctx.doc.language not in GRAVE_A_LANGUAGES:
+            return
+        counts = ctx.doc.word_counts
+        for m in GLUED_GRAVE_A.finditer(ctx.doc.text):
+            left = m.group("left")
+            if counts.get(left, 0) == 0 or attestation(left + "à") >= ATTESTED_RUN \
+                    or is_common_word(left, ctx.doc.language):
+                continue
+            start, end = m.start("left"), m.end()
+            if not ctx.in_boilerplate(start, end):
+                yield self.finding(ctx, start, end, f"'{left}' and 'à' run together", f"{left} à")
+
     def _glued_to_elision(self, ctx: Context) -> Iterable[Finding]:
-        """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il"): the form before the
-        apostrophe is a name of the text, or a well-attested one, plus an elision letter, and no
-        word of its own (or one word lists know far less than the name: "Bolsonaros")."""
+        """A name run into an elided word ("Kavanaughs’est", "Ronaldos’il", "Twitterqu’il"): the
+        form before the apostrophe is a name of the text, or a well-attested one, plus an elided
+        word, and no word of its own (or one word lists know far less than the name:
+        "Bolsonaros"). Before a word of two letters or more, where no possessive "’s" can be
+        ("Trumps’est"), a form less known than its name is a glue too."""
         elided = ctx.doc.profile.elided
         if not elided:
             return
         counts = ctx.doc.word_counts
-        for m in elision_pattern(elided).finditer(ctx.doc.text):
+        lang = ctx.doc.language
+        for m in elision_pattern(elided, ELIDED_WORDS.get(lang, ())).finditer(ctx.doc.text):
             left, letter = m.group("left"), m.group("letter")
             form = left + letter
-            whole = attestation(form)
-            if counts.get(form, 0) > 1 or whole >= ATTESTED_RUN \
-                    and (whole >= WELL_ATTESTED or whole > attestation(left) - 2.0):
+            if counts.get(form, 0) > 1 or not self._elision_unattested(form, left, letter, m.group("after")):
                 continue
-            if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, ctx.doc.language):
+            if not (counts.get(left, 0) > 0 or attestation(left) >= 2.5) or is_common_word(left, lang):
                 continue
             if not ctx.in_boilerplate(m.start("left"), m.end("letter")):
                 yield self.finding(ctx, m.start("left"), m.end("letter"),
                                    f"'{left}' and '{letter}’' run together", f"{left} {letter}")
+
+    @staticmethod
+    def _elision_unattested(form: str, left: str, letter: str, after: str) -> bool:
+        """Whether word lists leave ``form`` (``left`` plus the elided ``letter``, before
+        ``after``) free to be a glue: an elided word of several letters only on an unknown form
+        ("Jusqu’à" is a word); one letter on a form far less known than its name, or, before a
+        word of two letters or more, merely less known ("Trumps’est", "Rosas’affaiblit")."""
+        whole = attestation(form)
+        if len(letter) > 1:
+            return whole < ATTESTED_RUN
+        if whole < ATTESTED_RUN:
+            return True
+        named = attestation(left)
+        if len(after) >= 2 and whole < named:
+            return True
+        return whole < WELL_ATTESTED and whole <= named - 2.0
