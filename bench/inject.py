@@ -792,7 +792,7 @@ def pct(a: int, b: int) -> str:
 
 def report(t: Tally, kinds: list[str], corpora: list[str]) -> None:
     cols = corpora + ["all"]
-    print(f"   recall, any rule / the expected rule, in % (artifacts)")
+    print("   recall, any rule / the expected rule, in % (artifacts)")
     print(f"   {'kind':<23} {'rule':<21}" + "".join(f"{c:>14}" for c in cols))
 
     def cell(kind_filter, corpus_filter) -> str:

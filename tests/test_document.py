@@ -196,3 +196,10 @@ def test_lower_is_case_folding():
     assert Document("Ελλάδα και Κύπρο").lower_is_case_folding  # outside the fast test's characters
     assert not Document("ΤΈΛΟΣ τέλος").lower_is_case_folding  # final sigma folds to σ
     assert not Document("İstanbul").lower_is_case_folding  # lower-casing changes the length
+
+
+def test_word_indexes_of_forms_in_a_set():
+    doc = Document("Lula met Lula's aide; lula and Lula left.")
+    assert list(doc.words.indexes_of({"Lula"})) == [0, 6]
+    assert list(doc.words.indexes_of(set())) == []
+    assert doc.words.runs == len(doc.words.forms) + 1  # the apostrophe inside "Lula's"

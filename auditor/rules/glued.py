@@ -8,7 +8,7 @@ occurrence (:mod:`auditor.rules.glue_sentences`).
 
 from __future__ import annotations
 
-from itertools import compress, count, filterfalse
+from itertools import compress, filterfalse
 from typing import Iterable
 
 from auditor.findings import Finding, Severity
@@ -22,8 +22,6 @@ from auditor.rules.glue_splits import ATTESTED_RUN, IN_A_NAME, Split
 from auditor.rules.glue_verdicts import (FUNCTION_WORD, PERFECT_AUXILIARIES, SENTENCE_WORD, attested_glue,
                                          inner_capital, lower_run, perfect_glue, perfect_head)
 from auditor.words import JOINERS
-
-# Characters that join a word to the next into one form: a glue inside one is no glue.
 
 
 @register
@@ -87,7 +85,7 @@ class GluedToken(Rule):
             return
         wanted.update(form for form, head in heads.items() if head in wanted)
         text, words = ctx.doc.text, ctx.doc.words
-        for i in compress(count(), map(wanted.__contains__, words.forms)):  # found in C
+        for i in words.indexes_of(wanted):
             form = heads.get(words.forms[i], words.forms[i])
             start = words.starts[i]
             end = start + len(form)
@@ -125,7 +123,7 @@ class GluedToken(Rule):
         if not heads:
             return
         text, words = ctx.doc.text, ctx.doc.words
-        for i in compress(count(), map(heads.__contains__, words.forms)):
+        for i in words.indexes_of(heads):
             form, start = words.forms[i], words.starts[i]
             end = start + len(form)
             if before_participle(text, end, lang) and not ctx.in_boilerplate(start, end):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress
 from typing import Iterator, NamedTuple
 
 import regex
@@ -265,7 +265,7 @@ def _openings(doc, lang: str, opening: dict[str, tuple[int, Key]]) -> list[tuple
         return []  # most documents
     forms = doc.words.forms
     if lang == "fr" and not all(form[0].isupper() for form in opening):
-        at = compress(count(), map(opening.__contains__, forms))  # "l'Europe": any word
+        at = doc.words.indexes_of(opening)  # "l'Europe": any word
     else:
         at = compress(doc.capitalised, map(opening.__contains__, doc.capitalised_forms))
     return [(i, opening[forms[i]]) for i in at]

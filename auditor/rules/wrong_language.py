@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, count, filterfalse, repeat
+from itertools import compress, filterfalse, repeat
 from operator import eq
 from typing import Iterable
 
@@ -91,7 +91,7 @@ class WrongLanguage(Rule):
         skip_starts = [s for s, _ in skip]  # whole sentences already reported, in text order
         # A capitalised foreign word next to a capitalised word of the text's own is part of a
         # name ("Paul Barreira"), there and wherever else the text uses it.
-        at = list(compress(count(), map(foreign.__contains__, forms)))  # the foreign words, found in C
+        at = list(doc.words.indexes_of(foreign))  # the foreign words
         plain = plain_words(lang)
         in_names = {forms[i] for i in at
                     if forms[i][0].isupper() and _next_to_name(forms, starts, doc.text, i, foreign, plain, lang)}
